@@ -1,0 +1,2 @@
+// Placeholder entry until the Electron shell lands.
+export {};

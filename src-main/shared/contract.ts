@@ -1,0 +1,184 @@
+/**
+ * The one API contract between the renderer and whatever hosts it.
+ *
+ * Electron's main process (through the preload bridge), the HTTP host used by
+ * browsers and end-to-end tests, and the renderer's client are all typed from
+ * `ArchiveApi`: renaming or reshaping a method here breaks the typecheck in
+ * every process at once. Each method takes at most one JSON-serializable
+ * argument and answers a JSON-serializable value; transports wrap the answer in
+ * a Result (see result.ts).
+ */
+import type { Doc, DocKind, DocSummary, FacetType } from './model';
+import type { Result } from './result';
+
+export type SortKey = 'date' | 'title';
+export type SortOrder = 'asc' | 'desc';
+
+export interface ListRequest {
+  kind?: DocKind;
+  /** Inclusive year range. */
+  from?: number;
+  to?: number;
+  facet?: { type: FacetType; value: string };
+  sort?: SortKey;
+  order?: SortOrder;
+  offset?: number;
+  /** Defaults to every matching item. */
+  limit?: number;
+}
+
+export interface ListResponse {
+  items: DocSummary[];
+  /** Matching items before offset/limit. */
+  total: number;
+}
+
+export interface SearchRequest {
+  query: string;
+  /** Default 20, at most 200. */
+  limit?: number;
+  offset?: number;
+  kind?: DocKind;
+  /** Inclusive year range. */
+  from?: number;
+  to?: number;
+}
+
+export interface Snippet {
+  /** A short passage of one paragraph around the matches. */
+  text: string;
+  /** [start, end) offsets of matches inside `text`. */
+  highlights: [number, number][];
+  /** Paragraph index in the document. */
+  paragraph: number;
+  /** Offset of `text` inside that paragraph's text. */
+  start: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  kind: DocKind;
+  published: string | null;
+  score: number;
+  snippets: Snippet[];
+}
+
+export type Interpretation = 'lunr' | 'literal' | 'fuzzy';
+
+export interface SearchResponse {
+  query: string;
+  interpretedAs: Interpretation;
+  /** Shown to the person: "showing results for …", "read literally because …". */
+  notice: string | null;
+  total: number;
+  offset: number;
+  hits: SearchHit[];
+  tookMs: number;
+}
+
+/** A match of a query inside one document, as offsets into docText(doc). */
+export interface TextMatch {
+  start: number;
+  end: number;
+}
+
+export interface FindInDocRequest {
+  id: string;
+  query: string;
+}
+
+export interface FindInDocResponse {
+  matches: TextMatch[];
+  interpretedAs: Interpretation;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface FacetsResponse {
+  years: { year: number; count: number }[];
+  kinds: { kind: DocKind; count: number }[];
+  people: FacetCount[];
+  places: FacetCount[];
+  organizations: FacetCount[];
+}
+
+export type ArchiveStatus = 'loading' | 'ready' | 'error';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'web';
+  /** Library listing available (docs loaded). */
+  archive: {
+    status: ArchiveStatus;
+    /** Search index loaded and answering. */
+    searchStatus: ArchiveStatus;
+    message: string | null;
+    articles: number;
+    briefs: number;
+    builtAt: string | null;
+    corpusHash: string | null;
+  };
+  /** Base URL of passage links, e.g. "archive-reader://" in Electron, "http://127.0.0.1:5174/#" in a browser. */
+  linkBase: string;
+}
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  mimeType: string;
+  /** Text content, or base64 when `encoding` is 'base64' (e.g. a PDF). */
+  data: string;
+  encoding?: 'utf8' | 'base64';
+}
+
+export interface SaveFileResponse {
+  /** Where it went (a path in Electron, the file name of a download in a browser). */
+  savedAs: string;
+}
+
+/**
+ * Method name -> (argument) => answer. The answer type is the `value` of the
+ * Result the transport returns.
+ */
+export interface ArchiveApi {
+  appInfo(arg: void): AppInfo;
+  list(arg: ListRequest): ListResponse;
+  getDoc(arg: { id: string }): Doc;
+  search(arg: SearchRequest): SearchResponse;
+  findInDoc(arg: FindInDocRequest): FindInDocResponse;
+  facets(arg: void): FacetsResponse;
+  saveFile(arg: SaveFileRequest): SaveFileResponse;
+}
+
+export type ApiMethod = keyof ArchiveApi;
+export type ApiArg<M extends ApiMethod> = Parameters<ArchiveApi[M]>[0];
+export type ApiValue<M extends ApiMethod> = ReturnType<ArchiveApi[M]>;
+
+/** What the renderer calls: every method async, answering a Result. */
+export type ApiClient = {
+  [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<ApiValue<M>>>;
+};
+
+/** Every method name, for hosts that register handlers by iterating. */
+export const API_METHODS: readonly ApiMethod[] = [
+  'appInfo',
+  'list',
+  'getDoc',
+  'search',
+  'findInDoc',
+  'facets',
+  'saveFile',
+] as const;
+
+/** IPC channel for a method (Electron). */
+export const ipcChannel = (method: ApiMethod): string => `archive:${method}`;
+
+/** HTTP path for a method (browser host): POST JSON body, Result JSON answer. */
+export const httpPath = (method: ApiMethod): string => `/api/${method}`;
+
+/** The name the preload bridge exposes on `window`. */
+export const BRIDGE_GLOBAL = 'archiveApi';

@@ -1,0 +1,54 @@
+/**
+ * Three kinds of test, one runner:
+ *  - unit:    `*.test.ts` next to the code, in Node (archive, main-side handlers, pure renderer modules);
+ *  - browser: `*.browser.test.ts(x)` in a real Chromium (real IndexedDB, real DOM ranges);
+ *  - e2e:     `tests/e2e/*.e2e.test.ts`, playwright-core driving Chromium against `npm run web`.
+ * Chromium is found through CHROMIUM_PATH, else the system's chromium (see tests/support/chromium.ts).
+ */
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { chromiumLaunchOptions } from './tests/support/chromium';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src-main/**/*.test.ts', 'src-renderer/src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/*.browser.test.tsx', '**/node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['src-renderer/src/**/*.browser.test.ts', 'src-renderer/src/**/*.browser.test.tsx'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
