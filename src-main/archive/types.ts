@@ -1,0 +1,39 @@
+/**
+ * What the archive core offers its hosts (Electron main, the HTTP host, the
+ * CLI, tests). Plain Node: nothing here may import electron. The inside
+ * (index layout, sharding, workers) can change without touching callers.
+ */
+import type {
+  FacetsResponse,
+  FindInDocResponse,
+  ListRequest,
+  ListResponse,
+  SearchRequest,
+  SearchResponse,
+  ArchiveStatus,
+} from '../shared/contract';
+import type { Doc } from '../shared/model';
+
+export interface ArchiveInfo {
+  dir: string;
+  status: ArchiveStatus;
+  searchStatus: ArchiveStatus;
+  message: string | null;
+  articles: number;
+  briefs: number;
+  builtAt: string | null;
+  corpusHash: string | null;
+}
+
+export interface ArchiveService {
+  info(): ArchiveInfo;
+  list(req: ListRequest): ListResponse;
+  get(id: string): Promise<Doc | undefined>;
+  facets(): FacetsResponse;
+  /** Never throws for any query string: bad syntax is read literally and says so. */
+  search(req: SearchRequest): Promise<SearchResponse>;
+  findInDoc(id: string, query: string): Promise<FindInDocResponse | undefined>;
+  /** Resolves when search answers (the index is loaded); rejects if it cannot load. */
+  readonly searchReady: Promise<void>;
+  close(): Promise<void>;
+}
