@@ -17,13 +17,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src-main/**/*.test.ts', 'src-renderer/src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['src-main/**/*.test.ts', 'src-renderer/src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/packaging/**/*.test.ts', 'tests/electron/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/*.browser.test.tsx', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
       {
+        // Pre-bundle React up front: discovering it mid-run makes Vite reload the page and fail the test.
+        optimizeDeps: {
+          include: ['react', 'react/jsx-dev-runtime', 'react/jsx-runtime', 'react-dom', 'react-dom/client', '@tanstack/react-virtual'],
+        },
         test: {
           name: 'browser',
           include: ['src-renderer/src/**/*.browser.test.ts', 'src-renderer/src/**/*.browser.test.tsx'],

@@ -1,2 +1,176 @@
-// Placeholder entry until the Electron shell lands.
-export {};
+/**
+ * Electron main process: lifecycle and windows only. The work is elsewhere:
+ * security and protocols in ./electron, handlers in ./ipc, the archive in
+ * ./archive. Order matters: identity and privileged schemes before 'ready',
+ * then hardening, handlers and the window; the archive opens in the
+ * background and the window shows at once with the renderer's loading state.
+ */
+import { app, BrowserWindow, Menu, session } from 'electron';
+import { join } from 'node:path';
+import { bundledArchiveDir, ensureBundledArchive, openArchive } from './archive/index';
+import { COMMAND_CHANNEL, type CommandMessage } from './shared/commands';
+import { ArchiveSlot } from './ipc/archive-slot';
+import { BACKUP_FOLDER, BackupStore } from './backups/backup-store';
+import { createHandlers } from './ipc/handlers';
+import { registerPrivilegedSchemes, serveRenderer } from './electron/app-protocol';
+import { openExternal, makeSaveFile } from './electron/host-abilities';
+import { establishIdentity } from './electron/identity';
+import { registerIpcHandlers } from './electron/ipc-bridge';
+import { linkFromArgv, parseArchiveLink, registerLinkProtocol } from './electron/links';
+import { buildMenuTemplate } from './electron/menu';
+import { hardenContents, hardenSession, trustedOrigins } from './electron/security';
+import { createMainWindow, focusWindow } from './electron/window';
+import { printToPdf } from './electron/pdf';
+import { QuitBackup } from './electron/quit-backup';
+import { LINK_PROTOCOL } from './shared/origin';
+
+const identity = establishIdentity(import.meta.dirname);
+registerPrivilegedSchemes();
+
+const archive = new ArchiveSlot();
+let mainWindow: BrowserWindow | null = null;
+/** A link that arrived before the window could take it. */
+let pendingLink: string | null = linkFromArgv(process.argv);
+/** Set in start(), once the user-data folder is final. */
+let backups: BackupStore | null = null;
+
+/** Asks the renderer for a backup before the window closes or the app quits (electron/quit-backup.ts). */
+const quitBackup = new QuitBackup<BrowserWindow>({
+  isDue: () => backups?.automaticBackupDue() ?? Promise.resolve(false),
+  ask: (win) => {
+    if (win.isDestroyed() || win.webContents.isLoading() || win.webContents.isCrashed()) return false;
+    win.webContents.send(COMMAND_CHANNEL, { command: 'backup-before-quit' } satisfies CommandMessage);
+    return true;
+  },
+});
+
+function send(message: CommandMessage): void {
+  const win = mainWindow;
+  if (!win || win.isDestroyed()) return;
+  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', () => win.webContents.send(COMMAND_CHANNEL, message));
+  else win.webContents.send(COMMAND_CHANNEL, message);
+}
+
+function openLink(link: string): void {
+  if (!mainWindow) {
+    pendingLink = link;
+    return;
+  }
+  focusWindow(mainWindow);
+  send({ command: 'open-link', arg: link });
+}
+
+function openWindow(): void {
+  mainWindow = createMainWindow({
+    preload: identity.preload,
+    url: identity.entryUrl,
+    userDataDir: app.getPath('userData'),
+    title: identity.name,
+    icon: identity.icon,
+    log: console.warn,
+  });
+  const win = mainWindow;
+  win.on('close', (event) => {
+    if (quitBackup.isDone(win)) return;
+    // Hold the close until the renderer has sent its backup (or the bounded wait is over).
+    event.preventDefault();
+    void quitBackup.run(win).then(() => {
+      if (!win.isDestroyed()) win.close();
+    });
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  if (pendingLink) {
+    openLink(pendingLink);
+    pendingLink = null;
+  }
+}
+
+async function start(): Promise<void> {
+  // Open the archive first but do not wait: the window shows its loading state meanwhile.
+  // Packaged, the archive prebuilt at build time is opened as is (resources are read-only);
+  // unpackaged, it is rebuilt first if the corpus changed.
+  const dir = app.isPackaged ? Promise.resolve(bundledArchiveDir()) : ensureBundledArchive();
+  const opened = archive.load(dir.then(openArchive));
+  void opened.then((state) => {
+    if (state.status === 'ready') console.log(`archive-reader: archive opened in ${archive.openMs} ms (${state.service.info().dir})`);
+    else console.error(`archive-reader: ${state.message} (after ${archive.openMs} ms)`);
+    void state.service?.searchReady.then(
+      () => console.log(`archive-reader: search index ready`),
+      (e: unknown) => console.error(`archive-reader: search index failed: ${String(e)}`),
+    );
+  });
+
+  const origins = trustedOrigins(identity.devServerUrl);
+  hardenSession(session.defaultSession, { origins, dev: identity.dev });
+  serveRenderer(session.defaultSession, identity.rendererDir);
+  const store = new BackupStore(join(app.getPath('userData'), BACKUP_FOLDER));
+  backups = store;
+  registerIpcHandlers(
+    createHandlers({
+      archive,
+      host: 'electron',
+      appName: identity.name,
+      version: app.getVersion(),
+      linkBase: `${LINK_PROTOCOL}://`,
+      saveFile: makeSaveFile(() => mainWindow, () => app.getPath('documents')),
+      openExternal,
+      backups: {
+        async write(req) {
+          const r = await store.write(req);
+          if (req.reason === 'quit') quitBackup.noteQuitWrite(r.ok);
+          return r;
+        },
+        list: () => store.list(),
+        read: (name) => store.read(name),
+      },
+      printToPdf: (req) => printToPdf(req),
+    }),
+    origins,
+  );
+  registerLinkProtocol();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ platform: process.platform, appName: identity.name, dev: identity.dev, send: (command) => send({ command }) }),
+    ),
+  );
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another copy is running: it gets our arguments through 'second-instance' and focuses itself.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const link = linkFromArgv(argv);
+    if (link) openLink(link);
+    else focusWindow(mainWindow);
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const link = parseArchiveLink(url);
+    if (link) openLink(link);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('before-quit', (event) => {
+    const win = mainWindow;
+    if (!win || win.isDestroyed() || quitBackup.isDone(win)) return;
+    // Quitting from the menu (or Cmd+Q): back up first, then quit for real.
+    event.preventDefault();
+    void quitBackup.run(win).then(() => app.quit());
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('will-quit', () => {
+    void archive.close();
+  });
+  app.whenReady().then(start, (e: unknown) => {
+    console.error(`archive-reader: startup failed: ${String(e)}`);
+    app.exit(1);
+  });
+}

@@ -135,9 +135,68 @@ export interface SaveFileRequest {
   encoding?: 'utf8' | 'base64';
 }
 
+export interface OpenExternalRequest {
+  /** Only http: and https: URLs are accepted. */
+  url: string;
+}
+
+export interface OpenExternalResponse {
+  opened: true;
+}
+
 export interface SaveFileResponse {
   /** Where it went (a path in Electron, the file name of a download in a browser). */
   savedAs: string;
+}
+
+/** Why a backup was written into the app's data folder. 'auto' and 'quit' are the automatic ones (the last 10 are kept). */
+export type BackupReason = 'auto' | 'quit' | 'manual' | 'safety';
+
+export interface BackupWriteRequest {
+  /** A whole backup file (format archive-reader-backup), as made by createBackupText. */
+  text: string;
+  reason: BackupReason;
+}
+
+/** Rows per table, as in the backup's header. */
+export interface BackupCounts {
+  annotations: number;
+  docState: number;
+  tags: number;
+  settings: number;
+}
+
+/** One backup in the app's data folder. */
+export interface BackupEntry {
+  /** File name inside the backups folder; what backupRead takes. */
+  name: string;
+  /** The backup's own createdAt (ISO 8601). */
+  createdAt: string;
+  reason: BackupReason;
+  bytes: number;
+  counts: BackupCounts;
+}
+
+export interface BackupWriteResponse {
+  entry: BackupEntry;
+  /** Names of older automatic backups removed to keep the last 10. */
+  pruned: string[];
+}
+
+export interface BackupReadResponse {
+  name: string;
+  text: string;
+}
+
+export interface PrintToPdfRequest {
+  /** A self-contained HTML document (the HTML export); nothing in it runs. */
+  html: string;
+}
+
+export interface PrintToPdfResponse {
+  /** The PDF, base64 (pass to saveFile with encoding 'base64'). */
+  data: string;
+  bytes: number;
 }
 
 /**
@@ -152,6 +211,23 @@ export interface ArchiveApi {
   findInDoc(arg: FindInDocRequest): FindInDocResponse;
   facets(arg: void): FacetsResponse;
   saveFile(arg: SaveFileRequest): SaveFileResponse;
+  /**
+   * Open an http(s) link in the system browser (Electron, after a click). The
+   * web host answers `unsupported`: a browser opens links itself.
+   */
+  openExternal(arg: OpenExternalRequest): OpenExternalResponse;
+  /**
+   * Write a backup into the app's data folder (Electron: <userData>/backups; web
+   * host: its --data folder), atomically, after checking it is a valid backup;
+   * automatic ones beyond the last 10 are removed.
+   */
+  backupWrite(arg: BackupWriteRequest): BackupWriteResponse;
+  /** The backups in the data folder, newest first. */
+  backupList(arg: void): BackupEntry[];
+  /** One backup's text, by the name backupList gave. */
+  backupRead(arg: { name: string }): BackupReadResponse;
+  /** Electron: the HTML printed to PDF in a hidden, sandboxed window without JavaScript. The web host answers `unsupported`. */
+  printToPdf(arg: PrintToPdfRequest): PrintToPdfResponse;
 }
 
 export type ApiMethod = keyof ArchiveApi;
@@ -172,6 +248,11 @@ export const API_METHODS: readonly ApiMethod[] = [
   'findInDoc',
   'facets',
   'saveFile',
+  'openExternal',
+  'backupWrite',
+  'backupList',
+  'backupRead',
+  'printToPdf',
 ] as const;
 
 /** IPC channel for a method (Electron). */

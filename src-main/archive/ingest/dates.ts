@@ -1,0 +1,102 @@
+/**
+ * Dates written in news text, English and Russian: "On November 28, 2019",
+ * "28 June 2024", "May 28th this year", "From 17 to 28 June 2024" (first
+ * day), "08.12.2021", "2021-12-08", "28 ноября 2019 года". A date without a
+ * year takes the reference year (the year the title names, else the
+ * publication year); without one it is not used.
+ */
+
+const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const RU_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+
+const MONTH = '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+const RU_MONTH = '(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)';
+const ORD = '(?:st|nd|rd|th)?';
+const YEAR_TAIL = '(?:,?\\s+(\\d{4})|\\s+(this\\s+year|of\\s+this\\s+year))?';
+
+export interface FoundDate {
+  iso: string | null;
+  /** Month and day were found but no year. */
+  month: number;
+  day: number;
+  year: number | null;
+  index: number;
+}
+
+function monthIndex(name: string): number {
+  const n = name.toLowerCase().replace('.', '');
+  const i = EN_MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
+  if (i >= 0) return i + 1;
+  const r = RU_MONTHS.findIndex((m) => n.startsWith(m));
+  return r >= 0 ? r + 1 : 0;
+}
+
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const PATTERNS: { re: RegExp; pick: (m: RegExpExecArray) => [number, number, number | null, boolean] }[] = [
+  // From 17 to 28 June 2024 / 17-28 June: the first day.
+  { re: new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:-|–|to)\\s*\\d{1,2}${ORD}\\s+${MONTH}${YEAR_TAIL}`, 'gi'), pick: (m) => [Number(m[1]), monthIndex(m[2]), m[3] ? Number(m[3]) : null, !!m[4]] },
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORD}\\b${YEAR_TAIL}`, 'gi'), pick: (m) => [Number(m[2]), monthIndex(m[1]), m[3] ? Number(m[3]) : null, !!m[4]] },
+  { re: new RegExp(`\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\b${YEAR_TAIL}`, 'gi'), pick: (m) => [Number(m[1]), monthIndex(m[2]), m[3] ? Number(m[3]) : null, !!m[4]] },
+  { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, pick: (m) => [Number(m[1]), Number(m[2]), Number(m[3]), false] },
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, pick: (m) => [Number(m[3]), Number(m[2]), Number(m[1]), false] },
+  { re: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\s+${RU_MONTH}(?:\\s+(\\d{4}))?`, 'giu'), pick: (m) => [Number(m[1]), monthIndex(m[2]), m[3] ? Number(m[3]) : null, false] },
+];
+
+/** Every date in `text`, in order of appearance; `thisYear` resolves "this year" and yearless dates when given. */
+export function findDates(text: string, referenceYear: number | null = null): FoundDate[] {
+  const found: FoundDate[] = [];
+  const taken: [number, number][] = [];
+  for (const { re, pick } of PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      const [day, month, year] = pick(m);
+      if (!month || day < 1 || day > 31) continue;
+      const y = year ?? referenceYear;
+      const iso = y !== null ? isoDate(y, month, day) : null;
+      taken.push([start, end]);
+      found.push({ iso, month, day, year, index: start });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** A paragraph that is only a date ("08.12.2021", "Published: March 3, 2023"): its ISO form. */
+export function dateOnly(text: string): string | null {
+  const t = text.replace(/^(published|date|posted|опубликовано|дата)\s*[:\-–]?\s*/i, '').trim();
+  if (t.length > 40) return null;
+  const d = findDates(t);
+  if (d.length !== 1 || !d[0].iso || d[0].year === null) return null;
+  const rest = t.replace(/[\d.,\-–/\s]|st|nd|rd|th|года?|г\./gi, '').replace(new RegExp(MONTH, 'gi'), '').replace(new RegExp(RU_MONTH, 'gi'), '');
+  return rest.length <= 2 ? d[0].iso : null;
+}
+
+/** The first 4-digit year (1900-2100) a text names, e.g. in a title. */
+export function yearIn(text: string): number | null {
+  const m = /\b(19\d\d|20\d\d|2100)\b/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The date of the event a text reports: the first full date in the given texts
+ * (title first), else the first yearless date resolved with the reference year.
+ */
+export function eventDateOf(texts: string[], referenceYear: number | null): string | null {
+  let yearless: string | null = null;
+  for (const t of texts) {
+    for (const d of findDates(t, referenceYear)) {
+      if (d.year !== null && d.iso) return d.iso;
+      if (!yearless && d.iso) yearless = d.iso;
+    }
+  }
+  return yearless;
+}

@@ -1,0 +1,241 @@
+/**
+ * Facets for browsing: the people, places and organizations (including named
+ * operations and exercises) each document mentions. Heuristic and general:
+ * places and the big organizations come from a gazetteer; other
+ * organizations from "Full Name (ACR)" and capitalized phrases ending in
+ * Council/Committee/Academy...; people from capitalized names announced by a
+ * title ("Secretary General X"), followed by a speech verb ("X said") or
+ * carrying a patronymic. Spelling variants are merged archive-wide
+ * (Nikolai/Nikolay Bordyuzha, Yuri/Yury Khachaturov, PROXY/PROXI), so every
+ * document names a person the same way.
+ */
+import type { Facets } from '../../shared/model';
+import { levenshtein } from '../search/highlight';
+import { NOT_NAMES, ORG_HEADS, ORGANIZATIONS, PERSON_TITLES, PLACES, SPEECH_VERBS } from './gazetteer';
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One regex per table, alternatives longest first, so "UN Security Council" wins over "UN" at the same place. */
+interface AliasTable {
+  re: RegExp;
+  canonical: Map<string, string>;
+}
+
+function aliasTable(table: Record<string, string[]>): AliasTable {
+  const canonical = new Map<string, string>();
+  for (const [name, variants] of Object.entries(table)) for (const v of [name, ...variants]) canonical.set(v, name);
+  const alts = [...canonical.keys()].sort((a, b) => b.length - a.length).map(esc);
+  return { re: new RegExp(`${B}(?:${alts.join('|')})${E}`, 'gu'), canonical };
+}
+
+const PLACE_ALIASES = aliasTable(PLACES);
+const KNOWN_ORGS = aliasTable(ORGANIZATIONS);
+
+/** Finds aliases in one pass, blanking each match so what is left can be searched for other things. */
+function findAliases(text: string, t: AliasTable): { found: string[]; masked: string } {
+  const found: string[] = [];
+  const masked = text.replace(t.re, (m) => {
+    found.push(t.canonical.get(m)!);
+    return ' '.repeat(m.length);
+  });
+  return { found, masked };
+}
+
+// --- organizations discovered in the text ----------------------------------
+
+const CAP = "[A-Z][\\p{L}'’-]*";
+const HEADS = ORG_HEADS.join('|');
+const ORG_PHRASE = new RegExp(`${B}((?:${CAP} ){1,5}(?:${HEADS}))${E}`, 'gu');
+const ACRONYM_DEF = new RegExp(`${B}((?:${CAP}\\s+(?:of\\s+(?:the\\s+)?|and\\s+|for\\s+)?){1,7}${CAP})\\s+\\(([A-Z]{2,6})\\)`, 'gu');
+const LEADING_NOISE = /^(?:(?:The|A|An|On|In|At|By|Of|For|This|That|Chief|Head|Chairman|Deputy|Member|Dear|President|Minister|Secretary|General)\s+(?:of\s+(?:the\s+)?)?)+/;
+
+function discoveredOrgs(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ORG_PHRASE)) {
+    const name = m[1].replace(LEADING_NOISE, '').trim();
+    const words = name.split(/\s+/);
+    const caps = words.filter((w) => /^[A-Z]/.test(w));
+    if (caps.length >= 2 && words.length <= 6 && !words.some((w) => /['’]s$/.test(w))) out.push(name);
+  }
+  return out;
+}
+
+// --- operations and exercises ----------------------------------------------
+
+const Q_OPEN = '[“"«]';
+const Q_CLOSE = '[”"»]';
+const OPERATION_NAMED = new RegExp(`${B}[Oo]peration[ \\t]+(?:${Q_OPEN} ?)?([A-Z][\\p{L}]+(?: - [A-Z][\\p{L}]+(?: [A-Z][\\p{L}]+)*)?)`, 'gu');
+const OPERATION_QUOTED = new RegExp(`${B}(?:operations?|code\\s+name)\\s+(?:of\\s+the\\s+)?${Q_OPEN}\\s*([^”"»]{2,40}?)\\s*${Q_CLOSE}`, 'giu');
+const EXERCISE_QUOTED = new RegExp(`${B}(?:trainings?|exercises?|drills?)\\s*(?:with\\s+[^“"«.]{0,40})?${Q_OPEN}\\s*([^”"»]{2,40}?)\\s*${Q_CLOSE}`, 'giu');
+const NAME_YEAR = new RegExp(`${Q_OPEN}\\s*([A-Z][\\p{L}]+(?:\\s[A-Z][\\p{L}]+){0,2})\\s*-\\s*(?:19|20)\\d\\d\\s*${Q_CLOSE}`, 'gu');
+
+interface Named {
+  kind: 'operation' | 'exercise' | 'unknown';
+  name: string;
+}
+
+function namedEvents(text: string): Named[] {
+  const out: Named[] = [];
+  const clean = (s: string) => s.replace(/\s*-\s*(?:19|20)\d\d$/, '').replace(/\s+/g, ' ').trim();
+  for (const m of text.matchAll(OPERATION_NAMED)) out.push({ kind: 'operation', name: clean(m[1]) });
+  for (const m of text.matchAll(OPERATION_QUOTED)) out.push({ kind: 'operation', name: clean(m[1]) });
+  for (const m of text.matchAll(EXERCISE_QUOTED)) out.push({ kind: 'exercise', name: clean(m[1]) });
+  for (const m of text.matchAll(NAME_YEAR)) out.push({ kind: 'unknown', name: clean(m[1]) });
+  return out.filter((n) => /^[\p{Lu}]/u.test(n.name) && n.name.length >= 3 && !/^(?:On|The|In)\s/.test(n.name));
+}
+
+/** Transliteration-tolerant key: PROXY/PROXI, Nikolai/Nikolay, Yuri/Yury. */
+function foldKey(s: string): string {
+  return s.toLowerCase().replace(/y/g, 'i').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(.)\1+/g, '$1').trim();
+}
+
+// --- people -----------------------------------------------------------------
+
+const NAME_TOKEN = "[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?";
+const NAME_SEQ = new RegExp(`${B}(${NAME_TOKEN}(?: ${NAME_TOKEN}){1,6})${E}`, 'gu');
+/** "Imangali Tasmagambetov, the ... Secretary General," */
+const TITLE_AFTER = /^,\s+(?:the\s+)?[^,.]{0,80}?(?:Secretary General|President|Minister|Chairman|Chief|Head|spokesman|Ambassador)\b/;
+/** "(Kazakhstan - Nursultan Nazarbayev, ...)" */
+const COUNTRY_DASH = /[A-Z][\p{L}]+ [-–] $/u;
+const isNotName = (t: string) => NOT_NAMES.has(t) || placeWords.has(t) || t.split('-').some((p) => NOT_NAMES.has(p));
+const INITIAL_NAME = new RegExp(`${B}([A-Z])\\.\\s?(${NAME_TOKEN})${E}`, 'gu');
+const PATRONYMIC = /(?:ovich|evich|ich|ovna|evna|ichna)$/;
+const placeWords = new Set(Object.entries(PLACES).flatMap(([k, v]) => [k, ...v]).flatMap((s) => s.split(/\s+/)));
+
+interface PersonMention {
+  given: string;
+  surname: string;
+  patronymic: boolean;
+}
+
+function personMentions(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const m of text.matchAll(NAME_SEQ)) {
+    let tokens = m[1].split(/\s+/);
+    // Drop leading words that are not names ("Colonel General Anatoly Sidorov" -> starts at Anatoly).
+    let skipped = 0;
+    while (tokens.length && isNotName(tokens[0])) {
+      skipped += tokens[0].length + 1;
+      tokens = tokens.slice(1);
+    }
+    while (tokens.length && isNotName(tokens[tokens.length - 1])) tokens = tokens.slice(0, -1);
+    if (tokens.length < 2 || tokens.length > 3 || tokens.some(isNotName)) continue;
+    const start = m.index + skipped;
+    const before = text.slice(Math.max(0, start - 60), start);
+    const after = text.slice(start + tokens.join(' ').length, start + tokens.join(' ').length + 100);
+    const patronymic = tokens.length === 3 && PATRONYMIC.test(tokens[1]);
+    if (!(patronymic || PERSON_TITLES.test(before) || SPEECH_VERBS.test(after) || TITLE_AFTER.test(after) || COUNTRY_DASH.test(before))) continue;
+    out.push({ given: tokens[0], surname: tokens[tokens.length - 1], patronymic });
+  }
+  for (const m of text.matchAll(INITIAL_NAME)) {
+    if (NOT_NAMES.has(m[2]) || placeWords.has(m[2])) continue;
+    out.push({ given: `${m[1]}.`, surname: m[2], patronymic: false });
+  }
+  return out;
+}
+
+interface PersonGroup {
+  surnameKey: string;
+  initial: string;
+  surnames: Map<string, number>;
+  givens: Map<string, number>;
+}
+
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+function mostCommon(m: Map<string, number>): string {
+  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
+/** Extracts facets for every document; variants are merged across the whole archive. */
+export function extractFacets(docs: string[][]): Facets[] {
+  const perDoc = docs.map((paras) => {
+    const text = paras.join('\n');
+    const orgs = findAliases(text, KNOWN_ORGS);
+    const places = findAliases(orgs.masked, PLACE_ALIASES).found;
+    const acronymDefs = [...text.matchAll(ACRONYM_DEF)].map((m) => ({ full: m[1].replace(LEADING_NOISE, ''), acr: m[2] }));
+    return { text, known: orgs.found, discovered: discoveredOrgs(orgs.masked), acronymDefs, events: namedEvents(text), places, people: personMentions(text) };
+  });
+
+  // People: group by surname (tolerating one typo in long surnames) and given-name initial.
+  // Indexed by initial + first two letters of the surname, so a large archive does not compare every pair.
+  const buckets = new Map<string, PersonGroup[]>();
+  const groupOf = (p: PersonMention): PersonGroup => {
+    const key = foldKey(p.surname);
+    const initial = p.given[0];
+    const bucketKey = `${initial}|${key.slice(0, 2)}`;
+    const bucket = buckets.get(bucketKey) ?? [];
+    let g = bucket.find((x) => x.surnameKey === key) ?? bucket.find((x) => key.length >= 6 && levenshtein(x.surnameKey, key, 1) <= 1);
+    if (!g) {
+      g = { surnameKey: key, initial, surnames: new Map(), givens: new Map() };
+      bucket.push(g);
+      buckets.set(bucketKey, bucket);
+    }
+    return g;
+  };
+  for (const d of perDoc) for (const p of d.people) {
+    const g = groupOf(p);
+    bump(g.surnames, p.surname);
+    if (!p.given.endsWith('.')) bump(g.givens, p.given);
+  }
+  const personName = (p: PersonMention): string => {
+    const g = groupOf(p);
+    const given = g.givens.size ? displayGiven(g.givens) : p.given;
+    return `${given} ${mostCommon(g.surnames)}`;
+  };
+
+  // Operations and exercises: one name per folded key; "operation" wins when any mention says so.
+  const events = new Map<string, { kind: Named['kind']; names: Map<string, number> }>();
+  for (const d of perDoc) for (const e of d.events) {
+    const k = foldKey(e.name);
+    const cur = events.get(k) ?? { kind: e.kind, names: new Map() };
+    if (e.kind === 'operation' || cur.kind === 'unknown') cur.kind = e.kind;
+    bump(cur.names, e.name);
+    events.set(k, cur);
+  }
+  const eventName = (e: Named): string => {
+    const ev = events.get(foldKey(e.name))!;
+    const name = mostCommon(ev.names);
+    return ev.kind === 'operation' ? `Operation ${name}` : `Exercise ${name}`;
+  };
+
+  // Acronyms defined anywhere ("Collective Security Council (CSC)") name the same body everywhere.
+  const acronyms = new Map<string, string>();
+  for (const d of perDoc) for (const a of d.acronymDefs) if (!acronyms.has(a.acr)) acronyms.set(a.acr, a.full);
+  const knownCanonical = new Map([...KNOWN_ORGS.canonical].map(([variant, name]) => [foldKey(variant), name]));
+  const orgName = (name: string): string => {
+    const full = acronyms.get(name) ?? name;
+    return knownCanonical.get(foldKey(full)) ?? knownCanonical.get(foldKey(full.replace(/^CSTO\s+/, ''))) ?? full;
+  };
+
+  return perDoc.map((d) => ({
+    people: ranked(d.people.map(personName)),
+    places: ranked(d.places),
+    organizations: ranked([...d.known, ...d.discovered.map(orgName), ...d.events.map(eventName)]),
+  }));
+}
+
+/** Nikolai and Nikolay are one name: show the most common spelling. */
+function displayGiven(givens: Map<string, number>): string {
+  const byKey = new Map<string, Map<string, number>>();
+  for (const [g, n] of givens) {
+    const k = foldKey(g);
+    if (!byKey.has(k)) byKey.set(k, new Map());
+    byKey.get(k)!.set(g, n);
+  }
+  const best = [...byKey.values()].sort((a, b) => sum(b) - sum(a))[0];
+  return mostCommon(best);
+}
+
+const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** Distinct values, most mentioned first. */
+function ranked(values: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) bump(counts, v);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
+}

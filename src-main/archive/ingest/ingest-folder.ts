@@ -1,0 +1,98 @@
+/**
+ * Builds an archive on disk from a folder of text pages: read, turn into
+ * documents, write docs and bodies, build the search index, then write the
+ * manifest last (an archive without a manifest is never opened). The build
+ * goes to a temporary sibling folder and replaces the target at the end, so a
+ * reader never sees half an archive.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { buildDocs } from './build-docs';
+import { readFolder } from './read-folder';
+import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport } from '../store/layout';
+import { buildIndex } from '../search/engine';
+import { docText } from '../../shared/model';
+
+/** Bump when ingestion rules change: bundled archives are rebuilt when it differs. */
+export const BUILDER_VERSION = 'ingest-2';
+
+export interface IngestProgress {
+  phase: 'read' | 'segment' | 'write' | 'index' | 'done';
+  message: string;
+}
+
+export interface IngestOptions {
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export async function ingestFolder(srcDir: string, outDir: string, opts: IngestOptions = {}): Promise<IngestReport> {
+  const t0 = performance.now();
+  const progress = opts.onProgress ?? (() => undefined);
+  const src = resolve(srcDir);
+  const out = resolve(outDir);
+  progress({ phase: 'read', message: `reading ${src}` });
+  const folder = await readFolder(src);
+  if (folder.files.length === 0) {
+    const why = folder.skipped.length ? ` (skipped: ${folder.skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
+    throw new Error(`No readable .txt pages in ${src}${why}`);
+  }
+  progress({ phase: 'segment', message: `segmenting ${folder.files.length} pages` });
+  const built = buildDocs(folder.files);
+  const skipped = [...folder.skipped, ...built.empty.map((file) => ({ file, reason: 'no article text found' }))];
+
+  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${Date.now()}`);
+  await fs.rm(tmp, { recursive: true, force: true });
+  await fs.mkdir(tmp, { recursive: true });
+  try {
+    progress({ phase: 'write', message: `writing ${built.docs.length} documents` });
+    await writeDocs(tmp, built.docs);
+    progress({ phase: 'index', message: `indexing ${built.docs.length} documents` });
+    await buildIndex(
+      built.docs.map((d) => ({ id: d.id, title: d.title, body: docText(d), facets: [...d.facets.people, ...d.facets.places, ...d.facets.organizations].join(' ; ') })),
+      paths(tmp).index,
+    );
+    const report: IngestReport = {
+      sourceDir: src,
+      outDir: out,
+      files: folder.files.length,
+      articles: built.articles,
+      briefs: built.briefs,
+      skipped,
+      corpusHash: folder.contentHash,
+      tookMs: Math.round(performance.now() - t0),
+    };
+    await writeManifest(tmp, { format: ARCHIVE_FORMAT, builder: BUILDER_VERSION, builtAt: new Date().toISOString(), corpusHash: folder.contentHash, articles: built.articles, briefs: built.briefs, report });
+    await replaceDir(tmp, out, folder.contentHash);
+    progress({ phase: 'done', message: `${built.articles} articles, ${built.briefs} briefs` });
+    return report;
+  } catch (e) {
+    await fs.rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/**
+ * Moves the finished build into place. Another process may be building the
+ * same archive at the same moment (e.g. the test runner and the web host both
+ * find it stale): if it got there first with the same corpus, keep its build.
+ */
+async function replaceDir(tmp: string, out: string, corpusHash: string): Promise<void> {
+  await fs.mkdir(dirname(out), { recursive: true });
+  const old = `${out}.old-${process.pid}-${Date.now()}`;
+  try {
+    await fs.rename(out, old);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  try {
+    await fs.rename(tmp, out);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const theirs = await readManifest(out);
+    if ((code === 'ENOTEMPTY' || code === 'EEXIST') && theirs?.corpusHash === corpusHash && theirs.builder === BUILDER_VERSION) {
+      await fs.rm(tmp, { recursive: true, force: true });
+    } else throw e;
+  } finally {
+    await fs.rm(old, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { isContactLine, pageParagraphs, splitParagraphs, stripInlineFurniture } from './page-text';
+import { isCutOff, isHeadline, segmentPage } from './segment';
+
+describe('page furniture', () => {
+  test('photo names and gallery markers leave the sentence intact', () => {
+    expect(stripInlineFurniture('ZVF_3376.JPG\u00a0 \u00a0Yury Khachaturov noted that')).toBe('Yury Khachaturov noted that');
+    expect(stripInlineFurniture('ZVF_3210.JPG ZVF_3084.JPG')).toBe('');
+    expect(stripInlineFurniture('were approved. (Photo Gallery SMID-SMO-KSSB)')).toBe('were approved.');
+    expect(stripInlineFurniture('(Фото пресс-службы)')).toBe('');
+  });
+
+  test('contact lines, English and Russian; ordinary sentences are not', () => {
+    for (const l of ['CSTO spokesman Vladimir Zainetdinov', '+ 7-495-795-27-10', 'E-mail: odkb-pressa@gov.ru', 'Пресс-секретарь ОДКБ Владимир Зайнетдинов', 'Эл.почта: odkb-pressa@gov.ru']) {
+      expect(isContactLine(l), l).toBe(true);
+    }
+    expect(isContactLine('A total of 21 documents were signed.')).toBe(false);
+  });
+
+  test('navigation and the trailing contact block are dropped; a contact-like line inside the body stays', () => {
+    const ps = pageParagraphs('Title line\n\nBody one.\n\nCall +7 495 123 45 67 to register, the organisers said in a long sentence about the event.\n\nLast body.\n\nSpokesman John Doe\n\nE-mail: a@b.org\n\nGo back\n\nBack to the section');
+    expect(ps.map((p) => p.text)).toEqual(['Title line', 'Body one.', 'Call +7 495 123 45 67 to register, the organisers said in a long sentence about the event.', 'Last body.']);
+  });
+
+  test('blank-line gaps are kept for teaser grouping', () => {
+    expect(splitParagraphs('a.\n\n\nb.\n\nc.').map((p) => p.gapBefore)).toEqual([99, 2, 1]);
+  });
+});
+
+describe('segmenting a page', () => {
+  test('headline and cut-off detection', () => {
+    expect(isHeadline('Informal meeting of the heads of state in Bishkek on May 28, 2013')).toBe(true);
+    expect(isHeadline('A full sentence ends here.')).toBe(false);
+    expect(isCutOff('On November 30, 2017, the Council in Minsk adopted the Declaration in connection with the 25th anniversary of the Treaty and the creation of the Co')).toBe(true);
+    expect(isCutOff('Short title')).toBe(false);
+  });
+
+  test('a dated title with the date on its own line', () => {
+    const seg = segmentPage(splitParagraphs('Teaser one is a sentence.\n\n\nBig news today\n\n14.01.2020\n\nBody.'), () => false);
+    expect(seg).toMatchObject({ title: 'Big news today', published: '2020-01-14', body: ['Body.'], teasers: [['Teaser one is a sentence.']] });
+  });
+
+  test('a cut-off teaser that the body repeats is the article lead, even before a dated title', () => {
+    const lead = 'The ministers met in Astana on Monday and agreed on a common plan for the border regions of the alliance, with new posts and joint patrols along the riv';
+    const text = `Other teaser sentence.\n\n\n${lead}\n\nMinisters agree border plan\n\nMinisters agree border plan 02.03.2021\n\nThe ministers met in Astana on Monday and agreed on a common plan for the border regions of the alliance, with new posts and joint patrols along the river.`;
+    const seg = segmentPage(splitParagraphs(text), () => false);
+    expect(seg.cutLead).toBe(true);
+    expect(seg.body[0]).toBe(`${lead}…`);
+    expect(seg.teasers).toEqual([['Other teaser sentence.']]);
+  });
+});

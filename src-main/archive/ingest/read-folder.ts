@@ -1,0 +1,95 @@
+/**
+ * Reads a folder of text pages. Every file is either read as UTF-8 text or
+ * skipped with a reason a person can act on (binary, not UTF-8, unreadable,
+ * empty, not a .txt file); one bad file never stops the others.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { sha256 } from '../text';
+import type { SkippedFile } from '../store/layout';
+
+export interface SourceFile {
+  name: string;
+  text: string;
+  hash: string;
+}
+
+export interface FolderContents {
+  files: SourceFile[];
+  skipped: SkippedFile[];
+  /** Hash of every file name and content in the folder: decides when to rebuild. */
+  contentHash: string;
+}
+
+const TEXT_EXT = /\.(txt|text)$/i;
+
+export async function readFolder(dir: string): Promise<FolderContents> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `Folder not found: ${dir}` : code === 'ENOTDIR' ? `Not a folder: ${dir}` : `Cannot read folder ${dir}: ${(e as Error).message}`);
+  }
+  const files: SourceFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const hashes: string[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.')) continue;
+    if (!TEXT_EXT.test(e.name)) {
+      if (e.isFile() || e.isSymbolicLink()) skipped.push({ file: e.name, reason: 'not a .txt file' });
+      continue;
+    }
+    // Look before reading: reading a FIFO (or a link to one) named *.txt would wait forever,
+    // and a folder named *.txt is not a page but must still be reported, not silently dropped.
+    const kind = await entryKind(join(dir, e.name));
+    if (kind !== 'file') {
+      skipped.push({ file: e.name, reason: kind });
+      continue;
+    }
+    let buf: Buffer;
+    try {
+      buf = await fs.readFile(join(dir, e.name));
+    } catch (err) {
+      skipped.push({ file: e.name, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      continue;
+    }
+    const hash = sha256(buf);
+    hashes.push(`${e.name}\0${hash}`);
+    const problem = textProblem(buf);
+    if (problem) {
+      skipped.push({ file: e.name, reason: problem });
+      continue;
+    }
+    files.push({ name: e.name, text: buf.toString('utf8').replace(/^\ufeff/, ''), hash });
+  }
+  return { files, skipped, contentHash: sha256(hashes.join('\n')) };
+}
+
+/** 'file' for a regular file (through links), else why it cannot be read as a page. */
+async function entryKind(path: string): Promise<string> {
+  try {
+    const st = await fs.stat(path);
+    if (st.isFile()) return 'file';
+    return st.isDirectory() ? 'a folder, not a file' : 'not a regular file (a pipe, socket or device)';
+  } catch (err) {
+    return `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+  }
+}
+
+/** Why a buffer is not a text page, or null when it is. */
+export function textProblem(buf: Buffer): string | null {
+  if (buf.length === 0) return 'empty file';
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0)) return 'binary file (contains NUL bytes)';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return 'not UTF-8 text';
+  }
+  let control = 0;
+  for (const b of head) if (b < 9 || (b > 13 && b < 32)) control++;
+  if (control > head.length * 0.01) return 'binary file (control characters)';
+  if (!/[\p{L}\p{N}]/u.test(buf.toString('utf8'))) return 'no text in file';
+  return null;
+}

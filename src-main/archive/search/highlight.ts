@@ -1,0 +1,185 @@
+/**
+ * Where a query matches inside a document's text: highlight offsets for
+ * search snippets and for the reader (findInDoc). Computed on demand for the
+ * documents shown, from the terms the index matched (so the index needs no
+ * stored positions), plus quoted phrases matched word by word.
+ */
+import type { Snippet, TextMatch } from '../../shared/contract';
+import { paragraphOffsets, type Paragraph } from '../../shared/model';
+import { foldDiacritics } from '../text';
+import { indexPipeline, searchPipeline, lunr } from './lunr-setup';
+import type { QueryPlan, Phrase } from './query-plan';
+
+export interface TermMatcher {
+  /** Index terms (folded, stemmed) that count as a match. */
+  stems: Set<string>;
+  /** Wildcard patterns, tested on the stem and on the folded word. */
+  patterns: RegExp[];
+  fuzzy: { term: string; distance: number }[];
+  phrases: Phrase[];
+}
+
+/** Matcher from a plan (for findInDoc) plus, when known, the index terms a search hit matched. */
+export function matcherFor(plan: QueryPlan, engineTerms: string[] = []): TermMatcher {
+  const m: TermMatcher = { stems: new Set(engineTerms), patterns: [], fuzzy: [], phrases: plan.phrases.filter((p) => !p.negated) };
+  // A phrase's words are highlighted as the phrase, not one by one across the text.
+  const phraseOnly = new Set(plan.phraseWords.flatMap((w) => searchPipeline().runString(w)));
+  for (const c of plan.clauses) {
+    if (c.presence !== 'prohibited' && !plan.phraseWords.includes(c.term)) for (const s of searchPipeline().runString(c.term)) phraseOnly.delete(s);
+  }
+  for (const s of phraseOnly) m.stems.delete(s);
+  for (const c of plan.clauses) {
+    if (c.presence === 'prohibited' || plan.phraseWords.includes(c.term)) continue;
+    if (c.leadingWildcard || c.trailingWildcard) {
+      const body = c.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      m.patterns.push(new RegExp(`^${c.leadingWildcard ? '.*' : ''}${body}${c.trailingWildcard ? '.*' : ''}$`, 'u'));
+    } else {
+      const stems = c.usePipeline ? searchPipeline().runString(c.term) : [c.term];
+      if (c.editDistance > 0) for (const s of stems) m.fuzzy.push({ term: s, distance: c.editDistance });
+      else for (const s of stems) m.stems.add(s);
+    }
+  }
+  return m;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+/** Words of a text with offsets, lowercased and folded: for phrase matching. */
+export function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    out.push({ start: m.index, end: m.index + m[0].length, folded: foldDiacritics(m[0].toLowerCase()) });
+  }
+  return out;
+}
+
+/** True when `text` holds the phrase's words in sequence. */
+export function hasPhrase(text: string, phrase: Phrase): boolean {
+  return phraseMatches(wordsOf(text), phrase).length > 0;
+}
+
+function phraseMatches(words: Word[], phrase: Phrase): [number, number][] {
+  const out: [number, number][] = [];
+  const n = phrase.words.length;
+  for (let i = 0; i + n <= words.length; i++) {
+    let ok = true;
+    for (let j = 0; j < n && ok; j++) ok = words[i + j].folded === phrase.words[j];
+    if (ok) out.push([words[i].start, words[i + n - 1].end]);
+  }
+  return out;
+}
+
+/** Match ranges [start, end) inside one text, sorted and non-overlapping. */
+export function matchesIn(text: string, m: TermMatcher): [number, number][] {
+  const ranges: [number, number][] = [];
+  const wantTerms = m.stems.size > 0 || m.patterns.length > 0 || m.fuzzy.length > 0;
+  if (wantTerms) {
+    const tokens = lunr.tokenizer(text);
+    const pipeline = indexPipeline();
+    for (const t of tokens) {
+      const pos = (t as unknown as { metadata: { position: [number, number] } }).metadata.position;
+      let start = pos[0];
+      let end = pos[0] + pos[1];
+      while (start < end && !/[\p{L}\p{N}]/u.test(text[start])) start++;
+      while (end > start && !/[\p{L}\p{N}]/u.test(text[end - 1])) end--;
+      if (start >= end) continue;
+      const folded = foldDiacritics(text.slice(start, end).toLowerCase());
+      const stem = pipeline.run([t.clone()]).map((x) => x.toString())[0];
+      if (isMatch(stem, folded, m)) ranges.push([start, end]);
+    }
+  }
+  if (m.phrases.length > 0) {
+    const words = wordsOf(text);
+    for (const p of m.phrases) ranges.push(...phraseMatches(words, p));
+  }
+  return mergeRanges(ranges);
+}
+
+function isMatch(stem: string | undefined, folded: string, m: TermMatcher): boolean {
+  if (stem !== undefined && m.stems.has(stem)) return true;
+  for (const re of m.patterns) if ((stem !== undefined && re.test(stem)) || re.test(folded)) return true;
+  for (const f of m.fuzzy) {
+    if (stem !== undefined && levenshtein(stem, f.term, f.distance) <= f.distance) return true;
+    if (levenshtein(folded, f.term, f.distance) <= f.distance) return true;
+  }
+  return false;
+}
+
+function mergeRanges(r: [number, number][]): [number, number][] {
+  r.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const x of r) {
+    const last = out[out.length - 1];
+    if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
+    else out.push([x[0], x[1]]);
+  }
+  return out;
+}
+
+/** Edit distance, giving up (returning max+1) once it must exceed `max`. */
+export function levenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+const SNIPPET_CHARS = 220;
+const LEAD_CHARS = 70;
+
+/** Up to `max` passages around the matches, best paragraphs first. */
+export function snippetsFor(paragraphs: Paragraph[], m: TermMatcher, max = 3): Snippet[] {
+  const scored = paragraphs
+    .map((p, i) => ({ i, text: p.text, ranges: matchesIn(p.text, m) }))
+    .filter((x) => x.ranges.length > 0);
+  scored.sort((a, b) => distinct(b) - distinct(a) || b.ranges.length - a.ranges.length || a.i - b.i);
+  const out = scored.slice(0, max).map((x) => window(x.text, x.i, x.ranges));
+  if (out.length === 0 && paragraphs.length > 0) out.push(window(paragraphs[0].text, 0, []));
+  return out;
+}
+
+function distinct(x: { text: string; ranges: [number, number][] }): number {
+  return new Set(x.ranges.map(([s, e]) => x.text.slice(s, e).toLowerCase())).size;
+}
+
+function window(text: string, paragraph: number, ranges: [number, number][]): Snippet {
+  let start = 0;
+  if (ranges.length > 0 && ranges[0][0] > LEAD_CHARS) {
+    start = ranges[0][0] - LEAD_CHARS;
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < ranges[0][0] ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + SNIPPET_CHARS);
+  if (ranges.length > 0) end = Math.max(end, Math.min(text.length, ranges[0][1]));
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start + 40 && (ranges.length === 0 || space >= ranges[0][1])) end = space;
+  }
+  const highlights = ranges
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]) => [s - start, e - start] as [number, number]);
+  return { text: text.slice(start, end), highlights, paragraph, start };
+}
+
+/** Matches inside docText(doc), as offsets into it. */
+export function matchesInDoc(paragraphs: Paragraph[], m: TermMatcher): TextMatch[] {
+  const offsets = paragraphOffsets({ paragraphs });
+  const out: TextMatch[] = [];
+  paragraphs.forEach((p, i) => {
+    for (const [s, e] of matchesIn(p.text, m)) out.push({ start: offsets[i] + s, end: offsets[i] + e });
+  });
+  return out;
+}

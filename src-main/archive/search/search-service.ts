@@ -1,0 +1,166 @@
+/**
+ * Answers a SearchRequest: plan the query (query-plan.ts), ask the engine,
+ * check phrases on candidates, apply kind/year filters, retry fuzzily when
+ * nothing matched, page, and cut snippets for the page shown. Never throws:
+ * every failure becomes a response with a notice.
+ */
+import type { Paragraph } from '../../shared/model';
+import type { DocKind } from '../../shared/model';
+import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse } from '../../shared/contract';
+import type { EngineHit, SearchEngine } from './engine';
+import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
+import { hasPhrase, matcherFor, matchesInDoc, matchesIn, snippetsFor } from './highlight';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+/** Phrase checks read bodies; past this many candidates the rest are not checked. */
+const MAX_PHRASE_CANDIDATES = 2000;
+
+export interface SearchableDoc {
+  id: string;
+  title: string;
+  kind: DocKind;
+  published: string | null;
+  year: number | null;
+}
+
+export interface SearchDeps {
+  engine: () => Promise<SearchEngine>;
+  summary: (id: string) => SearchableDoc | undefined;
+  paragraphs: (id: string) => Promise<Paragraph[] | undefined>;
+}
+
+export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<SearchResponse> {
+  const t0 = performance.now();
+  const query = typeof req?.query === 'string' ? req.query : '';
+  const offset = clampInt(req?.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+  const limit = clampInt(req?.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+  const base = { query, offset, total: 0, hits: [] as SearchHit[] };
+  const done = (r: Omit<SearchResponse, 'tookMs'>): SearchResponse => ({ ...r, tookMs: Math.round((performance.now() - t0) * 10) / 10 });
+  try {
+    let plan = planQuery(query);
+    if (plan.empty) return done({ ...base, interpretedAs: plan.interpretedAs, notice: notice(plan) });
+    const engine = await deps.engine();
+    let hits: EngineHit[];
+    try {
+      hits = await matching(plan, req, engine, deps);
+    } catch (e) {
+      // Lunr can still throw on odd input the parser let through: read it literally.
+      plan = literalPlan(plan, `the search engine could not run it (${(e as Error).message})`);
+      hits = plan.empty ? [] : await matching(plan, req, engine, deps);
+    }
+    if (hits.length === 0 && plan.interpretedAs !== 'fuzzy') {
+      const fuzzy = fuzzyPlan(plan);
+      if (fuzzy) {
+        const fuzzyHits = await matching(fuzzy, req, engine, deps);
+        if (fuzzyHits.length > 0) {
+          plan = fuzzy;
+          hits = fuzzyHits;
+        }
+      }
+    }
+    const page = hits.slice(offset, offset + limit);
+    const shown: SearchHit[] = [];
+    for (const h of page) {
+      const s = deps.summary(h.id);
+      if (!s) continue;
+      const paragraphs = (await deps.paragraphs(h.id)) ?? [];
+      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: snippetsFor(paragraphs, matcherFor(plan, h.terms)) });
+    }
+    if (plan.interpretedAs === 'fuzzy') plan.notices.unshift(fuzzyNotice(query, plan, shown, deps));
+    return done({ ...base, interpretedAs: plan.interpretedAs, notice: notice(plan), total: hits.length, hits: shown });
+  } catch (e) {
+    return done({ ...base, interpretedAs: 'literal', notice: `Search failed: ${(e as Error).message}` });
+  }
+}
+
+async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngine, deps: SearchDeps): Promise<EngineHit[]> {
+  let hits = plan.clauses.length > 0 ? await engine.search(plan.clauses) : [];
+  if (plan.clauses.length === 0 && plan.phrases.length > 0) return []; // only negated phrases: nothing to find
+  hits = hits.filter((h) => passesFilters(deps.summary(h.id), req));
+  if (plan.phrases.length > 0) {
+    const checked: EngineHit[] = [];
+    for (const h of hits.slice(0, MAX_PHRASE_CANDIDATES)) {
+      const paragraphs = (await deps.paragraphs(h.id)) ?? [];
+      const title = deps.summary(h.id)?.title ?? '';
+      const texts = [title, ...paragraphs.map((p) => p.text)];
+      const ok = plan.phrases.every((p) => texts.some((t) => hasPhrase(t, p)) !== p.negated);
+      if (ok) checked.push(h);
+    }
+    if (hits.length > MAX_PHRASE_CANDIDATES) plan.notices.push(`Phrases were checked in the best ${MAX_PHRASE_CANDIDATES} candidates only.`);
+    hits = checked;
+  }
+  return hits;
+}
+
+function passesFilters(s: SearchableDoc | undefined, req: SearchRequest): boolean {
+  if (!s) return false;
+  if (req?.kind && s.kind !== req.kind) return false;
+  const from = typeof req?.from === 'number' ? req.from : null;
+  const to = typeof req?.to === 'number' ? req.to : null;
+  if (from !== null || to !== null) {
+    if (s.year === null) return false;
+    if (from !== null && s.year < from) return false;
+    if (to !== null && s.year > to) return false;
+  }
+  return true;
+}
+
+/** The same query with every plain positive word made fuzzy (edit distance by length). */
+function fuzzyPlan(plan: QueryPlan): QueryPlan | null {
+  let changed = false;
+  const clauses = plan.clauses.map((c) => {
+    if (c.presence === 'prohibited' || c.leadingWildcard || c.trailingWildcard || c.editDistance > 0) return c;
+    const len = [...c.term].length;
+    const distance = Math.min(fuzzyAllowance(c.term, 2), len >= 8 ? 2 : len >= 4 ? 1 : 0);
+    if (distance === 0) return c;
+    changed = true;
+    return { ...c, editDistance: distance };
+  });
+  if (!changed) return null;
+  return { ...plan, clauses, interpretedAs: 'fuzzy', notices: [...plan.notices] };
+}
+
+function fuzzyNotice(query: string, plan: QueryPlan, hits: SearchHit[], _deps: SearchDeps): string {
+  // Name what was actually found: the highlighted words of the best hit.
+  const words: string[] = [];
+  for (const s of hits[0]?.snippets ?? []) {
+    for (const [a, b] of s.highlights) {
+      const w = s.text.slice(a, b);
+      if (!words.some((x) => x.toLowerCase() === w.toLowerCase())) words.push(w);
+    }
+  }
+  const shown = words.slice(0, plan.clauses.length || 1).join(' ');
+  return shown ? `No results for “${query.trim()}”; showing results for “${shown}”.` : `No results for “${query.trim()}”; showing similar words.`;
+}
+
+function notice(plan: QueryPlan): string | null {
+  return plan.notices.length > 0 ? [...new Set(plan.notices)].join(' ') : null;
+}
+
+function clampInt(v: unknown, dflt: number, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return dflt;
+  return Math.min(max, Math.max(min, Math.floor(v)));
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Matches of `query` inside one document, as offsets into docText(doc). */
+export async function runFindInDoc(paragraphs: Paragraph[], query: string): Promise<FindInDocResponse> {
+  let plan = planQuery(query);
+  if (plan.empty) return { matches: [], interpretedAs: plan.interpretedAs };
+  let matches = matchesInDoc(paragraphs, matcherFor(plan));
+  if (matches.length === 0) {
+    const fuzzy = fuzzyPlan(plan);
+    if (fuzzy) {
+      const m = matchesInDoc(paragraphs, matcherFor(fuzzy));
+      if (m.length > 0) {
+        plan = fuzzy;
+        matches = m;
+      }
+    }
+  }
+  return { matches, interpretedAs: plan.interpretedAs };
+}
+
+export { matchesIn };

@@ -1,0 +1,119 @@
+/**
+ * The on-disk layout of a built archive, read and written only here.
+ *
+ *   manifest.json   what was built, from which corpus (content hash), when, and the ingest report
+ *   docs.json       every document's summary, facets and links: enough to list and filter
+ *   bodies.jsonl    one line of paragraphs per document; read by byte range when a document is opened
+ *   index/          owned by the search engine (see search/engine.ts)
+ *
+ * Bodies stay on disk until needed, so opening a large archive costs the
+ * summaries only.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { Doc, DocSummary, Facets, Paragraph } from '../../shared/model';
+
+export const ARCHIVE_FORMAT = 1;
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  sourceDir: string;
+  outDir: string;
+  files: number;
+  articles: number;
+  briefs: number;
+  skipped: SkippedFile[];
+  corpusHash: string;
+  tookMs: number;
+}
+
+export interface Manifest {
+  format: number;
+  /** Version of the ingestion rules; a change rebuilds bundled archives. */
+  builder: string;
+  builtAt: string;
+  corpusHash: string;
+  articles: number;
+  briefs: number;
+  report: IngestReport;
+}
+
+/** A document as kept in memory: everything but its paragraphs. */
+export interface StoredSummary extends DocSummary {
+  facets: Facets;
+  textHash: string;
+  briefs?: string[];
+  appearsIn?: string[];
+  /** Byte range of this document's line in bodies.jsonl. */
+  body: [number, number];
+}
+
+export const paths = (dir: string) => ({
+  manifest: join(dir, 'manifest.json'),
+  docs: join(dir, 'docs.json'),
+  bodies: join(dir, 'bodies.jsonl'),
+  index: join(dir, 'index'),
+});
+
+/** Writes docs and bodies (not the manifest: that goes last, once the index is built). */
+export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
+  const p = paths(dir);
+  const summaries: StoredSummary[] = [];
+  const lines: Buffer[] = [];
+  let offset = 0;
+  for (const d of docs) {
+    const line = Buffer.from(JSON.stringify({ id: d.id, paragraphs: d.paragraphs }) + '\n', 'utf8');
+    const { paragraphs: _p, ...rest } = d;
+    summaries.push({ ...rest, body: [offset, line.length - 1] });
+    lines.push(line);
+    offset += line.length;
+  }
+  await fs.writeFile(p.bodies, Buffer.concat(lines));
+  await fs.writeFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
+}
+
+export async function writeManifest(dir: string, m: Manifest): Promise<void> {
+  await fs.writeFile(paths(dir).manifest, JSON.stringify(m, null, 2) + '\n');
+}
+
+export async function readManifest(dir: string): Promise<Manifest | null> {
+  try {
+    const m = JSON.parse(await fs.readFile(paths(dir).manifest, 'utf8')) as Manifest;
+    if (typeof m !== 'object' || m === null || m.format !== ARCHIVE_FORMAT || typeof m.corpusHash !== 'string') return null;
+    return m;
+  } catch {
+    return null;
+  }
+}
+
+export async function readSummaries(dir: string): Promise<StoredSummary[]> {
+  const raw = JSON.parse(await fs.readFile(paths(dir).docs, 'utf8')) as { format?: number; docs?: unknown };
+  if (raw.format !== ARCHIVE_FORMAT || !Array.isArray(raw.docs)) {
+    throw new Error(`${paths(dir).docs} is not an archive of format ${ARCHIVE_FORMAT}; rebuild it`);
+  }
+  return raw.docs as StoredSummary[];
+}
+
+/** Reads paragraphs by byte range, keeping one file handle open. */
+export class BodyReader {
+  private handle: Promise<fs.FileHandle> | null = null;
+  constructor(private readonly file: string) {}
+
+  async read(range: [number, number]): Promise<Paragraph[]> {
+    this.handle ??= fs.open(this.file, 'r');
+    const h = await this.handle;
+    const buf = Buffer.alloc(range[1]);
+    await h.read(buf, 0, range[1], range[0]);
+    return (JSON.parse(buf.toString('utf8')) as { paragraphs: Paragraph[] }).paragraphs;
+  }
+
+  async close(): Promise<void> {
+    const h = this.handle;
+    this.handle = null;
+    if (h) await (await h).close();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Small text helpers shared by ingestion and search: whitespace cleanup,
+ * diacritic folding, language of a paragraph, hashing. They live together
+ * because ingestion and the search pipeline must agree on them exactly
+ * (a folded index term has to equal a folded query term).
+ */
+import { createHash } from 'node:crypto';
+import type { Lang } from '../shared/model';
+
+/** Non-breaking and other odd spaces become plain spaces; runs collapse. */
+export function cleanSpaces(s: string): string {
+  return s
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+const LIGATURES: Record<string, string> = {
+  ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i',
+};
+
+/**
+ * Fold Latin diacritics (café -> cafe) and Russian ё -> е. Cyrillic й keeps
+ * its breve: folding it would change Russian words and defeat the stemmer.
+ */
+export function foldDiacritics(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  return s
+    .normalize('NFD')
+    .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
+    .replace(/([еЕ])\u0308/g, '$1')
+    .normalize('NFC')
+    .replace(/[ßæÆœŒøØłŁđĐı]/g, (c) => LIGATURES[c] ?? c);
+}
+
+/** Lowercased, folded, punctuation-free words: for comparing texts, not for display. */
+export function normalizeForCompare(s: string): string {
+  return foldDiacritics(s.toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Cyrillic share of the letters decides: a paragraph is `ru` when most letters are Cyrillic. */
+export function detectLang(s: string): Lang {
+  let cyr = 0;
+  let lat = 0;
+  for (const ch of s) {
+    if (/[\u0400-\u04ff]/.test(ch)) cyr++;
+    else if (/[A-Za-z\u00c0-\u024f]/.test(ch)) lat++;
+  }
+  return cyr > lat ? 'ru' : 'en';
+}
+
+export function sha256(s: string | Buffer): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/** True when the string ends a sentence (or a quoted sentence). */
+export function endsSentence(s: string): boolean {
+  return /[.!?…:;]["'”»)]*$/.test(s.trim()) || /["”»]$/.test(s.trim());
+}
+
+/** First sentence of a paragraph, cut at a clause boundary when long. */
+export function shortTitle(text: string, max = 140): string {
+  const t = cleanSpaces(text);
+  const sentence = /^(.+?[.!?])(\s+[A-ZА-ЯЁ"“«]|$)/u.exec(t);
+  let s = sentence ? sentence[1] : t;
+  const complete = s.length <= max && (sentence !== null || endsSentence(t) || t.length <= max);
+  if (complete) return s.replace(/[.]$/, '');
+  // Cut before the last connecting word that fits, so the title reads as a clause.
+  const words = s.split(' ');
+  let cut = '';
+  let best = '';
+  for (let i = 0; i < words.length; i++) {
+    const next = cut ? `${cut} ${words[i]}` : words[i];
+    if (next.length > max) break;
+    if (/^(in|with|and|for|on|at|to|after|during|from|which|that|who|as|under|by)$/i.test(words[i]) && cut) best = cut;
+    cut = next;
+  }
+  s = (best.length >= max * 0.6 ? best : cut).replace(/[,;:\s-]+$/, '');
+  return `${s}…`;
+}

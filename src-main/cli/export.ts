@@ -1,0 +1,152 @@
+/**
+ * `cli export`: export annotations from a backup file without the GUI.
+ *
+ *   npm run --silent cli -- export <backup-file> --format md|html|json|csv|csl
+ *       [--tag T]... [--out <file>|-] [--archive DIR] [--link-base URL] [--title T] [--json]
+ *
+ * The backup goes through the same validator as a restore in the app (a bad
+ * file is refused with its message, exit code 1); titles and dates come from
+ * the archive (the bundled one unless --archive); the text comes from the same
+ * pure exporters the app uses, so both give the same file.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ensureBundledArchive, openArchive } from '../archive/index';
+import type { ArchiveService } from '../archive/types';
+import { parseBackup } from '../../src-renderer/src/export/backup/backup-parse';
+import { colorsFromSettings, filterByTags, sortForExport } from '../../src-renderer/src/export/export-selection';
+import { FORMATS, exportSync, formatInfo } from '../../src-renderer/src/export/formats';
+import type { CitedDoc, ExportFormat } from '../../src-renderer/src/export/types';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const EXPORT_USAGE = `Usage: cli export <backup-file> --format ${FORMATS.map((f) => f.id).join('|')} [--tag T]... [--out <file>|-]
+                  [--archive DIR] [--link-base URL] [--title T] [--json]
+Exports the annotations in an Archive Reader backup file (all of them, or those with any of the --tag tags).\n--out - (the default) writes to stdout; --link-base sets the base of passage links (default archive-reader://).`;
+
+interface ExportArgs {
+  backup: string;
+  format: ExportFormat;
+  tags: string[];
+  out: string;
+  archive?: string;
+  linkBase?: string;
+  title?: string;
+  json: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): ExportArgs {
+  const positional: string[] = [];
+  const tags: string[] = [];
+  const flags: Record<string, string | undefined> = {};
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--tag') tags.push(value(argv, ++i, a));
+    else if (['--format', '--out', '--archive', '--link-base', '--title'].includes(a)) flags[a] = value(argv, ++i, a);
+    else if (a.startsWith('--')) throw new UsageError(`Unknown option ${a}`);
+    else positional.push(a);
+  }
+  if (positional.length !== 1) throw new UsageError(positional.length ? `Expected one backup file, got ${positional.length}` : 'Missing the backup file');
+  const format = flags['--format'];
+  if (!format) throw new UsageError('Missing --format');
+  if (!formatInfo(format)) throw new UsageError(`Unknown format "${format}": use one of ${FORMATS.map((f) => f.id).join(', ')}`);
+  return {
+    backup: positional[0],
+    format: format as ExportFormat,
+    tags,
+    out: flags['--out'] ?? '-',
+    archive: flags['--archive'],
+    linkBase: flags['--link-base'],
+    title: flags['--title'],
+    json,
+  };
+}
+
+function value(argv: readonly string[], i: number, flag: string): string {
+  const v = argv[i];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
+/** Runs the command; answers the process exit code (0 done, 1 bad input or I/O, 64 usage, like the other commands). */
+export async function runExportCommand(argv: readonly string[], io: CliIo, appVersion: string | undefined = '0.0.0'): Promise<number> {
+  let args: ExportArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`cli export: ${e.message}\n\n${EXPORT_USAGE}\n`);
+    return 64;
+  }
+  const fail = (message: string): number => {
+    if (args.json) io.out(`${JSON.stringify({ ok: false, error: message })}\n`);
+    else io.err(`${message}\n`);
+    return 1;
+  };
+
+  let text: string;
+  try {
+    text = await readFile(resolve(args.backup), 'utf8');
+  } catch (e) {
+    return fail(`Cannot read ${args.backup}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const backup = parseBackup(text);
+  if (!backup.ok) return fail(`${args.backup}: ${backup.message}`);
+
+  let archive: ArchiveService;
+  try {
+    archive = await openArchive(args.archive !== undefined ? resolve(args.archive) : await ensureBundledArchive());
+  } catch (e) {
+    return fail(`Cannot open the archive: ${(e as Error).message}`);
+  }
+  try {
+    const docs = new Map<string, CitedDoc>();
+    for (const d of archive.list({}).items) docs.set(d.id, d);
+    const selected = sortForExport(filterByTags(backup.snapshot.annotations, args.tags), docs);
+    const file = exportSync(args.format, {
+      annotations: selected,
+      docs,
+      colors: colorsFromSettings(backup.snapshot.settings),
+      tags: backup.snapshot.tags,
+      linkBase: args.linkBase,
+      title: args.title ?? (args.tags.length ? `Excerpts tagged ${args.tags.join(', ')}` : undefined),
+      appVersion,
+    });
+    const unknown = new Set(selected.filter((a) => !docs.has(a.docId)).map((a) => a.docId));
+    if (args.out === '-') io.out(file.text);
+    else {
+      const target = resolve(args.out);
+      const tmp = `${target}.${process.pid}.tmp`;
+      await writeFile(tmp, file.text, 'utf8');
+      await rename(tmp, target); // never leave a half-written export under the real name
+    }
+    const summary = {
+      ok: true,
+      format: args.format,
+      excerpts: selected.length,
+      articles: new Set(selected.map((a) => a.docId)).size,
+      unknownArticles: [...unknown],
+      out: args.out === '-' ? null : resolve(args.out),
+      bytes: Buffer.byteLength(file.text, 'utf8'),
+    };
+    if (args.json) io.out(`${JSON.stringify(summary)}\n`);
+    else if (args.out !== '-') {
+      io.err(
+        `Exported ${summary.excerpts} excerpt${summary.excerpts === 1 ? '' : 's'} from ${summary.articles} article${summary.articles === 1 ? '' : 's'} to ${summary.out} (${args.format}, ${summary.bytes} bytes).\n` +
+          (unknown.size ? `Not in this archive (cited by id only): ${[...unknown].join(', ')}\n` : ''),
+      );
+    }
+    return 0;
+  } catch (e) {
+    return fail(`Export failed: ${(e as Error).message}`);
+  } finally {
+    await archive.close();
+  }
+}

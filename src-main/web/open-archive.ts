@@ -1,0 +1,12 @@
+/**
+ * Where the HTTP host finds its archive when not told: an archive folder, else the
+ * bundled archive (built from resources/corpus by `npm run archive`).
+ */
+import { resolve } from 'node:path';
+import { ensureBundledArchive, openArchive } from '../archive/index';
+import type { ArchiveService } from '../archive/types';
+
+/** Open `dir` (an archive built by `cli ingest`), else the bundled archive. */
+export async function openArchiveAt(dir?: string): Promise<ArchiveService> {
+  return openArchive(dir !== undefined ? resolve(dir) : await ensureBundledArchive());
+}

@@ -1,0 +1,240 @@
+/**
+ * The HTTP host: the built renderer and the contract's API on 127.0.0.1, for
+ * browsers and the end-to-end tests. It runs the same handlers (src-main/ipc)
+ * over the same archive code as Electron's main process.
+ *
+ *   GET  /...             files of out/renderer (index.html for routes), with the CSP header
+ *   POST /api/<method>    body: the JSON argument (empty = none); answer: the Result as JSON
+ *
+ * Results (including errors such as not-found) answer HTTP 200: errors are
+ * data. Only transport refusals use other statuses (403 host/origin, 404 path,
+ * 405 method, 413 body too large, 415 not JSON), still with a Result body.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { API_METHODS, type ApiMethod } from '../shared/contract';
+import { BACKUP_FOLDER, BackupStore, MAX_BACKUP_TEXT_CHARS } from '../backups/backup-store';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { APP_NAME } from '../shared/origin';
+import { err, type Result } from '../shared/result';
+import { ArchiveSlot, type SlotState } from '../ipc/archive-slot';
+import { createHandlers, dispatch } from '../ipc/handlers';
+import type { ArchiveService } from '../archive/types';
+import { refuseReason } from './request-guard';
+import { contentType, resolveStaticPath, STATIC_HEADERS } from './static-files';
+
+/** API bodies above this are refused (the web host cannot save files, so none needs more). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const BIND_ADDRESS = '127.0.0.1';
+/** backupWrite carries a whole backup: up to MAX_BACKUP_TEXT_CHARS characters, 3 bytes each at worst in UTF-8, plus JSON escaping. */
+const LARGE_BODY_METHODS: Partial<Record<ApiMethod, number>> = { backupWrite: MAX_BACKUP_TEXT_CHARS * 3 + 1024 };
+
+/**
+ * Where the web host keeps its data (backups/) when --data is not given: a
+ * per-user folder, $XDG_DATA_HOME/archive-reader-web or ~/.local/share/archive-reader-web
+ * (%LOCALAPPDATA% on Windows, ~/Library/Application Support on macOS).
+ */
+export function defaultWebDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const name = 'archive-reader-web';
+  if (platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, name);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', name);
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), name);
+}
+
+export interface WebHostOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer; defaults to out/renderer of this checkout. */
+  rendererDir?: string;
+  /** An archive built by `cli ingest`; defaults to the bundled archive (resources/archive). */
+  archiveDir?: string;
+  /** An archive already opening (tests that share one); wins over archiveDir. */
+  archive?: Promise<ArchiveService>;
+  version?: string;
+  /** The host's data folder (backups go in <dataDir>/backups); defaults to defaultWebDataDir(). */
+  dataDir?: string;
+  log?: (message: string) => void;
+}
+
+export interface WebHost {
+  /** e.g. http://127.0.0.1:5174/ */
+  url: string;
+  port: number;
+  /** Settles when the archive is open (or failed to open). */
+  ready: Promise<SlotState>;
+  slot: ArchiveSlot;
+  /** The folder automatic backups go to. */
+  backupsDir: string;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooBig = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(tooBig ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function serveStatic(rendererDir: string, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const file = resolveStaticPath(rendererDir, pathname);
+  const found = file ? await stat(file).then((s) => s.isFile(), () => false) : false;
+  if (!file || !found) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+    res.end(file ? 'Not found.' : 'Bad path.');
+    return;
+  }
+  const body = await readFile(file);
+  res.writeHead(200, {
+    ...STATIC_HEADERS,
+    'Content-Type': contentType(file),
+    'Content-Length': body.length,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** out/renderer, two folders up from src-main/web. */
+export function defaultRendererDir(): string {
+  return resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const rendererDir = options.rendererDir ?? defaultRendererDir();
+  const slot = new ArchiveSlot();
+  // Loaded lazily so that a caller passing its own archive never loads the archive core twice.
+  const opening = options.archive ?? import('./open-archive').then((m) => m.openArchiveAt(options.archiveDir));
+  const ready = slot.load(opening).then((state) => {
+    if (state.status === 'ready') log(`web host: archive opened in ${slot.openMs} ms (${state.service.info().dir})`);
+    else log(`web host: ${state.message}`);
+    return state;
+  });
+  let port = options.port;
+  const backupsDir = join(resolve(options.dataDir ?? defaultWebDataDir()), BACKUP_FOLDER);
+  const backups = new BackupStore(backupsDir, { log });
+  const handlers = createHandlers({
+    backups: {
+      write: (req) => backups.write(req),
+      list: () => backups.list(),
+      read: (name) => backups.read(name),
+    },
+    // No printToPdf: the browser renderer prints the HTML export through the browser's own print dialog.
+    archive: slot,
+    host: 'web',
+    appName: APP_NAME,
+    version: options.version ?? '0.0.0',
+    // Filled in once the port is known; passage links open the reader in this tab.
+    get linkBase() {
+      return `http://${BIND_ADDRESS}:${port}/#`;
+    },
+    log,
+  });
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      log(`web host: ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, err('internal', 'The server failed to answer.'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = refuseReason(req.headers, port);
+    if (refused) {
+      req.resume();
+      sendJson(res, 403, err('invalid-argument', refused));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${BIND_ADDRESS}:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      const method = url.pathname.slice('/api/'.length);
+      if (req.method !== 'POST') {
+        req.resume();
+        res.setHeader('Allow', 'POST');
+        sendJson(res, 405, err('invalid-argument', `Use POST for ${url.pathname}.`));
+        return;
+      }
+      if (!(API_METHODS as readonly string[]).includes(method)) {
+        req.resume();
+        sendJson(res, 404, err('not-found', `Unknown method "${method}".`));
+        return;
+      }
+      const type = req.headers['content-type'] ?? '';
+      const limit = LARGE_BODY_METHODS[method as ApiMethod] ?? MAX_BODY_BYTES;
+      const body = await readBody(req, limit);
+      if (body === null) {
+        sendJson(res, 413, err('too-large', `The request body is larger than ${limit} bytes.`));
+        return;
+      }
+      let arg: unknown = undefined;
+      if (body.length > 0) {
+        // Only JSON: a form post from another page (a "simple" request) is refused here too.
+        if (!/^application\/json\b/i.test(type)) {
+          sendJson(res, 415, err('invalid-argument', 'Send the argument as application/json.'));
+          return;
+        }
+        try {
+          arg = JSON.parse(body.toString('utf8'));
+        } catch {
+          sendJson(res, 200, err('invalid-argument', `${method}: the body is not valid JSON.`));
+          return;
+        }
+      }
+      sendJson(res, 200, await dispatch(handlers, method, arg, log));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume();
+      res.setHeader('Allow', 'GET, HEAD');
+      sendJson(res, 405, err('invalid-argument', `${req.method} is not accepted for ${url.pathname}.`));
+      return;
+    }
+    await serveStatic(rendererDir, url.pathname, req, res);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, BIND_ADDRESS, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${BIND_ADDRESS}:${port}/`,
+    port,
+    ready,
+    slot,
+    backupsDir,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await ready;
+      await slot.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The header every view shares: the app's mark and name, the main views,
+ * the box labelled "Search", and a quiet status when the archive is still
+ * loading.
+ */
+import { SearchBox } from '../features/search/SearchBox';
+import { AppLogo } from './AppLogo';
+import { useArchiveStatus } from './archive-status';
+import { Link } from './Link';
+import type { Route } from './routes';
+
+export function AppHeader({ route }: { route: Route }) {
+  const status = useArchiveStatus();
+  const loading = !status.error && (!status.libraryReady || !status.searchReady) && status.info?.archive.status !== 'error';
+  const inLibrary = route.name === 'library' || (route.name === 'article' && !route.q);
+  return (
+    <header className="app-header">
+      <Link to={{ name: 'library' }} className="brand" aria-label="Archive Reader, go to the library">
+        <AppLogo />
+        <span className="brand-name">Archive Reader</span>
+      </Link>
+      <nav className="app-nav" aria-label="Main">
+        <Link to={{ name: 'library' }} className="nav-link" aria-current={inLibrary ? 'page' : undefined}>
+          Library
+        </Link>
+      </nav>
+      <div className="header-search">
+        <SearchBox />
+      </div>
+      <div className="header-end">
+        {loading ? (
+          <span className="status-pill" role="status">
+            <span className="spinner small" aria-hidden="true" />
+            {status.libraryReady ? 'Loading search…' : 'Opening archive…'}
+          </span>
+        ) : null}
+        <Link
+          to={{ name: 'settings' }}
+          className="icon-link"
+          aria-label="Settings"
+          title="Settings"
+          aria-current={route.name === 'settings' ? 'page' : undefined}
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true">
+            <path
+              d="M10 12.6a2.6 2.6 0 1 0 0-5.2 2.6 2.6 0 0 0 0 5.2Z M16.2 11.6l1.4 1.1-1.5 2.6-1.7-.6a6 6 0 0 1-1.6.9l-.3 1.8H9.5l-.3-1.8a6 6 0 0 1-1.6-.9l-1.7.6-1.5-2.6 1.4-1.1a6 6 0 0 1 0-1.9L4.4 8.6l1.5-2.6 1.7.6a6 6 0 0 1 1.6-.9l.3-1.8h3l.3 1.8a6 6 0 0 1 1.6.9l1.7-.6 1.5 2.6-1.4 1.1a6 6 0 0 1 0 1.9Z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.4"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </Link>
+      </div>
+    </header>
+  );
+}

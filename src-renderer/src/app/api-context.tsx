@@ -1,0 +1,68 @@
+/**
+ * Hands the ApiClient (and the host's command channel) to the component tree,
+ * and offers `useApiCall`, the one way views load data: it tracks loading,
+ * the value, the error as data, and a retry.
+ */
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ApiClient } from '../../../src-main/shared/contract';
+import type { AppError, Result } from '../../../src-main/shared/result';
+import type { Bridge } from './bridge';
+
+const BridgeContext = createContext<Bridge | null>(null);
+
+export function BridgeProvider({ bridge, children }: { bridge: Bridge; children: ReactNode }) {
+  return <BridgeContext.Provider value={bridge}>{children}</BridgeContext.Provider>;
+}
+
+export function useBridge(): Bridge {
+  const bridge = useContext(BridgeContext);
+  if (!bridge) throw new Error('useBridge outside BridgeProvider');
+  return bridge;
+}
+
+export function useApi(): ApiClient {
+  return useBridge().client;
+}
+
+export type CallState<T> =
+  | { status: 'loading'; value?: T; error?: undefined }
+  | { status: 'ready'; value: T; error?: undefined }
+  | { status: 'error'; value?: T; error: AppError };
+
+/**
+ * Runs `call` whenever `key` changes (a string that names the request) and
+ * ignores answers to requests that are no longer current. While a new
+ * request runs, the previous value stays available so views do not flash.
+ */
+export function useApiCall<T>(
+  key: string | null,
+  call: (api: ApiClient) => Promise<Result<T>>,
+): CallState<T> & { retry: () => void } {
+  const api = useApi();
+  const [state, setState] = useState<CallState<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const callRef = useRef(call);
+  callRef.current = call;
+
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    setState((s) => ({ status: 'loading', value: s.value }));
+    callRef.current(api).then(
+      (res) => {
+        if (!live) return;
+        setState((s) => (res.ok ? { status: 'ready', value: res.value } : { status: 'error', error: res.error, value: s.value }));
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setState({ status: 'error', error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, key, attempt]);
+
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  return { ...state, retry };
+}

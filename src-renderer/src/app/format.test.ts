@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest';
+import { formatCount, formatDate, quoted } from './format';
+
+test('dates read as calendar dates whatever the time zone', () => {
+  expect(formatDate('2024-07-19')).toBe('19 July 2024');
+  expect(formatDate('2013-01-01', 'short')).toBe('1 Jan 2013');
+});
+
+test('missing or malformed dates read as undated', () => {
+  expect(formatDate(null)).toBe('Undated');
+  expect(formatDate('2024-13-45')).toBe('Undated');
+  expect(formatDate('yesterday')).toBe('Undated');
+});
+
+test('counts agree in number', () => {
+  expect(formatCount(1, 'item', 'items')).toBe('1 item');
+  expect(formatCount(50000, 'item', 'items')).toBe('50,000 items');
+});
+
+test('queries are quoted once', () => {
+  expect(quoted('border')).toBe('“border”');
+  expect(quoted('"collective security"')).toBe('"collective security"');
+});

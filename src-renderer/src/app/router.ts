@@ -1,0 +1,70 @@
+/**
+ * Navigation over the URL hash. The app pushes entries itself (rather than
+ * letting plain `<a href="#…">` clicks do it) so each entry it made carries
+ * `{ inApp: true }`: Esc can then go back when there is somewhere in the app
+ * to go back to, and go to the parent view when the page was opened from a
+ * passage link or a reload with nothing behind it.
+ */
+import { useSyncExternalStore } from 'react';
+import { formatRoute, parentRoute, parseRoute, type Route } from './routes';
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let currentHash = typeof location === 'undefined' ? '' : location.hash;
+let current: Route = parseRoute(currentHash);
+
+function refresh(): void {
+  if (location.hash === currentHash) return;
+  currentHash = location.hash;
+  current = parseRoute(currentHash);
+  for (const l of listeners) l();
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', refresh);
+  window.addEventListener('popstate', refresh);
+}
+
+function subscribe(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, () => current);
+}
+
+export function currentRoute(): Route {
+  return current;
+}
+
+/** `replace` for typing-driven changes (search as you type), so Back is not flooded. */
+export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
+  const hash = formatRoute(route);
+  if (hash === location.hash) return;
+  if (opts.replace) history.replaceState({ inApp: history.state?.inApp === true }, '', hash);
+  else history.pushState({ inApp: true }, '', hash);
+  refresh();
+}
+
+/** Esc: back within the app if we came from somewhere in it, else up to the parent view. */
+export function goBack(): void {
+  if (history.state?.inApp === true) {
+    history.back();
+    return;
+  }
+  const parent = parentRoute(current);
+  if (parent) navigate(parent, { replace: true });
+}
+
+/**
+ * Click handler for in-app links: a plain left click navigates through the
+ * router; modified clicks (new window, etc.) keep their browser meaning.
+ */
+export function linkClick(route: Route, opts: { replace?: boolean } = {}) {
+  return (e: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault(): void }) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(route, opts);
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Per-article state the person controls: article tags, article note, star and
+ * reading position. A row appears on the first change; reading one that does
+ * not exist answers the defaults. Writes are read-modify-write inside one
+ * transaction, so two quick changes (a star and a tag) never undo each other.
+ */
+import type { DocState } from '../../../src-main/shared/annotation-model';
+import type { Result } from '../../../src-main/shared/result';
+import type { NotesDatabase } from './database';
+import { NOTE_MAX_CHARS, normalizeTags, restoreAll, restoreDocState } from './restore';
+import { ensureTagRows } from './tags-store';
+import { err, guardedWrite, ok } from './write-status';
+
+export type DocStatePatch = Partial<Pick<DocState, 'tags' | 'note' | 'starred' | 'readingPosition'>>;
+
+export function emptyDocState(docId: string): DocState {
+  return { docId, tags: [], note: '', starred: false, readingPosition: null, modified: new Date(0).toISOString() };
+}
+
+export async function readDocState(db: NotesDatabase, docId: string): Promise<DocState> {
+  const r = restoreDocState(await db.docState.get(docId));
+  return r.ok ? r.value : emptyDocState(docId);
+}
+
+export async function readAllDocStates(db: NotesDatabase): Promise<DocState[]> {
+  return restoreAll(await db.docState.toArray(), (r) => restoreDocState(r)).rows;
+}
+
+export async function updateDocState(db: NotesDatabase, docId: string, patch: DocStatePatch): Promise<Result<DocState>> {
+  if (!docId) return err('invalid-argument', 'No article to save this for.');
+  if (patch.note !== undefined && (typeof patch.note !== 'string' || patch.note.length > NOTE_MAX_CHARS)) {
+    return err('invalid-argument', 'The note is too long to save.');
+  }
+  if (patch.readingPosition !== undefined && patch.readingPosition !== null && !Number.isFinite(patch.readingPosition)) {
+    return err('invalid-argument', 'Bad reading position.');
+  }
+  return guardedWrite(() =>
+    db.transaction('rw', db.docState, db.tags, async () => {
+      const current = restoreDocState(await db.docState.get(docId));
+      const base = current.ok ? current.value : emptyDocState(docId);
+      const next: DocState = { ...base, modified: new Date().toISOString() };
+      if (patch.tags !== undefined) next.tags = await ensureTagRows(db, normalizeTags(patch.tags));
+      if (patch.note !== undefined) next.note = patch.note;
+      if (patch.starred !== undefined) next.starred = patch.starred === true;
+      if (patch.readingPosition !== undefined) {
+        next.readingPosition = patch.readingPosition === null ? null : Math.min(1, Math.max(0, patch.readingPosition));
+      }
+      await db.docState.put(next);
+      return ok(next);
+    }),
+  );
+}

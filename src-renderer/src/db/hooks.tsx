@@ -1,0 +1,79 @@
+/**
+ * React access to the notes: a provider that says which database to use
+ * (the app's by default; tests and previews pass their own) and live-query
+ * hooks. Live queries re-run when any window of the same origin writes, so two
+ * windows stay in sync. Every row comes back through restore.ts.
+ */
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Annotation, ColorDef, DocState, TagDef } from '../../../src-main/shared/annotation-model';
+import { DEFAULT_COLORS } from '../../../src-main/shared/annotation-model';
+import { notesDb, type NotesDatabase } from './database';
+import { readAnnotations, type RowsRead } from './annotations-store';
+import { emptyDocState, readAllDocStates, readDocState } from './doc-state-store';
+import { readColors } from './settings-store';
+import { readNotesSummary, type DocNotesSummary } from './summary-store';
+import { readTagUsage, readTags, type TagUsage } from './tags-store';
+import { getWriteStatus, subscribeWriteStatus, type WriteStatus } from './write-status';
+
+const NotesDbContext = createContext<NotesDatabase | null>(null);
+
+export function NotesDbProvider({ db, children }: { db: NotesDatabase; children: ReactNode }) {
+  return <NotesDbContext.Provider value={db}>{children}</NotesDbContext.Provider>;
+}
+
+/** The database components write to: the provider's, else the app's. */
+export function useNotesDb(): NotesDatabase {
+  return useContext(NotesDbContext) ?? notesDb();
+}
+
+const NO_ROWS: RowsRead<Annotation> = { rows: [], invalid: [] };
+
+/** The annotations of one article (undefined while loading). */
+export function useDocAnnotations(docId: string | null | undefined): RowsRead<Annotation> | undefined {
+  const db = useNotesDb();
+  return useLiveQuery(() => (docId ? readAnnotations(db, docId) : NO_ROWS), [db, docId]);
+}
+
+/** Every annotation in the archive (undefined while loading). */
+export function useAllAnnotations(): RowsRead<Annotation> | undefined {
+  const db = useNotesDb();
+  return useLiveQuery(() => readAnnotations(db), [db]);
+}
+
+export function useDocState(docId: string | null | undefined): DocState | undefined {
+  const db = useNotesDb();
+  return useLiveQuery(() => (docId ? readDocState(db, docId) : emptyDocState('')), [db, docId]);
+}
+
+export function useAllDocStates(): DocState[] | undefined {
+  const db = useNotesDb();
+  return useLiveQuery(() => readAllDocStates(db), [db]);
+}
+
+export function useTags(): TagDef[] {
+  const db = useNotesDb();
+  return useLiveQuery(() => readTags(db), [db], [] as TagDef[]);
+}
+
+export function useTagUsage(): TagUsage[] | undefined {
+  const db = useNotesDb();
+  return useLiveQuery(() => readTagUsage(db), [db]);
+}
+
+/** The person's colour labels (the defaults until loaded). */
+export function useColors(): ColorDef[] {
+  const db = useNotesDb();
+  return useLiveQuery(() => readColors(db), [db], DEFAULT_COLORS as ColorDef[]);
+}
+
+/** Per-article notes summary for the library (annotated / starred / tag filters) and search scope. */
+export function useNotesSummary(): Map<string, DocNotesSummary> | undefined {
+  const db = useNotesDb();
+  return useLiveQuery(() => readNotesSummary(db), [db]);
+}
+
+/** The last storage failure (quota, closed database), or none. */
+export function useWriteStatus(): WriteStatus {
+  return useSyncExternalStore(subscribeWriteStatus, getWriteStatus);
+}

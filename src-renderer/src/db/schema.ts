@@ -1,0 +1,83 @@
+/**
+ * Every schema version the notes database has had, oldest first, with the
+ * upgrade that carries data from the previous one. Never edit a shipped
+ * version: add a new one (and a fixture in fixtures/ for it, so the migration
+ * tests start from real data at that version).
+ *
+ * Upgrades must be idempotent: IndexedDB runs an upgrade inside one
+ * versionchange transaction, so a crash rolls it back and it runs again on
+ * the next start, possibly over rows it has already seen.
+ *
+ * Versions:
+ *  1  annotations, docState, tags (the first layout).
+ *  2  adds `settings` (colour labels); normalizes tag names on annotations and
+ *     articles and creates a tag row for every tag in use, so the tag manager
+ *     sees every tag.
+ */
+import type { Transaction } from 'dexie';
+import { DEFAULT_TAG_COLOR, normalizeTags, tagKey } from './restore';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      annotations: 'id, docId, color, *tags, created, modified',
+      docState: 'docId, starred, *tags, modified',
+      tags: 'name',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      annotations: 'id, docId, color, *tags, created, modified',
+      docState: 'docId, starred, *tags, modified',
+      tags: 'name',
+      settings: 'key',
+    },
+    upgrade: async (tx) => {
+      const used = new Map<string, string>();
+      const note = (names: string[]) => {
+        for (const n of names) if (!used.has(tagKey(n))) used.set(tagKey(n), n);
+      };
+      await tx
+        .table('annotations')
+        .toCollection()
+        .modify((row: { tags?: unknown }) => {
+          row.tags = normalizeTags(row.tags);
+          note(row.tags as string[]);
+        });
+      await tx
+        .table('docState')
+        .toCollection()
+        .modify((row: { tags?: unknown }) => {
+          row.tags = normalizeTags(row.tags);
+          note(row.tags as string[]);
+        });
+      // Tag rows themselves: one row per case-insensitive name, normalized.
+      const existing = new Set<string>();
+      for (const row of (await tx.table('tags').toArray()) as { name: unknown; color?: unknown; created?: unknown }[]) {
+        const name = normalizeTags([row.name])[0];
+        if (!name || existing.has(tagKey(name))) {
+          await tx.table('tags').delete(row.name as string);
+          continue;
+        }
+        existing.add(tagKey(name));
+        if (name !== row.name) {
+          await tx.table('tags').delete(row.name as string);
+          await tx.table('tags').put({ ...row, name });
+        }
+      }
+      const created = new Date().toISOString();
+      const missing = [...used.values()].filter((n) => !existing.has(tagKey(n)));
+      await tx.table('tags').bulkPut(missing.map((name) => ({ name, color: DEFAULT_TAG_COLOR, created })));
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;

@@ -1,0 +1,31 @@
+/**
+ * Settings kept with the notes (so a backup carries them): for now the
+ * person's names for the highlight colours ("Key fact", "Question", ...).
+ * Stored as { key: 'colors', value: ColorDef[] } and read through
+ * restoreColors, which fills in any colour a stored list lacks.
+ */
+import type { ColorDef, ColorId } from '../../../src-main/shared/annotation-model';
+import type { Result } from '../../../src-main/shared/result';
+import type { NotesDatabase } from './database';
+import { COLOR_LABEL_MAX_CHARS, normalizeTagName, restoreColors } from './restore';
+import { err, guardedWrite, ok } from './write-status';
+
+const COLORS_KEY = 'colors';
+
+export async function readColors(db: NotesDatabase): Promise<ColorDef[]> {
+  return restoreColors((await db.settings.get(COLORS_KEY))?.value);
+}
+
+export async function setColorLabel(db: NotesDatabase, id: ColorId, label: string): Promise<Result<ColorDef[]>> {
+  const name = normalizeTagName(label).slice(0, COLOR_LABEL_MAX_CHARS);
+  if (!name) return err('invalid-argument', 'A colour needs a name.');
+  return guardedWrite(() =>
+    db.transaction('rw', db.settings, async () => {
+      const colors = restoreColors((await db.settings.get(COLORS_KEY))?.value);
+      if (!colors.some((c) => c.id === id)) return err('invalid-argument', `Unknown colour: ${id}.`);
+      const next = colors.map((c) => (c.id === id ? { ...c, label: name } : c));
+      await db.settings.put({ key: COLORS_KEY, value: next });
+      return ok(next);
+    }),
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The reader's annotation sidebar: the article's notes (star, tags, note),
+ * then its annotations in text order with orphans last. Clicking a quote
+ * scrolls the text to its highlight. Mount it in the reader's Sidebar slot;
+ * the reader supplies the landmark (<aside aria-label="Annotations">).
+ */
+import { useColors } from '../../db';
+import { AnnotationCard } from './AnnotationCard';
+import { ArticleNotes } from './ArticleNotes';
+import { updateSession, useReaderSession } from './reader-session';
+import { scrollToHighlight } from './SelectionToolbar';
+import type { AnnotationSlotProps } from './slot-props';
+import { useAnchoredAnnotations } from './use-anchors';
+
+export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSlotProps) {
+  const colors = useColors();
+  const session = useReaderSession(doc.id);
+  const { items, invalid, loading } = useAnchoredAnnotations(doc.id, text);
+  const placed = items.filter((i) => i.anchor.status !== 'orphaned');
+  const orphans = items.filter((i) => i.anchor.status === 'orphaned');
+
+  const goTo = (id: string) => {
+    updateSession({ activeId: id, focus: null });
+    if (container && !scrollToHighlight(container, id)) {
+      // Not painted (yet): scroll to its paragraph instead.
+      const item = items.find((i) => i.annotation.id === id);
+      if (item && item.anchor.status !== 'orphaned') {
+        let p = 0;
+        while (p + 1 < starts.length && starts[p + 1] <= item.anchor.start) p++;
+        container.querySelector(`[data-paragraph="${p}"]`)?.scrollIntoView({ block: 'center' });
+      }
+    }
+  };
+
+  const card = (i: (typeof items)[number]) => (
+    <AnnotationCard
+      key={i.annotation.id}
+      item={i}
+      colors={colors}
+      active={session.activeId === i.annotation.id}
+      focus={session.activeId === i.annotation.id ? session.focus : null}
+      reattaching={session.reattachId === i.annotation.id}
+      onGoTo={goTo}
+    />
+  );
+
+  return (
+    <div className="ann-sidebar">
+      <ArticleNotes docId={doc.id} />
+      <h2 className="section-label ann-heading">
+        Highlights {loading ? '' : `(${placed.length})`}
+      </h2>
+      {!loading && items.length === 0 ? <p className="ann-empty">Select text in the article to highlight it.</p> : null}
+      <ol className="ann-list" aria-label="Highlights in text order">
+        {placed.map(card)}
+      </ol>
+      {orphans.length > 0 ? (
+        <>
+          <h2 className="section-label ann-heading">Not found in this text ({orphans.length})</h2>
+          <p className="ann-hint">The article changed since these were made. They are kept; re-attach them by selecting new text.</p>
+          <ol className="ann-list" aria-label="Orphaned highlights">
+            {orphans.map(card)}
+          </ol>
+        </>
+      ) : null}
+      {invalid.length > 0 ? (
+        <p className="inline-error" role="status">
+          {invalid.length} saved item{invalid.length === 1 ? '' : 's'} could not be read and {invalid.length === 1 ? 'was' : 'were'} left untouched.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Anchors an article's annotations in its current text and orders them the
+ * way the sidebar lists them: by position in the text, orphans last (oldest
+ * first). Results are cached per annotation version and text, so a live-query
+ * refresh after one edit does not re-run fuzzy matching for all the others.
+ */
+import { useMemo, useRef } from 'react';
+import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import { anchor, type AnchorResult } from '../../anchoring/anchor';
+import { useDocAnnotations } from '../../db';
+
+export interface AnchoredAnnotation {
+  annotation: Annotation;
+  anchor: AnchorResult;
+}
+
+export function orderAnchored(items: AnchoredAnnotation[]): AnchoredAnnotation[] {
+  return [...items].sort((a, b) => {
+    const ao = a.anchor.status === 'orphaned';
+    const bo = b.anchor.status === 'orphaned';
+    if (ao !== bo) return ao ? 1 : -1;
+    if (a.anchor.status !== 'orphaned' && b.anchor.status !== 'orphaned') {
+      return a.anchor.start - b.anchor.start || b.anchor.end - a.anchor.end || a.annotation.created.localeCompare(b.annotation.created);
+    }
+    return a.annotation.created.localeCompare(b.annotation.created);
+  });
+}
+
+export function anchorAnnotations(text: string, annotations: Annotation[]): AnchoredAnnotation[] {
+  return orderAnchored(annotations.map((annotation) => ({ annotation, anchor: anchor(text, annotation) })));
+}
+
+export interface DocAnchors {
+  items: AnchoredAnnotation[];
+  /** Stored rows that could not be read (left untouched). */
+  invalid: string[];
+  loading: boolean;
+}
+
+export function useAnchoredAnnotations(docId: string, text: string): DocAnchors {
+  const read = useDocAnnotations(docId);
+  const cache = useRef<{ text: string; results: Map<string, AnchorResult> }>({ text, results: new Map() });
+  return useMemo(() => {
+    if (cache.current.text !== text) cache.current = { text, results: new Map() };
+    const results = cache.current.results;
+    const items = (read?.rows ?? []).map((annotation) => {
+      const key = `${annotation.id}|${annotation.modified}|${annotation.position.start}|${annotation.quote.exact.length}`;
+      let result = results.get(key);
+      if (!result) results.set(key, (result = anchor(text, annotation)));
+      return { annotation, anchor: result };
+    });
+    return { items: orderAnchored(items), invalid: read?.invalid ?? [], loading: read === undefined };
+  }, [read, text]);
+}

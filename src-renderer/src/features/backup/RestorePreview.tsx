@@ -1,0 +1,95 @@
+/**
+ * Shows what a backup file holds (counts, date, app version) beside what the
+ * database holds now and what merge or replace would change, then restores
+ * the way the person chooses. Replace asks for a second click. The safety
+ * backup and the single transaction are in backup-db.ts.
+ */
+import { useEffect, useState } from 'react';
+import type { BackupPreview, TableCounts, TableName } from '../../export/backup/backup-format';
+import { TABLE_NAMES } from '../../export/backup/backup-format';
+import type { RestoreMode, RestorePlan } from '../../export/backup/restore-plan';
+import { formatDate } from '../../export/citation';
+
+const TABLE_LABEL: Record<TableName, string> = {
+  annotations: 'Highlights and notes',
+  docState: 'Article notes and stars',
+  tags: 'Tags',
+  settings: 'Settings',
+};
+
+export interface RestorePreviewProps {
+  source: string;
+  preview: BackupPreview;
+  current: TableCounts | null;
+  plans: Record<RestoreMode, RestorePlan['changes']> | null;
+  busy: boolean;
+  onRestore(mode: RestoreMode): void;
+  onCancel(): void;
+}
+
+export function RestorePreview(p: RestorePreviewProps) {
+  const [mode, setMode] = useState<RestoreMode>('merge');
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  useEffect(() => setConfirmReplace(false), [mode]);
+  const changes = p.plans?.[mode];
+
+  return (
+    <section className="restore-preview" aria-label="Restore preview">
+      <p>
+        <strong>{p.source}</strong>: a backup from {formatDate(p.preview.createdAt)} at{' '}
+        {new Date(p.preview.createdAt).toLocaleTimeString()}, made by Archive Reader {p.preview.appVersion}.
+      </p>
+      <dl className="restore-counts">
+        <dt className="section-label">&nbsp;</dt>
+        <dd className="section-label">In the backup</dd>
+        <dd className="section-label">Now</dd>
+        {TABLE_NAMES.map((t) => (
+          <div key={t} style={{ display: 'contents' }}>
+            <dt>{TABLE_LABEL[t]}</dt>
+            <dd data-testid={`backup-count-${t}`}>{p.preview.counts[t]}</dd>
+            <dd>{p.current ? p.current[t] : '…'}</dd>
+          </div>
+        ))}
+      </dl>
+      <fieldset className="export-fieldset" disabled={p.busy}>
+        <legend className="section-label">How</legend>
+        <label className="export-choice">
+          <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+          Merge: add what is missing, keep the newer version of each note, delete nothing
+        </label>
+        <label className="export-choice">
+          <input type="radio" name="restore-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          Replace: make the notes exactly what the backup holds
+        </label>
+      </fieldset>
+      {changes && (
+        <p className="subtle" role="status">
+          Highlights: {changes.annotations.added} added, {changes.annotations.updated} updated
+          {mode === 'replace' ? `, ${changes.annotations.removed} removed` : `, ${changes.annotations.keptCurrent} kept (yours are newer)`}.
+          A safety backup of the current notes is saved first.
+        </p>
+      )}
+      {mode === 'replace' && confirmReplace && (
+        <p className="inline-error" role="alert">
+          Replace removes {changes ? changes.annotations.removed : 'any'} highlight(s) that are not in the backup. Click again to replace.
+        </p>
+      )}
+      <div className="export-actions">
+        <button type="button" className="button button-quiet" onClick={p.onCancel} disabled={p.busy}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={p.busy}
+          onClick={() => {
+            if (mode === 'replace' && !confirmReplace) return setConfirmReplace(true);
+            p.onRestore(mode);
+          }}
+        >
+          {mode === 'merge' ? 'Merge into my notes' : confirmReplace ? 'Yes, replace my notes' : 'Replace my notes'}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Kind, "mentions" (one person, place or organization: the archive filters
+ * by one facet at a time) and sort, plus the active filters as removable
+ * chips. Everything writes to the route, so Back undoes a filter.
+ */
+import type { FacetsResponse } from '../../../../src-main/shared/contract';
+import type { DocKind, FacetType } from '../../../../src-main/shared/model';
+import type { LibraryRoute } from '../../app/routes';
+import { SORT_OPTIONS, sortOf } from './library-query';
+
+const FACET_GROUPS: { type: FacetType; label: string; singular: string }[] = [
+  { type: 'people', label: 'People', singular: 'Person' },
+  { type: 'places', label: 'Places', singular: 'Place' },
+  { type: 'organizations', label: 'Organizations', singular: 'Organization' },
+];
+
+export function LibraryFilters({
+  route,
+  facets,
+  onChange,
+}: {
+  route: LibraryRoute;
+  facets: FacetsResponse | undefined;
+  onChange: (next: LibraryRoute) => void;
+}) {
+  const kindCount = (k: DocKind) => facets?.kinds.find((x) => x.kind === k)?.count;
+  const all = facets ? facets.kinds.reduce((n, k) => n + k.count, 0) : undefined;
+  const kinds: { id: DocKind | undefined; label: string; count: number | undefined }[] = [
+    { id: undefined, label: 'All', count: all },
+    { id: 'article', label: 'Articles', count: kindCount('article') },
+    { id: 'brief', label: 'Briefs', count: kindCount('brief') },
+  ];
+  const facetValue = route.facet ? `${route.facet.type}:${route.facet.value}` : '';
+  const sort = sortOf(route);
+  const hasFilters = route.kind || route.year !== undefined || route.facet;
+
+  return (
+    <div className="filters">
+      <div className="filters-row">
+        <div className="segmented" role="radiogroup" aria-label="Kind">
+          {kinds.map((k) => (
+            <label key={k.label} className="segment">
+              <input
+                type="radio"
+                name="library-kind"
+                checked={route.kind === k.id}
+                onChange={() => onChange({ ...route, kind: k.id })}
+              />
+              <span>
+                {k.label}
+                {k.count !== undefined ? <span className="segment-count">{k.count}</span> : null}
+              </span>
+            </label>
+          ))}
+        </div>
+
+        <label className="select-field">
+          <span className="select-label">Mentions</span>
+          <select
+            value={facetValue}
+            onChange={(e) => {
+              const v = e.target.value;
+              const colon = v.indexOf(':');
+              onChange({
+                ...route,
+                facet: colon > 0 ? { type: v.slice(0, colon) as FacetType, value: v.slice(colon + 1) } : undefined,
+              });
+            }}
+          >
+            <option value="">Anyone or anything</option>
+            {FACET_GROUPS.map((g) => {
+              const values = facets?.[g.type] ?? [];
+              if (values.length === 0) return null;
+              return (
+                <optgroup key={g.type} label={g.label}>
+                  {values.map((f) => (
+                    <option key={f.value} value={`${g.type}:${f.value}`}>
+                      {f.value} ({f.count})
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
+            {route.facet && !(facets?.[route.facet.type] ?? []).some((f) => f.value === route.facet?.value) ? (
+              <option value={facetValue}>{route.facet.value}</option>
+            ) : null}
+          </select>
+        </label>
+
+        <label className="select-field sort-field">
+          <span className="select-label">Sort</span>
+          <select
+            value={sort.id}
+            onChange={(e) => {
+              const o = SORT_OPTIONS.find((s) => s.id === e.target.value) ?? SORT_OPTIONS[0]!;
+              onChange({ ...route, sort: o.sort, order: o.order });
+            }}
+          >
+            {SORT_OPTIONS.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {hasFilters ? (
+        <ul className="chips" aria-label="Active filters">
+          {route.year !== undefined ? (
+            <li>
+              <button type="button" className="chip" aria-label={`Remove filter: year ${route.year}`} onClick={() => onChange({ ...route, year: undefined })}>
+                {route.year} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ) : null}
+          {route.facet ? (
+            <li>
+              <button
+                type="button"
+                className="chip"
+                aria-label={`Remove filter: ${route.facet.value}`}
+                onClick={() => onChange({ ...route, facet: undefined })}
+              >
+                <span className="chip-kind">{FACET_GROUPS.find((g) => g.type === route.facet?.type)?.singular}</span>
+                {route.facet.value} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ) : null}
+          {route.kind ? (
+            <li>
+              <button type="button" className="chip" aria-label={`Remove filter: ${route.kind}s only`} onClick={() => onChange({ ...route, kind: undefined })}>
+                {route.kind === 'article' ? 'Articles' : 'Briefs'} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ) : null}
+          <li>
+            <button type="button" className="link-button" onClick={() => onChange({ name: 'library', sort: route.sort, order: route.order })}>
+              Clear filters
+            </button>
+          </li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The library's rows, virtualized: only the rows in view (plus a few) exist
+ * in the DOM, so 50 or 50,000 items scroll the same. Rows not loaded yet show
+ * as quiet placeholders while their page arrives.
+ *
+ * Keyboard: `j`/`k` move the selection (focus) and scroll it into view,
+ * Enter opens it (rows are links). The scroll position and selection are
+ * remembered per filter, so coming back from an article lands where the
+ * person left.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DocSummary } from '../../../../src-main/shared/model';
+import { formatDate, kindLabel } from '../../app/format';
+import { Link } from '../../app/Link';
+import { useViewKeys } from '../../app/shortcuts';
+import { takeLastOpened } from './library-query';
+import type { PagedList } from './paged-list';
+
+const ROW_ESTIMATE = 76;
+
+/** Scroll offset and selected row per list (keyed by the request), for this window's life. */
+const remembered = new Map<string, { offset: number; active: number }>();
+
+export function LibraryRow({ doc }: { doc: DocSummary }) {
+  return (
+    <Link to={{ name: 'article', id: doc.id }} className="row-link" data-kind={doc.kind}>
+      <span className="row-title">{doc.title}</span>
+      <span className="row-meta">
+        <span className={`kind-badge kind-${doc.kind}`}>{kindLabel(doc.kind)}</span>
+        <time dateTime={doc.published ?? undefined}>{formatDate(doc.published ?? doc.eventDate, 'long')}</time>
+        {doc.languages.includes('ru') ? (
+          <span className="lang-badge" title="Contains Russian text">
+            RU
+          </span>
+        ) : null}
+      </span>
+    </Link>
+  );
+}
+
+export function LibraryList({
+  list,
+  listKey,
+  label,
+}: {
+  list: PagedList;
+  /** Identifies the request, for remembering scroll position. */
+  listKey: string;
+  label: string;
+}) {
+  const total = list.total ?? 0;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const saved = remembered.get(listKey);
+  const [active, setActive] = useState(saved?.active ?? -1);
+  const activeRef = useRef(active);
+  activeRef.current = active;
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 8,
+    initialOffset: saved?.offset ?? 0,
+    getItemKey: (i) => list.get(i)?.id ?? `placeholder-${i}`,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    list.ensure(first - 20, last + 20);
+  }, [list, first, last]);
+
+  // Remember where we are when leaving (e.g. opening an article).
+  useEffect(
+    () => () => {
+      remembered.set(listKey, { offset: scrollRef.current?.scrollTop ?? 0, active: activeRef.current });
+    },
+    [listKey],
+  );
+
+  const focusRow = useCallback(
+    (index: number) => {
+      setActive(index);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      // The row may only exist after the virtualizer renders it.
+      let tries = 0;
+      const attempt = () => {
+        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] a`);
+        if (el) el.focus({ preventScroll: true });
+        else if (tries++ < 10) requestAnimationFrame(attempt);
+      };
+      requestAnimationFrame(attempt);
+    },
+    [virtualizer],
+  );
+
+  // Coming back from the reader: select the document last read (it may differ from the
+  // one opened, after j/k in the reader), so j/k continue from there.
+  const returning = useRef<string | null | undefined>(undefined);
+  if (returning.current === undefined) returning.current = takeLastOpened();
+  useEffect(() => {
+    const id = returning.current;
+    if (!id || total === 0) return;
+    const i = list.indexOf(id);
+    if (i < 0) return;
+    returning.current = null;
+    focusRow(i);
+  });
+
+  useViewKeys({
+    next: () => total > 0 && focusRow(Math.min(total - 1, activeRef.current + 1)),
+    previous: () => total > 0 && focusRow(Math.max(0, activeRef.current - 1)),
+  });
+
+  return (
+    <div
+      ref={scrollRef}
+      className="list-scroll"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        // Arrow keys work like j/k once the list has focus.
+        if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+        if (e.altKey || e.ctrlKey || e.metaKey || total === 0) return;
+        e.preventDefault();
+        focusRow(e.key === 'ArrowDown' ? Math.min(total - 1, activeRef.current + 1) : Math.max(0, activeRef.current - 1));
+      }}
+    >
+      <div role="list" aria-label={label} className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((v) => {
+          const doc = list.get(v.index);
+          return (
+            <div
+              key={v.key}
+              role="listitem"
+              aria-setsize={total}
+              aria-posinset={v.index + 1}
+              data-index={v.index}
+              ref={virtualizer.measureElement}
+              className={v.index === active ? 'list-row active' : 'list-row'}
+              style={{ transform: `translateY(${v.start}px)` }}
+              onFocus={() => setActive(v.index)}
+            >
+              {doc ? (
+                <LibraryRow doc={doc} />
+              ) : (
+                <div className="row-placeholder" aria-label="Loading">
+                  <span className="skeleton skeleton-title" />
+                  <span className="skeleton skeleton-meta" />
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

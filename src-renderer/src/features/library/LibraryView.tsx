@@ -1,0 +1,116 @@
+/**
+ * The library: every article and brief, with the timeline, filters, counts
+ * and the virtualized list. Shows a loading state while the archive opens,
+ * an empty state when filters match nothing, and an error state with a
+ * retry when the archive cannot answer.
+ */
+import { useEffect } from 'react';
+import { useApiCall } from '../../app/api-context';
+import { useArchiveStatus } from '../../app/archive-status';
+import { formatCount } from '../../app/format';
+import { navigate } from '../../app/router';
+import type { LibraryRoute } from '../../app/routes';
+import { EmptyState, ErrorState, LoadingState } from '../../app/StateViews';
+import { LibraryFilters } from './LibraryFilters';
+import { LibraryList } from './LibraryList';
+import { listRequest, rememberLibraryContext } from './library-query';
+import { Timeline } from './Timeline';
+import { usePagedList } from './use-paged-list';
+
+export function LibraryView({ route }: { route: LibraryRoute }) {
+  const status = useArchiveStatus();
+  const ready = status.libraryReady;
+  const facets = useApiCall(ready ? 'facets' : null, (api) => api.facets());
+  const req = listRequest(route);
+  const key = JSON.stringify(req);
+  const { list } = usePagedList(req, ready);
+
+  useEffect(() => {
+    if (ready) rememberLibraryContext(JSON.parse(key));
+  }, [ready, key]);
+
+  const setRoute = (next: LibraryRoute) => navigate(next, { replace: false });
+  const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
+  const total = list?.total ?? null;
+  const filtered = route.kind !== undefined || route.year !== undefined || route.facet !== undefined;
+
+  let body;
+  if (status.error) {
+    body = <ErrorState title="The archive host does not answer" error={status.error} onRetry={status.retry} />;
+  } else if (status.info?.archive.status === 'error') {
+    body = (
+      <ErrorState
+        title="The archive could not be opened"
+        error={{ code: 'io', message: status.info.archive.message ?? 'Unknown error.' }}
+        onRetry={status.retry}
+      />
+    );
+  } else if (!ready) {
+    body = <LoadingState label="Opening the archive…" detail="Loading articles and briefs." />;
+  } else if (!list || (list.total === null && !list.error)) {
+    body = <LoadingState label="Loading the library…" />;
+  } else if (list.error && list.total === null) {
+    body = <ErrorState title="The library could not be loaded" error={list.error} onRetry={() => list.retry(0, 0)} />;
+  } else if (list.total === 0) {
+    body = filtered ? (
+      <EmptyState title="Nothing matches these filters">
+        <p>Try another year or kind, or clear the filters.</p>
+        <button type="button" className="button" onClick={() => setRoute({ name: 'library' })}>
+          Clear filters
+        </button>
+      </EmptyState>
+    ) : (
+      <EmptyState title="The archive is empty">
+        <p>Build an archive with <code>npm run cli -- ingest &lt;folder&gt; --out &lt;dir&gt;</code> and open it with <code>--archive</code>.</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        {list.error ? (
+          <div className="inline-error" role="alert">
+            Some rows could not be loaded: {list.error.message}{' '}
+            <button type="button" className="link-button" onClick={() => list.retry(0, list.total ?? 0)}>
+              Try again
+            </button>
+          </div>
+        ) : null}
+        <LibraryList key={key} list={list} listKey={key} label="Library items" />
+      </>
+    );
+  }
+
+  return (
+    <div className="page library-page">
+      <header className="page-header library-header">
+        <div>
+          <h1 className="page-title">Library</h1>
+          <p className="page-subtitle" role="status" aria-live="polite">
+            {total === null
+              ? '\u00a0'
+              : filtered && all !== undefined
+                ? `${formatCount(total, 'item', 'items')} of ${all.toLocaleString('en-GB')}`
+                : formatCount(total, 'item', 'items')}
+            {status.info && !filtered ? (
+              <span className="subtle">
+                {' · '}
+                {formatCount(status.info.archive.articles, 'article', 'articles')},{' '}
+                {formatCount(status.info.archive.briefs, 'brief', 'briefs')}
+              </span>
+            ) : null}
+          </p>
+        </div>
+      </header>
+      {facets.value ? (
+        <Timeline
+          years={facets.value.years}
+          undated={Math.max(0, (all ?? 0) - facets.value.years.reduce((n, y) => n + y.count, 0))}
+          selected={route.year}
+          onSelect={(year) => setRoute({ ...route, year })}
+        />
+      ) : null}
+      <LibraryFilters route={route} facets={facets.value} onChange={setRoute} />
+      <div className="library-body">{body}</div>
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The Notebook: every annotation in the archive in one list, filtered by
+ * colour, tag, article and date, searched over quotes, notes and tags, and
+ * sorted by article or date. Annotations can be selected (many at once) to
+ * tag them; the selection is reported to the parent for export. Filtering is
+ * in notebook-filter.ts; the list grows by pages so 10,000 annotations stay
+ * quick to show.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ColorId } from '../../../../src-main/shared/annotation-model';
+import { addTagsToAnnotations, useAllAnnotations, useColors, useNotesDb, useTags } from '../../db';
+import { deleteWithUndo, shortQuote } from '../annotations/actions';
+import { MarkdownView } from '../annotations/MarkdownView';
+import { StorageStatus } from '../annotations/StorageStatus';
+import { AnnotationToasts, showToast } from '../annotations/toasts';
+import { EMPTY_FILTER, filterAnnotations, type DocInfo, type NotebookFilter, type NotebookSort } from './notebook-filter';
+
+const PAGE = 100;
+
+export interface NotebookProps {
+  /** Titles and dates of the archive's articles (e.g. from api.list). Unknown ids show as ids. */
+  docs?: DocInfo[];
+  /** Open an article at an annotation. */
+  onOpen?: (docId: string, annotationId: string) => void;
+  /** Called with the selected annotation ids (for export). */
+  onSelectionChange?: (ids: string[]) => void;
+  /** Filter to start from (e.g. from the URL). */
+  initialFilter?: Partial<NotebookFilter>;
+}
+
+export function Notebook({ docs = [], onOpen, onSelectionChange, initialFilter }: NotebookProps) {
+  const db = useNotesDb();
+  const read = useAllAnnotations();
+  const colors = useColors();
+  const tags = useTags();
+  const [filter, setFilter] = useState<NotebookFilter>({ ...EMPTY_FILTER, ...initialFilter });
+  const [shown, setShown] = useState(PAGE);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkTag, setBulkTag] = useState('');
+
+  const docMap = useMemo(() => new Map(docs.map((d) => [d.id, d])), [docs]);
+  const all = read?.rows ?? [];
+  const list = useMemo(() => filterAnnotations(all, filter, docMap), [all, filter, docMap]);
+  const articleIds = useMemo(() => [...new Set(all.map((a) => a.docId))], [all]);
+
+  // Forget selected annotations that no longer exist.
+  useEffect(() => {
+    const ids = new Set(all.map((a) => a.id));
+    setSelected((s) => {
+      const next = new Set([...s].filter((id) => ids.has(id)));
+      return next.size === s.size ? s : next;
+    });
+  }, [all]);
+  // Report only when the selection changes (the parent may pass a new callback each render).
+  const report = useRef(onSelectionChange);
+  report.current = onSelectionChange;
+  useEffect(() => {
+    report.current?.([...selected]);
+  }, [selected]);
+
+  const set = <K extends keyof NotebookFilter>(k: K, v: NotebookFilter[K]) => {
+    setFilter((f) => ({ ...f, [k]: v }));
+    setShown(PAGE);
+  };
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allShownSelected = list.length > 0 && list.every((a) => selected.has(a.id));
+  const colorOf = (id: ColorId) => colors.find((c) => c.id === id);
+  const titleOf = (docId: string) => docMap.get(docId)?.title ?? docId;
+
+  const tagSelected = async () => {
+    const r = await addTagsToAnnotations(db, [...selected], bulkTag.split(','));
+    if (r.ok) {
+      showToast(`Tagged ${r.value} highlight${r.value === 1 ? '' : 's'}.`);
+      setBulkTag('');
+    } else showToast(r.error.message);
+  };
+
+  return (
+    <section className="notebook" aria-labelledby="notebook-title">
+      <h1 id="notebook-title" className="notebook-title">
+        Notebook
+      </h1>
+      <div className="notebook-filters" role="search" aria-label="Filter annotations">
+        <input
+          type="search"
+          aria-label="Search notes"
+          placeholder="Search quotes, notes and tags"
+          value={filter.query}
+          onChange={(e) => set('query', e.target.value)}
+        />
+        <label>
+          Colour{' '}
+          <select value={filter.color} onChange={(e) => set('color', e.target.value as ColorId | '')}>
+            <option value="">Any colour</option>
+            {colors.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tag{' '}
+          <select value={filter.tag} onChange={(e) => set('tag', e.target.value)}>
+            <option value="">Any tag</option>
+            {tags.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Article{' '}
+          <select value={filter.docId} onChange={(e) => set('docId', e.target.value)}>
+            <option value="">Any article</option>
+            {articleIds.map((id) => (
+              <option key={id} value={id}>
+                {titleOf(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From <input type="date" value={filter.from} onChange={(e) => set('from', e.target.value)} />
+        </label>
+        <label>
+          To <input type="date" value={filter.to} onChange={(e) => set('to', e.target.value)} />
+        </label>
+        <label>
+          Sort by{' '}
+          <select value={filter.sort} onChange={(e) => set('sort', e.target.value as NotebookSort)}>
+            <option value="created">Date created</option>
+            <option value="modified">Date modified</option>
+            <option value="article">Article</option>
+          </select>
+        </label>
+      </div>
+
+      <div className="notebook-bulk">
+        <label>
+          <input
+            type="checkbox"
+            checked={allShownSelected}
+            onChange={() => setSelected(allShownSelected ? new Set() : new Set(list.map((a) => a.id)))}
+          />{' '}
+          Select all shown
+        </label>
+        <span aria-live="polite">
+          {read ? `${list.length} of ${all.length} highlights` : 'Loading…'}
+          {selected.size > 0 ? `, ${selected.size} selected` : ''}
+        </span>
+        {selected.size > 0 ? (
+          <>
+            <input aria-label="Tag for selected" list="notebook-tags" value={bulkTag} onChange={(e) => setBulkTag(e.target.value)} />
+            <datalist id="notebook-tags">
+              {tags.map((t) => (
+                <option key={t.name} value={t.name} />
+              ))}
+            </datalist>
+            <button type="button" className="button" disabled={!bulkTag.trim()} onClick={() => void tagSelected()}>
+              Tag selected
+            </button>
+          </>
+        ) : null}
+      </div>
+
+      {read && all.length === 0 ? <p className="ann-empty">No highlights yet. Select text in an article to make one.</p> : null}
+      {read && all.length > 0 && list.length === 0 ? <p className="ann-empty">No highlights match these filters.</p> : null}
+      <ol className="ann-list notebook-list" aria-label="Annotations">
+        {list.slice(0, shown).map((a) => {
+          const color = colorOf(a.color);
+          return (
+            <li key={a.id} className="ann-card" data-annotation-card={a.id} data-color={a.color}>
+              <div className="notebook-item-head">
+                <input
+                  type="checkbox"
+                  aria-label={`Select “${shortQuote(a.quote.exact, 60)}”`}
+                  checked={selected.has(a.id)}
+                  onChange={() => toggle(a.id)}
+                />
+                <span className="ann-meta">
+                  <span className="ann-color-label">
+                    <span className="ann-swatch" data-color={color?.id} aria-hidden="true" />
+                    {color?.label}
+                  </span>
+                  <span>{titleOf(a.docId)}</span>
+                  <time dateTime={a.created}>{a.created.slice(0, 10)}</time>
+                </span>
+              </div>
+              <blockquote className="ann-quote notebook-quote">“{shortQuote(a.quote.exact, 400)}”</blockquote>
+              {a.note ? <MarkdownView source={a.note} className="ann-note-view" /> : null}
+              {a.tags.length > 0 ? (
+                <ul className="ann-tag-list" aria-label="Tags">
+                  {a.tags.map((t) => (
+                    <li key={t} className="chip ann-tag">
+                      {t}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <div className="ann-actions">
+                {onOpen ? (
+                  <button type="button" className="link-button" onClick={() => onOpen(a.docId, a.id)}>
+                    Open in article
+                  </button>
+                ) : null}
+                <button type="button" className="link-button ann-delete" onClick={() => void deleteWithUndo(db, a.id)}>
+                  Delete
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {list.length > shown ? (
+        <button type="button" className="button" onClick={() => setShown((n) => n + PAGE)}>
+          Show more ({list.length - shown} more)
+        </button>
+      ) : null}
+      <StorageStatus />
+      <AnnotationToasts />
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The Notebook and the tag manager against real IndexedDB: filter by tag and
+ * colour, search notes, tag many at once, rename/merge/delete tags with
+ * confirmation (annotations survive a tag's deletion).
+ */
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { ColorId } from '../../../../src-main/shared/annotation-model';
+import { createAnnotation, NotesDbProvider, readAnnotations, readTagUsage, updateDocState, type NotesDatabase } from '../../db';
+import { freshDb } from '../../db/test-helpers';
+import { Notebook } from './Notebook';
+import { TagManager } from './TagManager';
+
+let db: NotesDatabase;
+let dispose: () => Promise<void>;
+let cleanup: (() => void) | undefined;
+
+beforeEach(async () => {
+  ({ db, dispose } = await freshDb());
+});
+afterEach(async () => {
+  cleanup?.();
+  cleanup = undefined;
+  await dispose();
+});
+
+function mount(node: React.ReactNode): HTMLElement {
+  const host = document.createElement('div');
+  document.body.appendChild(host);
+  const root = createRoot(host);
+  root.render(<NotesDbProvider db={db}>{node}</NotesDbProvider>);
+  cleanup = () => {
+    root.unmount();
+    host.remove();
+  };
+  return host;
+}
+
+async function seed() {
+  const mk = async (docId: string, exact: string, color: ColorId, note: string, tags: string[]) => {
+    const r = await createAnnotation(db, {
+      docId,
+      color,
+      textHash: 'h',
+      note,
+      tags,
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  await mk('minsk', 'The Collective Security Council met in Minsk', 'yellow', 'Check the **date**', ['summit']);
+  await mk('minsk', 'heads of the CSTO member states', 'pink', 'Which states objected?', ['question', 'summit']);
+  await mk('almaty', 'Committee of Secretaries of Security Councils', 'pink', 'Almaty meeting agenda', []);
+  await updateDocState(db, 'almaty', { tags: ['summit'] });
+}
+
+const docs = [
+  { id: 'minsk', title: 'Session in Minsk', published: '2017-11-30' },
+  { id: 'almaty', title: 'Meeting in Almaty', published: '2024-06-06' },
+];
+const items = (host: HTMLElement) => Array.from(host.querySelectorAll('.notebook-list > li blockquote')).map((b) => b.textContent);
+
+describe('Notebook', () => {
+  it('lists every annotation and filters by tag and colour', async () => {
+    await seed();
+    const host = mount(<Notebook docs={docs} />);
+    await vi.waitFor(() => expect(items(host)).toHaveLength(3));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Tag' }), 'summit');
+    await vi.waitFor(() => expect(items(host)).toHaveLength(2));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Colour' }), 'Question');
+    await vi.waitFor(() => expect(items(host)).toEqual(['“heads of the CSTO member states”']));
+    await expect.element(page.getByText('1 of 3 highlights')).toBeVisible();
+  });
+
+  it('searches notes and quotes', async () => {
+    await seed();
+    const host = mount(<Notebook docs={docs} />);
+    await vi.waitFor(() => expect(items(host)).toHaveLength(3));
+    await userEvent.fill(page.getByRole('searchbox', { name: 'Search notes' }), 'agenda');
+    await vi.waitFor(() => expect(items(host)).toEqual(['“Committee of Secretaries of Security Councils”']));
+    await userEvent.fill(page.getByRole('searchbox', { name: 'Search notes' }), 'nothing like this');
+    await expect.element(page.getByText('No highlights match these filters.')).toBeVisible();
+  });
+
+  it('sorts by article and opens an annotation in its article', async () => {
+    await seed();
+    const opened: string[] = [];
+    const host = mount(<Notebook docs={docs} onOpen={(d, a) => opened.push(`${d}:${a}`)} />);
+    await vi.waitFor(() => expect(items(host)).toHaveLength(3));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Sort by' }), 'Article');
+    await vi.waitFor(() => expect(items(host)[0]).toBe('“Committee of Secretaries of Security Councils”'));
+    await page.getByRole('button', { name: 'Open in article' }).first().click();
+    expect(opened[0]).toMatch(/^almaty:/);
+  });
+
+  it('tags many selected annotations at once and reports the selection', async () => {
+    await seed();
+    let selection: string[] = [];
+    const host = mount(<Notebook docs={docs} onSelectionChange={(ids) => (selection = ids)} />);
+    await vi.waitFor(() => expect(items(host)).toHaveLength(3));
+    await page.getByRole('checkbox', { name: 'Select all shown' }).click();
+    await vi.waitFor(() => expect(selection).toHaveLength(3));
+    await userEvent.fill(page.getByRole('combobox', { name: 'Tag for selected' }), 'review');
+    await page.getByRole('button', { name: 'Tag selected' }).click();
+    await vi.waitFor(async () => expect((await readAnnotations(db)).rows.every((r) => r.tags.includes('review'))).toBe(true));
+  });
+});
+
+describe('TagManager', () => {
+  it('shows counts, and deletes a tag after confirmation without deleting annotations', async () => {
+    await seed();
+    const host = mount(<TagManager />);
+    await vi.waitFor(() => expect(host.querySelector('[data-tag="summit"]')?.textContent).toContain('2 highlights, 1 article'));
+    const row = page.getByRole('listitem').filter({ hasText: '2 highlights, 1 article' });
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await expect.element(page.getByRole('alertdialog')).toHaveTextContent(/on 2 highlights, 1 article/);
+    // Nothing happens before confirming.
+    expect((await readTagUsage(db)).some((u) => u.name === 'summit')).toBe(true);
+    await page.getByRole('button', { name: 'Delete tag' }).click();
+    await vi.waitFor(async () => expect((await readTagUsage(db)).some((u) => u.name === 'summit')).toBe(false));
+    expect((await readAnnotations(db)).rows).toHaveLength(3);
+  });
+
+  it('renaming onto an existing tag asks to merge', async () => {
+    await seed();
+    mount(<TagManager />);
+    const row = page.getByRole('listitem').filter({ hasText: '1 highlight, 0 articles' });
+    await row.getByRole('button', { name: 'Rename' }).click();
+    await userEvent.fill(page.getByRole('textbox', { name: 'New name for question' }), 'Summit');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect.element(page.getByRole('alertdialog')).toHaveTextContent(/Merge “question” into “summit”/);
+    await page.getByRole('button', { name: 'Merge tags' }).click();
+    await vi.waitFor(async () => expect((await readTagUsage(db)).map((u) => [u.name, u.annotations, u.articles])).toEqual([['summit', 2, 1]]));
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Remembers the reading position while the person scrolls and restores it
+ * when the document opens again. Skipped when the reader opens at a search
+ * match or a passage: those say where to look.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { loadReadingPosition, saveReadingPosition } from './reading-position';
+
+const SAVE_DELAY_MS = 400;
+const RESUMED_NOTICE_MS = 8000;
+/** Leave a little air above the restored paragraph. */
+const TOP_MARGIN_PX = 24;
+
+function topParagraph(scroller: HTMLElement, container: HTMLElement): { paragraph: number; within: number } {
+  const top = scroller.getBoundingClientRect().top + TOP_MARGIN_PX;
+  const paragraphs = container.querySelectorAll<HTMLElement>('[data-paragraph]');
+  if (scroller.scrollTop < 8) return { paragraph: 0, within: 0 };
+  for (const p of paragraphs) {
+    const r = p.getBoundingClientRect();
+    if (r.bottom > top) {
+      const within = r.height > 0 ? Math.max(0, (top - r.top) / r.height) : 0;
+      return { paragraph: Number(p.dataset.paragraph), within };
+    }
+  }
+  const last = paragraphs[paragraphs.length - 1];
+  return { paragraph: last ? Number(last.dataset.paragraph) : 0, within: 0 };
+}
+
+/** Returns whether a saved position was restored (for the "resumed" notice). */
+export function useReadingPosition(
+  docId: string,
+  scroller: HTMLElement | null,
+  container: HTMLElement | null,
+  restore: boolean,
+): { resumed: boolean; dismiss: () => void } {
+  const [resumed, setResumed] = useState(false);
+  const restoring = useRef(false);
+  // Decided when the document opens: clearing the search highlights later must not jump to the saved place.
+  const restoreOnOpen = useRef(restore).current;
+
+  useEffect(() => {
+    setResumed(false);
+    if (!scroller || !container) return;
+    let live = true;
+    if (restoreOnOpen) {
+      restoring.current = true;
+      // Wait for the reading font: paragraph heights change when it arrives.
+      const fontsReady = document.fonts?.ready ?? Promise.resolve();
+      void Promise.all([loadReadingPosition(docId), fontsReady]).then(([pos]) => {
+        restoring.current = false;
+        if (!live || !pos) return;
+        const p = container.querySelector<HTMLElement>(`[data-paragraph="${pos.paragraph}"]`);
+        if (!p) return;
+        const box = scroller.getBoundingClientRect();
+        const r = p.getBoundingClientRect();
+        scroller.scrollTop += r.top - box.top + pos.within * r.height - TOP_MARGIN_PX;
+        setResumed(pos.paragraph > 0 || pos.within > 0.05);
+      });
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      if (!restoring.current) void saveReadingPosition(docId, topParagraph(scroller, container));
+    };
+    const onScroll = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(save, SAVE_DELAY_MS);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      live = false;
+      scroller.removeEventListener('scroll', onScroll);
+      if (timer) {
+        clearTimeout(timer);
+        save();
+      }
+    };
+  }, [docId, scroller, container, restoreOnOpen]);
+
+  // The notice is a hint, not a task: it leaves on its own.
+  useEffect(() => {
+    if (!resumed) return;
+    const t = setTimeout(() => setResumed(false), RESUMED_NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [resumed]);
+
+  return { resumed, dismiss: () => setResumed(false) };
+}

@@ -1,0 +1,105 @@
+/**
+ * The header's box labelled "Search". It searches as the person types:
+ * after a short pause the query goes into the route (`#/search?q=…`), and the
+ * search view answers whatever the route says, so Back, reload and shared
+ * links all show the same results. The first keystroke from another view
+ * pushes a history entry (Back returns there); later ones replace it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { currentRoute, navigate, useRoute } from '../../app/router';
+import type { SearchRoute } from '../../app/routes';
+import { registerSearchFocus, requestFirstResultFocus } from './search-box-registry';
+
+export const SEARCH_DEBOUNCE_MS = 220;
+
+export function SearchBox() {
+  const route = useRoute();
+  const routeQ = route.name === 'search' ? route.q : route.name === 'article' ? (route.q ?? '') : null;
+  const [value, setValue] = useState(routeQ ?? '');
+  const input = useRef<HTMLInputElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastSent = useRef(routeQ ?? '');
+
+  // Follow the route when it changes from elsewhere (Back, a link, a reload).
+  useEffect(() => {
+    if (routeQ !== null && routeQ !== lastSent.current) {
+      lastSent.current = routeQ;
+      setValue(routeQ);
+    }
+    if (route.name === 'library' || route.name === 'settings') {
+      lastSent.current = '';
+      setValue('');
+    }
+  }, [routeQ, route.name]);
+
+  useEffect(() => {
+    registerSearchFocus(() => {
+      input.current?.focus();
+      input.current?.select();
+    });
+    return () => registerSearchFocus(null);
+  }, []);
+
+  const send = (q: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = undefined;
+    lastSent.current = q;
+    const here = currentRoute();
+    const filters: Omit<SearchRoute, 'name' | 'q'> =
+      here.name === 'search' ? { kind: here.kind, from: here.from, to: here.to } : {};
+    navigate({ name: 'search', q, ...filters }, { replace: here.name === 'search' });
+  };
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  return (
+    <form
+      className="search-form"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send(value.trim() === '' ? '' : value);
+        // Enter: go to the results (the first one) once they are in.
+        if (value.trim() !== '') requestFirstResultFocus();
+      }}
+    >
+      <svg className="search-icon" viewBox="0 0 20 20" aria-hidden="true">
+        <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+        <path d="M13 13l4 4" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      </svg>
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search"
+        aria-keyshortcuts="/"
+        placeholder="Search the archive"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => {
+          const q = e.target.value;
+          setValue(q);
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => send(q), SEARCH_DEBOUNCE_MS);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            const first = document.querySelector<HTMLElement>('.result-link');
+            if (first) {
+              e.preventDefault();
+              first.focus();
+            }
+          }
+        }}
+      />
+      <kbd className="search-hint" aria-hidden="true">
+        /
+      </kbd>
+    </form>
+  );
+}

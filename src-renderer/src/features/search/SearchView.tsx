@@ -1,0 +1,206 @@
+/**
+ * Search results for the route's query: the notice when the query was read
+ * literally or fuzzily, filters (kind, years), hits with highlighted
+ * snippets, "Show more", and the syntax help. `j`/`k` move between results,
+ * Enter opens one at its first match.
+ */
+import { useEffect, useRef } from 'react';
+import type { SearchHit, SearchResponse } from '../../../../src-main/shared/contract';
+import type { DocKind } from '../../../../src-main/shared/model';
+import { useApiCall } from '../../app/api-context';
+import { useArchiveStatus } from '../../app/archive-status';
+import { formatCount, formatDate, kindLabel, quoted } from '../../app/format';
+import { Link } from '../../app/Link';
+import { navigate } from '../../app/router';
+import type { SearchRoute } from '../../app/routes';
+import { useViewKeys } from '../../app/shortcuts';
+import { EmptyState, ErrorState, LoadingState } from '../../app/StateViews';
+import { takeFirstResultFocus } from './search-box-registry';
+import { Snippet } from './Snippet';
+import { SyntaxHelp } from './SyntaxHelp';
+import { useSearch } from './use-search';
+
+export function SearchView({ route }: { route: SearchRoute }) {
+  const status = useArchiveStatus();
+  const q = route.q.trim();
+  const search = useSearch(q && status.searchReady ? { query: route.q, kind: route.kind, from: route.from, to: route.to } : null);
+  const facets = useApiCall(status.libraryReady ? 'facets' : null, (api) => api.facets());
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const links = () => Array.from(listRef.current?.querySelectorAll<HTMLElement>('.result-link') ?? []);
+  const move = (delta: number) => {
+    const all = links();
+    if (all.length === 0) return;
+    const i = all.indexOf(document.activeElement as HTMLElement);
+    const next = all[i < 0 ? (delta > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, i + delta))];
+    next?.focus();
+    next?.scrollIntoView({ block: 'nearest' });
+  };
+  useViewKeys({ next: () => move(1), previous: () => move(-1) });
+
+  useEffect(() => {
+    if (search.status === 'ready' && search.hits.length > 0 && takeFirstResultFocus()) links()[0]?.focus();
+  }, [search.status, search.hits.length]);
+
+  const years = (facets.value?.years ?? []).map((y) => y.year).sort((a, b) => a - b);
+  const setFilter = (patch: Partial<SearchRoute>) => navigate({ ...route, ...patch }, { replace: true });
+
+  let body;
+  if (!q) {
+    body = (
+      <div className="search-landing">
+        <EmptyState title="Search the archive">
+          <p>Type in the box above: results appear as you type. Titles, text and names are searched, in English and Russian.</p>
+        </EmptyState>
+        <SyntaxHelp open />
+      </div>
+    );
+  } else if (status.error) {
+    body = <ErrorState title="The archive host does not answer" error={status.error} onRetry={status.retry} />;
+  } else if (status.info?.archive.searchStatus === 'error') {
+    body = (
+      <ErrorState
+        title="Search is not available"
+        error={{ code: 'io', message: status.info.archive.message ?? 'The search index could not be loaded.' }}
+        onRetry={status.retry}
+      />
+    );
+  } else if (!status.searchReady) {
+    body = <LoadingState label="Loading the search index…" detail="Results will appear as soon as it is ready." />;
+  } else if (search.status === 'error' && search.error) {
+    body = <ErrorState title="The search failed" error={search.error} onRetry={search.retry} />;
+  } else if (!search.response) {
+    body = <LoadingState label="Searching…" />;
+  } else {
+    body = (
+      <>
+        <Notice response={search.response} />
+        {search.hits.length === 0 ? (
+          <EmptyState title={`Nothing found for ${quoted(route.q)}`}>
+            <p>{route.kind || route.from || route.to ? 'Try removing the filters, or ' : 'Try '}fewer or different words.</p>
+          </EmptyState>
+        ) : (
+          <>
+            <ol
+              ref={listRef}
+              className="results"
+              aria-label="Search results"
+              aria-busy={search.status === 'loading'}
+              onKeyDown={(e) => {
+                if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.altKey && !e.ctrlKey && !e.metaKey) {
+                  e.preventDefault();
+                  move(e.key === 'ArrowDown' ? 1 : -1);
+                }
+              }}
+            >
+              {search.hits.map((hit) => (
+                <ResultItem key={hit.id} hit={hit} query={route.q} />
+              ))}
+            </ol>
+            {search.hits.length < search.response.total ? (
+              <div className="more-row">
+                <button type="button" className="button button-quiet" onClick={search.more} disabled={search.loadingMore}>
+                  {search.loadingMore ? 'Loading…' : `Show more results (${search.response.total - search.hits.length} more)`}
+                </button>
+              </div>
+            ) : null}
+          </>
+        )}
+        <SyntaxHelp />
+      </>
+    );
+  }
+
+  return (
+    <div className="page search-page">
+      <header className="page-header">
+        <h1 className="page-title">Search</h1>
+        <p className="page-subtitle" role="status" aria-live="polite">
+          {q && search.response
+            ? `${formatCount(search.response.total, 'result', 'results')} for ${quoted(route.q)}`
+            : q
+              ? 'Searching…'
+              : '\u00a0'}
+        </p>
+      </header>
+      <div className="filters">
+        <div className="filters-row">
+          <div className="segmented" role="radiogroup" aria-label="Kind">
+            {([undefined, 'article', 'brief'] as (DocKind | undefined)[]).map((k) => (
+              <label key={k ?? 'all'} className="segment">
+                <input type="radio" name="search-kind" checked={route.kind === k} onChange={() => setFilter({ kind: k })} />
+                <span>{k ? (k === 'article' ? 'Articles' : 'Briefs') : 'All'}</span>
+              </label>
+            ))}
+          </div>
+          <label className="select-field">
+            <span className="select-label">From</span>
+            <select
+              value={route.from ?? ''}
+              onChange={(e) => {
+                const from = e.target.value ? Number(e.target.value) : undefined;
+                setFilter({ from, to: from !== undefined && route.to !== undefined && route.to < from ? from : route.to });
+              }}
+            >
+              <option value="">Any year</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="select-field">
+            <span className="select-label">To</span>
+            <select
+              value={route.to ?? ''}
+              onChange={(e) => {
+                const to = e.target.value ? Number(e.target.value) : undefined;
+                setFilter({ to, from: to !== undefined && route.from !== undefined && route.from > to ? to : route.from });
+              }}
+            >
+              <option value="">Any year</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <div className="search-body">{body}</div>
+    </div>
+  );
+}
+
+function Notice({ response }: { response: SearchResponse }) {
+  if (!response.notice) return null;
+  const kind = response.interpretedAs === 'literal' ? 'Read literally' : response.interpretedAs === 'fuzzy' ? 'Close matches' : 'Note';
+  return (
+    <div className={`notice notice-${response.interpretedAs}`} role="note" aria-label={kind}>
+      <strong className="notice-kind">{kind}</strong>
+      <span>{response.notice}</span>
+    </div>
+  );
+}
+
+function ResultItem({ hit, query }: { hit: SearchHit; query: string }) {
+  // The title is the link (its accessible name); CSS stretches its click area over the whole card.
+  return (
+    <li className="result">
+      <h2 className="result-title">
+        <Link to={{ name: 'article', id: hit.id, q: query }} className="result-link">
+          {hit.title}
+        </Link>
+      </h2>
+      <p className="row-meta">
+        <span className={`kind-badge kind-${hit.kind}`}>{kindLabel(hit.kind)}</span>
+        {hit.published ? <time dateTime={hit.published}>{formatDate(hit.published)}</time> : null}
+      </p>
+      {hit.snippets.slice(0, 2).map((s, i) => (
+        <Snippet key={i} text={s.text} highlights={s.highlights} start={s.start} />
+      ))}
+    </li>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * The library in a real Chromium against the real host and bundled archive:
+ * browse, counts, the timeline filter, kind, sort, empty and error states.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startWebHost } from '../../src-main/web/server';
+import { hostApi, must } from './api';
+import { launch, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('library', () => {
+  test('lists every article and brief with title, date and kind, and says how many', async () => {
+    const all = await must(hostApi().list({}));
+    const articles = all.items.filter((d) => d.kind === 'article').length;
+    const { page, context, errors } = await openPage(browser);
+    const list = page.getByRole('list', { name: 'Library items' });
+    await list.getByRole('listitem').first().waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Library' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: new RegExp(`^${all.total} items`) }).count()).toBe(1);
+    // Every row is a link named by its title, with its kind and date.
+    const rows = list.getByRole('listitem');
+    expect(await rows.count()).toBe(all.total);
+    const newest = all.items[0]!;
+    const first = rows.first();
+    expect(await first.getByRole('link').textContent()).toContain(newest.title);
+    expect(await first.textContent()).toMatch(newest.kind === 'article' ? /Article/ : /Brief/);
+    expect(await page.getByRole('radio', { name: new RegExp(`^Articles\\s*${articles}$`) }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('clicking a year in the timeline filters to that year; clicking it again clears the filter', async () => {
+    const facets = await must(hostApi().facets());
+    const busiest = [...facets.years].sort((a, b) => b.count - a.count)[0]!;
+    const all = await must(hostApi().list({}));
+    const { page, context } = await openPage(browser);
+    const timeline = page.getByRole('group', { name: 'Filter by year' });
+    const bar = timeline.getByRole('button', { name: new RegExp(`^${busiest.year}:`) });
+    await bar.click();
+    await expect.poll(() => bar.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('list', { name: 'Library items' }).getByRole('listitem').count()).toBe(busiest.count);
+    expect(await page.getByText(`${busiest.count} item${busiest.count === 1 ? '' : 's'} of ${all.total}`).count()).toBe(1);
+    for (const text of await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').allTextContents()) {
+      expect(text).toContain(String(busiest.year));
+    }
+    expect(page.url()).toContain(`year=${busiest.year}`);
+
+    // The filter survives a reload (it lives in the URL).
+    await page.reload();
+    await expect.poll(() => page.getByRole('list', { name: 'Library items' }).getByRole('listitem').count()).toBe(busiest.count);
+
+    await timeline.getByRole('button', { name: new RegExp(`^${busiest.year}:`) }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Library items' }).getByRole('listitem').count()).toBe(all.total);
+    await context.close();
+  });
+
+  test('years with nothing in them cannot be picked', async () => {
+    const facets = await must(hostApi().facets());
+    const years = new Set(facets.years.map((y) => y.year));
+    const min = Math.min(...years);
+    const max = Math.max(...years);
+    const gap = Array.from({ length: max - min + 1 }, (_, i) => min + i).find((y) => !years.has(y));
+    const { page, context } = await openPage(browser);
+    await page.getByRole('group', { name: 'Filter by year' }).waitFor();
+    if (gap !== undefined) {
+      expect(await page.getByRole('button', { name: `${gap}: 0 items` }).isDisabled()).toBe(true);
+    }
+    await context.close();
+  });
+
+  test('filters by kind and sorts by title', async () => {
+    const briefs = await must(hostApi().list({ kind: 'brief', sort: 'title', order: 'asc' }));
+    const { page, context } = await openPage(browser);
+    await page.getByRole('radiogroup', { name: 'Kind' }).getByRole('radio', { name: /^Briefs/ }).check();
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Title A–Z' });
+    const rows = page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(briefs.total);
+    await expect.poll(async () => (await rows.first().getByRole('link').textContent()) ?? '').toContain(briefs.items[0]!.title);
+    for (const text of await rows.allTextContents()) expect(text).toMatch(/Brief/);
+    await context.close();
+  });
+
+  test('filters by a person, place or organization mentioned', async () => {
+    const facets = await must(hostApi().facets());
+    const type = (['places', 'people', 'organizations'] as const).find((t) => facets[t].length > 0);
+    expect(type, 'the archive offers facets to browse by').toBeDefined();
+    const facet = facets[type!][0]!;
+    const expected = await must(hostApi().list({ facet: { type: type!, value: facet.value } }));
+    const { page, context } = await openPage(browser);
+    const select = page.getByRole('combobox', { name: 'Mentions' });
+    await select.selectOption({ value: `${type}:${facet.value}` });
+    const rows = page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(expected.total);
+    expect(await page.getByRole('button', { name: `Remove filter: ${facet.value}` }).count()).toBe(1);
+    await context.close();
+  });
+
+  test('filters that match nothing show an empty state with a way out', async () => {
+    const facets = await must(hostApi().facets());
+    const all = await must(hostApi().list({}));
+    // A year whose items are all of one kind, filtered to the other kind.
+    let hash = '';
+    for (const { year } of facets.years) {
+      for (const kind of ['article', 'brief'] as const) {
+        const r = await must(hostApi().list({ from: year, to: year, kind }));
+        if (r.total === 0 && !hash) hash = `#/library?kind=${kind}&year=${year}`;
+      }
+    }
+    expect(hash, 'some year lacks one kind').not.toBe('');
+    const { page, context } = await openPage(browser, hash);
+    await page.getByText('Nothing matches these filters').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect.poll(() => page.getByRole('list', { name: 'Library items' }).getByRole('listitem').count()).toBe(all.total);
+    await context.close();
+  });
+});
+
+describe('while the archive is still opening', () => {
+  test('the library and search show a loading state, then the content, without a reload', async () => {
+    const { openArchiveAt } = await import('../../src-main/web/open-archive');
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    const host = await startWebHost({ port: 0, archive: gate.then(() => openArchiveAt()), log: () => undefined });
+    try {
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.getByRole('status').getByText('Opening the archive…').waitFor();
+      const search = await browser.newPage();
+      await search.goto(host.url + '#/search?q=border');
+      await search.getByText('Loading the search index…').waitFor();
+      release();
+      await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+      await search.getByRole('list', { name: 'Search results' }).getByRole('listitem').first().waitFor();
+      await page.close();
+      await search.close();
+    } finally {
+      release();
+      await host.close();
+    }
+  });
+});
+
+describe('when the archive cannot be opened', () => {
+  test('the library says so in words instead of showing an empty list', async () => {
+    const host = await startWebHost({ port: 0, archiveDir: '/nonexistent/archive-reader-e2e', log: () => undefined });
+    try {
+      await host.ready;
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.getByRole('alert').getByText('The archive could not be opened', { exact: true }).waitFor();
+      expect(await page.getByRole('alert').textContent()).toContain('No archive in /nonexistent/archive-reader-e2e');
+      expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+      expect(await page.getByRole('list', { name: 'Library items' }).count()).toBe(0);
+      await page.close();
+    } finally {
+      await host.close();
+    }
+  });
+});

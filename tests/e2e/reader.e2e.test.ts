@@ -1,0 +1,149 @@
+/**
+ * The reader: paragraphs as the annotation code expects them (one element
+ * each, data-paragraph, lang="ru"), the page's briefs and back, previous and
+ * next, the reading position, and display settings that persist.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Doc } from '../../src-main/shared/model';
+import { hostApi, must } from './api';
+import { launch, openPage, type PageWindow } from './browser';
+
+let browser: Browser;
+let bilingual: Doc;
+beforeAll(async () => {
+  browser = await launch();
+  const list = await must(hostApi().list({ kind: 'article' }));
+  const docs = await Promise.all(list.items.map((d) => must(hostApi().getDoc({ id: d.id }))));
+  const found = docs.find((d) => d.paragraphs.some((p) => p.lang === 'ru') && (d.briefs?.length ?? 0) > 0);
+  if (!found) throw new Error('the bundled archive should hold an article with Russian paragraphs and briefs');
+  bilingual = found;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const articleHash = (id: string) => `#/article/${encodeURIComponent(id)}`;
+const title = (page: Page) => page.getByRole('heading', { level: 1 });
+
+describe('reader', () => {
+  test('renders one element per paragraph, indexed, with lang="ru" on Russian ones', async () => {
+    const { page, context, errors } = await openPage(browser, articleHash(bilingual.id));
+    await title(page).waitFor();
+    expect(await title(page).textContent()).toBe(bilingual.title);
+    const paragraphs = page.locator('[data-paragraph]');
+    expect(await paragraphs.count()).toBe(bilingual.paragraphs.length);
+    const rendered = await paragraphs.evaluateAll((els) =>
+      els.map((el) => ({
+        index: el.getAttribute('data-paragraph'),
+        lang: el.getAttribute('lang'),
+        text: el.textContent,
+        // Plain text: nothing but one text node inside.
+        plain: el.childNodes.length === 1 && el.firstChild?.nodeType === 3,
+      })),
+    );
+    rendered.forEach((r, i) => {
+      const p = bilingual.paragraphs[i]!;
+      expect(r).toEqual({ index: String(i), lang: p.lang === 'ru' ? 'ru' : null, text: p.text, plain: true });
+    });
+    expect(await page.title()).toContain(bilingual.title);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('lists the briefs that appeared with the page, and a brief links back to its pages', async () => {
+    const { page, context } = await openPage(browser, articleHash(bilingual.id));
+    const section = page.getByRole('region', { name: /Briefs on this page/ });
+    await section.getByRole('link').first().waitFor();
+    expect(await section.getByRole('link').count()).toBe(bilingual.briefs!.length);
+    await section.getByRole('link').first().click();
+    const back = page.getByRole('region', { name: /Appeared on these pages/ });
+    await back.getByRole('link').first().waitFor();
+    expect(await back.getByRole('link').allTextContents()).toContainEqual(expect.stringContaining(bilingual.title));
+    await context.close();
+  });
+
+  test('previous and next follow the library order', async () => {
+    const order = await must(hostApi().list({ sort: 'date', order: 'desc' }));
+    const i = order.items.findIndex((d) => d.id === bilingual.id);
+    const { page, context } = await openPage(browser);
+    await page.getByRole('list', { name: 'Library items' }).getByRole('link', { name: bilingual.title }).click();
+    await title(page).waitFor();
+    await page.getByRole('button', { name: 'Next article' }).click();
+    await expect.poll(() => title(page).textContent()).toBe(order.items[i + 1]!.title);
+    await page.getByRole('button', { name: 'Previous article' }).click();
+    await expect.poll(() => title(page).textContent()).toBe(bilingual.title);
+    expect(await page.getByText(`${i + 1} / ${order.total}`).count()).toBe(1);
+    await context.close();
+  });
+
+  test('an unknown id shows that the article is not in the archive', async () => {
+    const { page, context } = await openPage(browser, articleHash('no-such-article'));
+    await page.getByRole('alert').getByText('This article is not in the archive').waitFor();
+    await context.close();
+  });
+
+  test('remembers the reading position and restores it on reopening', async () => {
+    const target = Math.min(bilingual.paragraphs.length - 1, Math.floor(bilingual.paragraphs.length / 2));
+    const { page, context } = await openPage(browser, articleHash(bilingual.id), { height: 600 });
+    await title(page).waitFor();
+    await page.locator(`[data-paragraph="${target}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // Saved after a short pause in scrolling.
+    await page.waitForTimeout(900);
+    await page.reload();
+    await page.getByText('Resumed where you left off.').waitFor();
+    const top = await page.locator(`[data-paragraph="${target}"]`).boundingBox();
+    const scroller = await page.locator('.reader-scroll').boundingBox();
+    expect(top).not.toBeNull();
+    // The paragraph is back near the top of the reading area.
+    expect(Math.abs(top!.y - scroller!.y)).toBeLessThan(80);
+    await page.getByRole('button', { name: 'Start from the top' }).click();
+    await expect.poll(() => page.locator('.reader-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+    await context.close();
+  });
+});
+
+describe('display settings', () => {
+  test('the theme switches from the reader and stays after a reload', async () => {
+    const { page, context } = await openPage(browser, articleHash(bilingual.id));
+    await title(page).waitFor();
+    const html = page.locator('html');
+    expect(await html.getAttribute('data-theme')).toBe('light');
+    const lightBg = await page.locator('.reader-scroll').evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).backgroundColor);
+    await page.getByRole('button', { name: 'Text settings' }).click();
+    await page.getByRole('dialog', { name: 'Text settings' }).getByRole('radio', { name: 'Dark' }).check();
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    const darkBg = await page.locator('.reader-scroll').evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).backgroundColor);
+    expect(darkBg).not.toBe(lightBg);
+    // Esc closes the popover, not the article.
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog', { name: 'Text settings' }).count()).toBe(0);
+    expect(await title(page).textContent()).toBe(bilingual.title);
+
+    await page.reload();
+    await title(page).waitFor();
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    await page.getByRole('button', { name: 'Text settings' }).click();
+    expect(await page.getByRole('dialog', { name: 'Text settings' }).getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+    await context.close();
+  });
+
+  test('font size and line width change the reading text and persist; sepia from the Settings page', async () => {
+    const { page, context } = await openPage(browser, '#/settings');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.getByRole('radio', { name: 'Sepia' }).check();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('radio', { name: 'Narrow' }).check();
+    await page.goto(page.url().replace(/#.*$/, '') + articleHash(bilingual.id));
+    await title(page).waitFor();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('sepia');
+    const size = await page.locator('[data-paragraph="0"]').evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).fontSize);
+    expect(size).toBe('21px');
+    const width = await page.locator('article.reading').evaluate((el) => el.getBoundingClientRect().width);
+    const narrowCh = await page.locator('article.reading').evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).maxWidth);
+    expect(narrowCh).toMatch(/px$/);
+    expect(width).toBeLessThanOrEqual(parseFloat(narrowCh) + 1);
+    await context.close();
+  });
+});

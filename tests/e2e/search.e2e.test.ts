@@ -1,0 +1,141 @@
+/**
+ * Search as a person uses it: typing in the box labelled "Search", results
+ * with highlighted snippets, Russian, broken syntax read literally, typos
+ * read fuzzily, filters, and opening a result at its first match.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hostApi, must } from './api';
+import { currentMatchText, launch, openPage, paintedMatchCount } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const results = (page: Page) => page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+
+async function typeQuery(page: Page, query: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await box.click();
+  await box.pressSequentially(query, { delay: 15 });
+}
+
+describe('search', () => {
+  test('searches as you type and highlights the matches in snippets', async () => {
+    const expected = await must(hostApi().search({ query: 'border', limit: 200 }));
+    expect(expected.total).toBeGreaterThan(0);
+    const { page, context, errors } = await openPage(browser);
+    await typeQuery(page, 'border');
+    // No Enter pressed: results come from typing alone.
+    await expect.poll(() => results(page).count()).toBe(Math.min(expected.total, 30));
+    expect(page.url()).toContain('#/search?q=border');
+    const marks = await page.getByRole('list', { name: 'Search results' }).locator('mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m.toLowerCase()).toMatch(/^border/);
+    expect(await results(page).first().getByRole('link').textContent()).toBe(expected.hits[0]!.title);
+    expect(await page.getByText(`${expected.total} result`, { exact: false }).count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a Russian query finds inflected forms (граница -> границы)', async () => {
+    const { page, context } = await openPage(browser);
+    await typeQuery(page, 'граница');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    const marks = await page.getByRole('list', { name: 'Search results' }).locator('mark').allTextContents();
+    expect(marks.some((m) => /^границ/i.test(m))).toBe(true);
+    // The snippet is marked as Russian for hyphenation and screen readers.
+    expect(await page.locator('.snippet[lang="ru"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  test('broken syntax is read literally and the notice says so', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await typeQuery(page, 'title:');
+    const notice = page.getByRole('note', { name: 'Read literally' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/literally/i);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a typo is retried fuzzily and the notice says what was searched instead', async () => {
+    const { page, context } = await openPage(browser);
+    await typeQuery(page, 'Bordyusha');
+    const notice = page.getByRole('note', { name: 'Close matches' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Bordyuzha');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  test('filters by kind and by years', async () => {
+    const all = await must(hostApi().search({ query: 'CSTO', limit: 200 }));
+    const briefs = await must(hostApi().search({ query: 'CSTO', kind: 'brief', limit: 200 }));
+    const year = all.hits.find((h) => h.published)?.published?.slice(0, 4);
+    expect(briefs.total).toBeLessThan(all.total);
+    const { page, context } = await openPage(browser, '#/search?q=CSTO');
+    await expect.poll(() => results(page).count()).toBe(Math.min(all.total, 30));
+    await page.getByRole('radiogroup', { name: 'Kind' }).getByRole('radio', { name: 'Briefs' }).check();
+    await expect.poll(() => results(page).count()).toBe(Math.min(briefs.total, 30));
+    for (const t of await results(page).allTextContents()) expect(t).toMatch(/Brief/);
+
+    await page.getByRole('radiogroup', { name: 'Kind' }).getByRole('radio', { name: 'All' }).check();
+    const inYear = await must(hostApi().search({ query: 'CSTO', from: Number(year), to: Number(year), limit: 200 }));
+    await page.getByRole('combobox', { name: 'From' }).selectOption(year!);
+    await page.getByRole('combobox', { name: 'To' }).selectOption(year!);
+    await expect.poll(() => results(page).count()).toBe(Math.min(inYear.total, 30));
+    expect(page.url()).toContain(`from=${year}`);
+    await context.close();
+  });
+
+  test('a query with no results says so', async () => {
+    const { page, context } = await openPage(browser);
+    await typeQuery(page, 'zzqxjv');
+    await page.getByText('Nothing found for “zzqxjv”').waitFor();
+    await context.close();
+  });
+
+  test('Enter opens the first result at its first match, highlighted', async () => {
+    const expected = await must(hostApi().search({ query: 'border' }));
+    const top = expected.hits[0]!;
+    const found = await must(hostApi().findInDoc({ id: top.id, query: 'border' }));
+    const { page, context } = await openPage(browser);
+    await typeQuery(page, 'border');
+    await page.keyboard.press('Enter');
+    // Enter in the box moves to the first result; Enter on it opens it.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe(top.title);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: top.title }).waitFor();
+    const status = page.getByRole('search', { name: 'Matches in this article' }).getByRole('status');
+    await expect.poll(() => status.textContent()).toBe(`Match 1 of ${found.matches.length} for “border”`);
+    await expect.poll(() => currentMatchText(page)).toMatch(/^border/i);
+    expect(await paintedMatchCount(page)).toBe(found.matches.length);
+    // The paragraph holding the match is on screen.
+    const marked = page.locator('[data-paragraph][data-search-current]');
+    expect(await marked.count()).toBe(1);
+    const box = await marked.boundingBox();
+    expect(box && box.y < 820 && box.y + box.height > 0).toBe(true);
+
+    if (found.matches.length > 1) {
+      await page.getByRole('button', { name: 'Next match' }).click();
+      await expect.poll(() => status.textContent()).toBe(`Match 2 of ${found.matches.length} for “border”`);
+      await page.getByRole('button', { name: 'Previous match' }).click();
+      await expect.poll(() => status.textContent()).toBe(`Match 1 of ${found.matches.length} for “border”`);
+    }
+    await context.close();
+  });
+
+  test('clicking a Russian result opens it at the Russian paragraph', async () => {
+    const { page, context } = await openPage(browser);
+    await typeQuery(page, 'граница');
+    await results(page).first().getByRole('link').click();
+    await expect.poll(() => currentMatchText(page)).toMatch(/^границ/i);
+    expect(await page.locator('[data-paragraph][data-search-current]').getAttribute('lang')).toBe('ru');
+    await context.close();
+  });
+});
