@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { devCspPlugin } from './src-main/electron/dev-csp';
 
 const root = import.meta.dirname;
 
@@ -32,7 +33,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    // devCspPlugin: `npm run dev` only, drops index.html's CSP <meta> (main sends the dev policy as a header instead).
+    plugins: [react(), devCspPlugin()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: {

@@ -74,7 +74,7 @@ export async function runChild<T>(spec: TaskSpec, opts: RunOptions): Promise<Chi
     if (child.pid) peak = Math.max(peak, treeRss(child.pid));
   }, 50);
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, sig) => resolve([c, sig])));
   clearInterval(sampler);
   clearTimeout(timer);
   const wallMs = performance.now() - started;
@@ -85,7 +85,9 @@ export async function runChild<T>(spec: TaskSpec, opts: RunOptions): Promise<Chi
     parsed = null;
   }
   rmSync(dir, { recursive: true, force: true });
-  if (!parsed) throw new Error(`bench task ${spec.task} died (exit ${code}) after ${Math.round(wallMs)} ms without a result`);
-  if (!parsed.ok) throw new Error(`bench task ${spec.task} failed: ${parsed.error}`);
+  // Say how far it got: at 50,000 articles a build that runs out of memory is itself a figure.
+  const how = `after ${Math.round(wallMs)} ms, peak RSS ${Math.round(peak / 1024 / 1024)} MB`;
+  if (!parsed) throw new Error(`bench task ${spec.task} died (exit ${code ?? signal}) ${how} without a result (out of memory? see stderr)`);
+  if (!parsed.ok) throw new Error(`bench task ${spec.task} failed ${how}: ${parsed.error}`);
   return { value: parsed.value as T, peakRssBytes: Math.max(peak, parsed.maxRssBytes ?? 0), wallMs };
 }

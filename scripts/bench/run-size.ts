@@ -6,8 +6,8 @@
  * Load figures are medians over several fresh processes, engine and peer
  * alternating so that noise from the shared machine falls on both.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { runChild, type RunOptions } from './child-runner';
 import { diskFigures, type DiskFigures } from './disk';
 import type { OpenFigures } from './engine-tasks';
@@ -84,6 +84,8 @@ export async function runSize(
       engine.available = false;
       engine.error = String((e as Error).message).slice(0, 2000);
       log(`${size}: engine build failed: ${engine.error}`);
+      // A build killed by the OOM killer leaves its temporary folder (a dot-sibling of the target) behind.
+      for (const n of readdirSync(workDir)) if (n.startsWith(`.${basename(engineDir)}`)) rmSync(join(workDir, n), { recursive: true, force: true });
     }
   }
 

@@ -118,6 +118,20 @@ describe('keeping the last 10 automatic backups', () => {
     expect(names).not.toContain(written[0]);
   });
 
+  test('backups of an emptied database never push out the last backup that has notes', async () => {
+    const { s, tick, at } = store();
+    const withNotes = value(await s.write({ text: backupAt(at()), reason: 'auto' }));
+    const empty = () => createBackup({ annotations: [], docState: [], tags: [], settings: [] }, { appVersion: '0.1.0', createdAt: at() });
+    for (let i = 0; i < 15; i++) {
+      tick(day);
+      await s.write({ text: empty(), reason: 'quit' });
+    }
+    const list = value(await s.list());
+    expect(list).toHaveLength(11);
+    expect(list.at(-1)).toEqual(withNotes.entry);
+    expect(list.slice(0, 10).every((e) => e.counts.annotations === 0)).toBe(true);
+  });
+
   test('safety backups are pruned among themselves to 10, never touching automatic ones', async () => {
     const { s, tick, at } = store();
     const auto = value(await s.write({ text: backupAt(at()), reason: 'auto' }));

@@ -13,7 +13,8 @@
  *  - it keeps the last AUTO_BACKUPS_KEPT automatic backups ('auto' and 'quit')
  *    and, separately, the last AUTO_BACKUPS_KEPT safety backups (taken before
  *    a restore), by the renderer's pure policy (backupsToPrune); 'manual' ones
- *    are never removed;
+ *    are never removed, nor is the newest backup that holds any annotation (so
+ *    backups of a database emptied by mistake cannot push out the last notes);
  *  - names are ours and strictly checked on the way back in (backupRead), so
  *    no name can reach outside the folder.
  */
@@ -170,7 +171,11 @@ export class BackupStore {
     if (!group) return [];
     const listed = await this.list();
     if (!listed.ok) return [];
-    const doomed = backupsToPrune(listed.value.filter((e) => group.includes(e.reason)), AUTO_BACKUPS_KEPT);
+    const members = listed.value.filter((e) => group.includes(e.reason));
+    // The newest backup that holds any annotation is never pruned: ten days of backups of an
+    // emptied database (everything deleted by mistake) must not push out the last real notes.
+    const lastWithNotes = members.find((e) => e.counts.annotations > 0);
+    const doomed = backupsToPrune(members, AUTO_BACKUPS_KEPT).filter((e) => e !== lastWithNotes);
     const removed: string[] = [];
     for (const e of doomed) {
       try {

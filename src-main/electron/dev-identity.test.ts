@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { ipcChannel } from '../shared/contract';
 import { APP_NAME, DEV_APP_NAME } from '../shared/origin';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { DEV_CONTENT_SECURITY_POLICY } from './dev-csp';
 import type { Result } from '../shared/result';
 
 vi.mock('electron', () => import('./test/fake-electron'));
@@ -41,4 +43,19 @@ test('IPC is answered for the dev server page, refused for other local ports', a
 test('the menu has reload and developer tools in development', () => {
   const flat = (items: any[]): any[] => items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])]);
   expect(flat(fake.Menu.application!.template).map((i) => i.role)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+});
+
+test("the dev server's pages get the dev policy (Vite's socket, React Refresh's preamble hash), never a looser one", () => {
+  let out: { responseHeaders: Record<string, string[]> } | undefined;
+  fake.session.defaultSession.headersListener!({ url: DEV_URL, responseHeaders: { 'Content-Security-Policy': ['script-src *'] } }, (r: typeof out) => (out = r));
+  expect(out!.responseHeaders['Content-Security-Policy']).toEqual([DEV_CONTENT_SECURITY_POLICY]);
+  expect(DEV_CONTENT_SECURITY_POLICY).not.toBe(CONTENT_SECURITY_POLICY);
+  expect(DEV_CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'|https?:/);
+});
+
+test('in development, clipboard writing is allowed for the dev server page only', () => {
+  const s = fake.session.defaultSession;
+  expect(s.permissionCheck!(null, 'clipboard-sanitized-write', 'http://localhost:5173', { requestingUrl: DEV_URL, isMainFrame: true })).toBe(true);
+  expect(s.permissionCheck!(null, 'clipboard-sanitized-write', 'http://localhost:5174', { requestingUrl: 'http://localhost:5174/', isMainFrame: true })).toBe(false);
+  expect(s.permissionCheck!(null, 'clipboard-read', 'http://localhost:5173', { requestingUrl: DEV_URL, isMainFrame: true })).toBe(false);
 });

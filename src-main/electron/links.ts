@@ -22,7 +22,7 @@ export function parseArchiveLink(value: string): string | null {
   if (typeof value !== 'string' || value.length > MAX_LINK_CHARS || !value.toLowerCase().startsWith(`${LINK_PROTOCOL}:`)) return null;
   try {
     const url = new URL(value);
-    if (url.protocol !== `${LINK_PROTOCOL}:` || url.host !== 'article' || url.username || url.password || url.port) return null;
+    if (url.protocol !== `${LINK_PROTOCOL}:` || url.host.toLowerCase() !== 'article' || url.username || url.password || url.port) return null;
     const segments = url.pathname.split('/');
     if (segments.length !== 2 || segments[0] !== '') return null;
     const id = decodeURIComponent(segments[1]);

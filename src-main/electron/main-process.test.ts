@@ -113,14 +113,33 @@ describe('security', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|unsafe-eval|\*/);
   });
 
-  test('every permission request and check is denied', () => {
+  test('every permission request and check is denied, except clipboard writing for our own main frame', () => {
     const s = fake.session.defaultSession;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb']) {
+    const wc = fake.BrowserWindow.all[0].webContents;
+    const request = (permission: string, details: Record<string, unknown>) => {
       let granted: boolean | undefined;
-      s.permissionRequest!(fake.BrowserWindow.all[0].webContents, permission, (g: boolean) => (granted = g), {});
-      expect(granted, permission).toBe(false);
-      expect(s.permissionCheck!(fake.BrowserWindow.all[0].webContents, permission, APP_ORIGIN, {}), permission).toBe(false);
+      s.permissionRequest!(wc, permission, (g: boolean) => (granted = g), details);
+      return granted;
+    };
+    const ours = { requestingUrl: `${APP_ORIGIN}/index.html#/article/x`, isMainFrame: true };
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb', 'pointerLock', 'display-capture']) {
+      expect(request(permission, ours), permission).toBe(false);
+      expect(s.permissionCheck!(wc, permission, APP_ORIGIN, ours), permission).toBe(false);
     }
+    // "Copy with citation": navigator.clipboard.write from our page.
+    expect(request('clipboard-sanitized-write', ours)).toBe(true);
+    expect(s.permissionCheck!(wc, 'clipboard-sanitized-write', APP_ORIGIN, ours)).toBe(true);
+    // ...but not from anyone else: another origin, an iframe, the dev server in production, nothing named.
+    for (const details of [
+      { requestingUrl: 'https://attacker.example/', isMainFrame: true },
+      { requestingUrl: `${APP_ORIGIN}/index.html`, isMainFrame: false },
+      { requestingUrl: 'http://localhost:5173/', isMainFrame: true },
+      { requestingUrl: 'app://other/index.html', isMainFrame: true },
+    ]) {
+      expect(request('clipboard-sanitized-write', details), JSON.stringify(details)).toBe(false);
+      expect(s.permissionCheck!(wc, 'clipboard-sanitized-write', details.requestingUrl, details), JSON.stringify(details)).toBe(false);
+    }
+    expect(s.permissionCheck!(wc, 'clipboard-sanitized-write', 'https://attacker.example', {})).toBe(false);
     expect(s.devicePermission!({ deviceType: 'usb', origin: APP_ORIGIN })).toBe(false);
   });
 
@@ -238,7 +257,7 @@ describe('menu, second launch and links', () => {
 
   test('window bounds are saved when the window closes', () => {
     const [win] = fake.BrowserWindow.all;
-    win.emit('close');
+    win.emit('close', { preventDefault: () => {} });
     const saved = JSON.parse(readFileSync(join(fake.app.getPath('userData'), 'window-state.json'), 'utf8'));
     expect(saved).toMatchObject({ bounds: { width: win.options.width, height: win.options.height }, maximized: false });
   });

@@ -84,6 +84,15 @@ describe('handlers over the real archive', () => {
       ['findInDoc', { id: 'x' }],
       ['saveFile', { suggestedName: 'a.txt' }],
       ['openExternal', { url: 'javascript:alert(1)' }],
+      ['backupWrite', { text: '{}' }],
+      ['backupWrite', { text: '{}', reason: 'hourly' }],
+      ['backupWrite', { text: '', reason: 'auto' }],
+      ['backupList', { all: true }],
+      ['backupRead', { name: '../../etc/passwd' }],
+      ['backupRead', { name: 'a\\b.json' }],
+      ['backupRead', {}],
+      ['printToPdf', { html: 42 }],
+      ['printToPdf', { html: '<p>', landscape: true }],
     ];
     for (const [method, arg] of cases) {
       const r = await dispatch(h, method, arg);
@@ -94,6 +103,7 @@ describe('handlers over the real archive', () => {
       }
     }
     expect(code(await dispatch(h, 'search', { query: 'x'.repeat(5000) }))).toBe('too-large');
+    expect(code(await dispatch(h, 'backupRead', { name: 'x'.repeat(101) }))).toBe('too-large');
   });
 
   test('no argument of any shape makes any method throw', async () => {
@@ -133,6 +143,10 @@ describe('handlers over the real archive', () => {
     expect(value(await dispatch(h, 'saveFile', save))).toEqual({ savedAs: '/tmp/notes.md' });
     expect(code(await dispatch(h, 'openExternal', { url: 'HTTPS://Example.org/a b' }))).toBe('ok');
     expect(seen).toEqual([save, { url: 'https://example.org/a%20b' }]);
+    // Backups and PDF: a host without them says so.
+    expect(code(await dispatch(base(ArchiveSlot.of(service)), 'backupList', undefined))).toBe('unsupported');
+    expect(code(await dispatch(base(ArchiveSlot.of(service)), 'backupWrite', { text: '{}', reason: 'auto' }))).toBe('unsupported');
+    expect(code(await dispatch(base(ArchiveSlot.of(service)), 'printToPdf', { html: '<p>x</p>' }))).toBe('unsupported');
   });
 });
 

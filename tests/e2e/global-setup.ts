@@ -7,8 +7,9 @@
  * `npm run build`); without it, this fails at once with a message that says
  * so rather than letting every test time out on a blank page.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startWebHost } from '../../src-main/web/server';
 import { chromiumPath } from '../support/chromium';
@@ -32,7 +33,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error('e2e: no Chromium found. Set CHROMIUM_PATH or install Debian\'s "chromium" (.ci/run does).');
   }
   const logs: string[] = [];
-  const host = await startWebHost({ port: 0, rendererDir, log: (m) => logs.push(m) });
+  // Automatic backups go to a throw-away folder, never the person's own data folder.
+  const dataDir = mkdtempSync(join(tmpdir(), 'archive-e2e-data-'));
+  const host = await startWebHost({ port: 0, rendererDir, dataDir, log: (m) => logs.push(m) });
   const state = await host.ready;
   if (state.status !== 'ready') {
     await host.close();
@@ -41,5 +44,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', host.url);
   return async () => {
     await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }

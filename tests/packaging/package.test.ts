@@ -114,6 +114,21 @@ describe('packaged app (electron-builder --dir with a stand-in Electron)', () =>
     }
   });
 
+  test('renderer-only packages are bundled into the renderer, not packed as node_modules', () => {
+    // The renderer bundle already contains them; main never imports them (next test), so they are devDependencies.
+    for (const name of ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'dexie-export-import', 'markdown-it', 'dompurify', 'sanitize-html', '@tanstack/react-virtual', 'approx-string-match']) {
+      expect(pkg.devDependencies[name], `${name} is a devDependency`).toBeDefined();
+      expect(entries, name).not.toContain(`/node_modules/${name}/package.json`);
+    }
+  });
+
+  test('every runtime dependency is one the main bundle imports', () => {
+    const mainFiles = [...entries].filter((e) => /^\/out\/main\/.+\.(js|mjs|cjs)$/.test(e));
+    const imported = new Set(mainFiles.flatMap((f) => importedPackages(extractFile(asarPath, f.slice(1)).toString('utf8'))));
+    const runtime = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    expect(runtime.filter((name) => !imported.has(name))).toEqual([]);
+  });
+
   test('every package the main bundle imports is inside the asar', () => {
     const mainFiles = [...entries].filter((e) => /^\/out\/main\/.+\.(js|mjs|cjs)$/.test(e));
     const imported = new Set(mainFiles.flatMap((f) => importedPackages(extractFile(asarPath, f.slice(1)).toString('utf8'))));

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildDocs } from './build-docs';
 import { readFolder } from './read-folder';
-import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport } from '../store/layout';
+import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
 import { buildIndex } from '../search/engine';
 import { docText } from '../../shared/model';
 
@@ -32,13 +32,17 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   const out = resolve(outDir);
   progress({ phase: 'read', message: `reading ${src}` });
   const folder = await readFolder(src);
-  if (folder.files.length === 0) {
-    const why = folder.skipped.length ? ` (skipped: ${folder.skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
-    throw new Error(`No readable .txt pages in ${src}${why}`);
-  }
+  const nothingToBuild = (skipped: SkippedFile[]) => {
+    const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
+    return new Error(`No readable .txt pages in ${src}${why}`);
+  };
+  if (folder.files.length === 0) throw nothingToBuild(folder.skipped);
   progress({ phase: 'segment', message: `segmenting ${folder.files.length} pages` });
   const built = buildDocs(folder.files);
   const skipped = [...folder.skipped, ...built.empty.map((file) => ({ file, reason: 'no article text found' }))];
+  // Readable files with no article in them (only navigation, photo names...): an empty
+  // archive must not replace the one in `out`.
+  if (built.docs.length === 0) throw nothingToBuild(skipped);
 
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${Date.now()}`);
   await fs.rm(tmp, { recursive: true, force: true });

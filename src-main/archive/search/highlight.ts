@@ -59,7 +59,26 @@ export function wordsOf(text: string): Word[] {
 
 /** True when `text` holds the phrase's words in sequence. */
 export function hasPhrase(text: string, phrase: Phrase): boolean {
-  return phraseMatches(wordsOf(text), phrase).length > 0;
+  return containsPhrase(wordsOf(text), phrase);
+}
+
+/**
+ * Checks many phrases against one text, splitting it into words once (a query
+ * may hold dozens of phrases; splitting per phrase made them quadratic).
+ */
+export function phraseTester(text: string): (phrase: Phrase) => boolean {
+  let words: Word[] | null = null;
+  return (phrase) => containsPhrase((words ??= wordsOf(text)), phrase);
+}
+
+function containsPhrase(words: Word[], phrase: Phrase): boolean {
+  const n = phrase.words.length;
+  for (let i = 0; i + n <= words.length; i++) {
+    let j = 0;
+    while (j < n && words[i + j].folded === phrase.words[j]) j++;
+    if (j === n) return true;
+  }
+  return false;
 }
 
 function phraseMatches(words: Word[], phrase: Phrase): [number, number][] {

@@ -67,6 +67,8 @@ function fillPlan(plan: QueryPlan): QueryPlan {
     const words = normalizeForCompare(inner).split(' ').filter(Boolean);
     if (words.length === 0) return ' ';
     if (words.length === 1) return ` ${sign === '-' ? '-' : '+'}${words[0]} `;
+    // The same phrase twice adds nothing but work (each phrase is checked in every candidate).
+    if (plan.phrases.some((p) => p.negated === (sign === '-') && p.words.join(' ') === words.join(' '))) return ' ';
     plan.phrases.push({ words, negated: sign === '-', text: inner.trim() });
     if (sign !== '-') for (const w of words) if (isIndexable(w)) {
       plan.clauses.push(wordClause(w, 'required'));

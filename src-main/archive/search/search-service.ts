@@ -9,7 +9,7 @@ import type { DocKind } from '../../shared/model';
 import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse } from '../../shared/contract';
 import type { EngineHit, SearchEngine } from './engine';
 import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
-import { hasPhrase, matcherFor, matchesInDoc, matchesIn, snippetsFor } from './highlight';
+import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor } from './highlight';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
@@ -83,8 +83,8 @@ async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngin
     for (const h of hits.slice(0, MAX_PHRASE_CANDIDATES)) {
       const paragraphs = (await deps.paragraphs(h.id)) ?? [];
       const title = deps.summary(h.id)?.title ?? '';
-      const texts = [title, ...paragraphs.map((p) => p.text)];
-      const ok = plan.phrases.every((p) => texts.some((t) => hasPhrase(t, p)) !== p.negated);
+      const texts = [title, ...paragraphs.map((p) => p.text)].map(phraseTester);
+      const ok = plan.phrases.every((p) => texts.some((has) => has(p)) !== p.negated);
       if (ok) checked.push(h);
     }
     if (hits.length > MAX_PHRASE_CANDIDATES) plan.notices.push(`Phrases were checked in the best ${MAX_PHRASE_CANDIDATES} candidates only.`);

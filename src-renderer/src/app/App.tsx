@@ -1,9 +1,14 @@
 /**
- * The app shell: providers (bridge, settings, archive status, reader slots),
- * the header, and the view the route names inside an error boundary, so a
- * crash in one view never takes the header and navigation with it.
+ * The app shell: providers (bridge, settings, archive status, the notes
+ * database, reader slots filled by the annotations feature), the header, the
+ * view the route names inside an error boundary (so a crash in one view never
+ * takes the header and navigation with it), and the app-wide pieces: toasts,
+ * the export dialog, automatic backups.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { NotesDbProvider, notesDb } from '../db';
+import { AnnotationSidebar, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar } from '../features/annotations';
+import { NotebookView } from '../features/notebook/NotebookView';
 import { LibraryView } from '../features/library/LibraryView';
 import { ReaderSlotsContext, type ReaderSlots } from '../features/reader/reader-slots';
 import { ReaderView } from '../features/reader/ReaderView';
@@ -11,9 +16,11 @@ import { focusSearchBox } from '../features/search/search-box-registry';
 import { SearchView } from '../features/search/SearchView';
 import { SettingsProvider } from '../features/settings/use-settings';
 import { SettingsView } from '../features/settings/SettingsView';
-import { BridgeProvider } from './api-context';
+import { BridgeProvider, useApi } from './api-context';
 import { AppHeader } from './AppHeader';
-import { ArchiveStatusProvider } from './archive-status';
+import { ArchiveStatusProvider, useArchiveStatus } from './archive-status';
+import { useAutoBackups } from './auto-backups';
+import { ExportHost } from './ExportHost';
 import type { Bridge } from './bridge';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useHostCommands } from './host-commands';
@@ -22,19 +29,41 @@ import type { Route } from './routes';
 import { useGlobalKeys } from './shortcuts';
 
 /** Features that plug into the reader (annotations) register here. */
-const readerSlots: ReaderSlots = {};
+const readerSlots: ReaderSlots = { Sidebar: AnnotationSidebar, SelectionToolbar };
 
 export function App({ bridge }: { bridge: Bridge }) {
   return (
     <BridgeProvider bridge={bridge}>
       <SettingsProvider>
         <ArchiveStatusProvider>
-          <ReaderSlotsContext.Provider value={readerSlots}>
-            <Shell />
-          </ReaderSlotsContext.Provider>
+          <NotesDbProvider db={notesDb()}>
+            <LinkBase>
+              <ReaderSlotsContext.Provider value={readerSlots}>
+                <Shell />
+              </ReaderSlotsContext.Provider>
+            </LinkBase>
+          </NotesDbProvider>
         </ArchiveStatusProvider>
       </SettingsProvider>
     </BridgeProvider>
+  );
+}
+
+/**
+ * Links out of the app: passage links ("Copy with citation", exports) use the
+ * host's base (archive-reader:// or this page's URL); in Electron, links in
+ * notes open in the system browser through openExternal.
+ */
+function LinkBase({ children }: { children: ReactNode }) {
+  const { info } = useArchiveStatus();
+  const api = useApi();
+  const base = info?.linkBase ?? `${location.origin}${location.pathname}#`;
+  const electron = info?.host === 'electron';
+  const open = useMemo(() => (electron ? (url: string) => void api.openExternal({ url }) : null), [electron, api]);
+  return (
+    <LinkBaseContext.Provider value={base}>
+      <OpenExternalContext.Provider value={open}>{children}</OpenExternalContext.Provider>
+    </LinkBaseContext.Provider>
   );
 }
 
@@ -47,12 +76,14 @@ const VIEW_TITLES: Record<Route['name'], string> = {
   search: 'Search',
   article: 'Reader',
   settings: 'Settings',
+  notebook: 'Notebook',
 };
 
 function Shell() {
   const route = useRoute();
   useGlobalKeys({ focusSearch: focusSearchBox, back: goBack });
   useHostCommands();
+  useAutoBackups();
 
   useEffect(() => {
     if (route.name !== 'article') document.title = `${VIEW_TITLES[route.name]} — Archive Reader`;
@@ -72,6 +103,9 @@ function Shell() {
     case 'settings':
       view = <SettingsView />;
       break;
+    case 'notebook':
+      view = <NotebookView />;
+      break;
   }
 
   return (
@@ -80,6 +114,8 @@ function Shell() {
       <main className="app-main" data-view={route.name}>
         <ErrorBoundary resetKey={routeKey(route)}>{view}</ErrorBoundary>
       </main>
+      <ExportHost route={route} />
+      <AnnotationToasts />
     </div>
   );
 }

@@ -23,6 +23,9 @@ export function AppHeader({ route }: { route: Route }) {
         <Link to={{ name: 'library' }} className="nav-link" aria-current={inLibrary ? 'page' : undefined}>
           Library
         </Link>
+        <Link to={{ name: 'notebook' }} className="nav-link" aria-current={route.name === 'notebook' ? 'page' : undefined}>
+          Notebook
+        </Link>
       </nav>
       <div className="header-search">
         <SearchBox />

@@ -67,3 +67,21 @@ describe('parentRoute', () => {
     expect(parentRoute({ name: 'library' })).toBeNull();
   });
 });
+
+describe('notes routes', () => {
+  test('the Notebook, notes filters in the library and the notes scope in search round-trip', () => {
+    for (const route of [
+      { name: 'notebook' },
+      { name: 'library', notes: 'annotated', tag: 'summit 2019' },
+      { name: 'library', notes: 'starred' },
+      { name: 'search', q: 'border', notes: true },
+    ] as Route[]) {
+      expect(parseRoute(formatRoute(route))).toEqual(route);
+    }
+  });
+
+  test('unknown notes values are ignored, not trusted', () => {
+    expect(parseRoute('#/library?notes=everything')).toEqual({ name: 'library' });
+    expect(parseRoute('#/search?q=x&notes=yes')).toEqual({ name: 'search', q: 'x' });
+  });
+});

@@ -7,6 +7,9 @@
  *   #/library?kind=brief&year=2019&facet=places:Minsk&sort=title&order=asc
  *   #/search?q=border&kind=article&from=2015&to=2020
  *   #/article/<id>?q=border&annotation=<id>
+ *   #/library?notes=annotated&tag=summit      (the person's notes: annotated / starred, a tag)
+ *   #/search?q=border&notes=1                  (search includes notes and tags)
+ *   #/notebook
  *   #/settings
  *
  * The leading slash is optional (`#article/<id>` is what a passage link
@@ -23,7 +26,13 @@ export interface LibraryRoute {
   facet?: { type: FacetType; value: string };
   sort?: SortKey;
   order?: SortOrder;
+  /** Only articles the person annotated, or starred. */
+  notes?: NotesFilter;
+  /** Only articles carrying this tag (on the article or on one of its highlights). */
+  tag?: string;
 }
+
+export type NotesFilter = 'annotated' | 'starred';
 
 export interface SearchRoute {
   name: 'search';
@@ -31,6 +40,8 @@ export interface SearchRoute {
   kind?: DocKind;
   from?: number;
   to?: number;
+  /** Include the person's notes and tags in the results. */
+  notes?: boolean;
 }
 
 export interface ArticleRoute {
@@ -46,7 +57,11 @@ export interface SettingsRoute {
   name: 'settings';
 }
 
-export type Route = LibraryRoute | SearchRoute | ArticleRoute | SettingsRoute;
+export interface NotebookRoute {
+  name: 'notebook';
+}
+
+export type Route = LibraryRoute | SearchRoute | ArticleRoute | SettingsRoute | NotebookRoute;
 
 const KINDS: readonly DocKind[] = ['article', 'brief'];
 const FACET_TYPES: readonly FacetType[] = ['people', 'places', 'organizations'];
@@ -89,6 +104,7 @@ export function parseRoute(hash: string): Route {
         kind: parseKind(params.get('kind')),
         from: parseYear(params.get('from')),
         to: parseYear(params.get('to')),
+        notes: params.get('notes') === '1' || undefined,
       });
     case 'article': {
       let id = '';
@@ -107,9 +123,12 @@ export function parseRoute(hash: string): Route {
     }
     case 'settings':
       return { name: 'settings' };
+    case 'notebook':
+      return { name: 'notebook' };
     default: {
       const sort = params.get('sort');
       const order = params.get('order');
+      const notes = params.get('notes');
       return clean<LibraryRoute>({
         name: 'library',
         kind: parseKind(params.get('kind')),
@@ -117,6 +136,8 @@ export function parseRoute(hash: string): Route {
         facet: parseFacet(params.get('facet')),
         sort: sort === 'date' || sort === 'title' ? sort : undefined,
         order: order === 'asc' || order === 'desc' ? order : undefined,
+        notes: notes === 'annotated' || notes === 'starred' ? notes : undefined,
+        tag: params.get('tag')?.slice(0, 200) || undefined,
       });
     }
   }
@@ -140,6 +161,8 @@ export function formatRoute(route: Route): string {
           ['facet', route.facet ? `${route.facet.type}:${route.facet.value}` : undefined],
           ['sort', route.sort],
           ['order', route.order],
+          ['notes', route.notes],
+          ['tag', route.tag],
         ])
       );
     case 'search':
@@ -150,6 +173,7 @@ export function formatRoute(route: Route): string {
           ['kind', route.kind],
           ['from', route.from],
           ['to', route.to],
+          ['notes', route.notes ? 1 : undefined],
         ])
       );
     case 'article':
@@ -162,6 +186,8 @@ export function formatRoute(route: Route): string {
       );
     case 'settings':
       return '#/settings';
+    case 'notebook':
+      return '#/notebook';
   }
 }
 

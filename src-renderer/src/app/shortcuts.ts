@@ -20,6 +20,7 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['n'], description: 'Next search match in the article' },
   { keys: ['Shift', 'n'], description: 'Previous search match in the article' },
   { keys: ['Esc'], description: 'Leave the search box, or go back' },
+  { keys: ['Ctrl', 'E'], description: 'Export highlights and notes (⌘E on macOS)' },
 ];
 
 const KEY_ACTIONS: Record<string, ViewAction> = {

@@ -11,7 +11,7 @@ import { DEFAULT_COLORS } from '../../../src-main/shared/annotation-model';
 import { notesDb, type NotesDatabase } from './database';
 import { readAnnotations, type RowsRead } from './annotations-store';
 import { emptyDocState, readAllDocStates, readDocState } from './doc-state-store';
-import { readColors } from './settings-store';
+import { readColors, readSetting } from './settings-store';
 import { readNotesSummary, type DocNotesSummary } from './summary-store';
 import { readTagUsage, readTags, type TagUsage } from './tags-store';
 import { getWriteStatus, subscribeWriteStatus, type WriteStatus } from './write-status';
@@ -76,4 +76,10 @@ export function useNotesSummary(): Map<string, DocNotesSummary> | undefined {
 /** The last storage failure (quota, closed database), or none. */
 export function useWriteStatus(): WriteStatus {
   return useSyncExternalStore(subscribeWriteStatus, getWriteStatus);
+}
+
+/** A setting kept with the notes, as stored (undefined while loading, null when absent). */
+export function useSetting(key: string): unknown {
+  const db = useNotesDb();
+  return useLiveQuery(async () => (await readSetting(db, key)) ?? null, [db, key]);
 }

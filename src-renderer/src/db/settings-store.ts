@@ -29,3 +29,16 @@ export async function setColorLabel(db: NotesDatabase, id: ColorId, label: strin
     }),
   );
 }
+
+/** Any other setting kept with the notes (e.g. 'dossier'); the caller validates what it reads. */
+export async function readSetting(db: NotesDatabase, key: string): Promise<unknown> {
+  return (await db.settings.get(key))?.value;
+}
+
+export async function writeSetting(db: NotesDatabase, key: string, value: unknown): Promise<Result<true>> {
+  if (!key || key === COLORS_KEY) return err('invalid-argument', `The setting "${key}" cannot be written here.`);
+  return guardedWrite(async () => {
+    await db.settings.put({ key, value });
+    return ok(true as const);
+  });
+}

@@ -1,16 +1,29 @@
 /**
  * Shows a Markdown note rendered through markdown.ts (sanitized). Links open
  * outside the app: they carry target="_blank", and a click on one that is not
- * http(s)/mailto is stopped here as a second guard.
+ * http(s)/mailto is stopped here as a second guard. In Electron, where the
+ * main process refuses new windows, the app supplies OpenExternalContext and
+ * an http(s) link goes to the system browser through the contract's
+ * openExternal.
  */
-import { useMemo, type MouseEvent } from 'react';
+import { createContext, useContext, useMemo, type MouseEvent } from 'react';
 import { renderMarkdown } from './markdown';
+
+/** How this host opens an http(s) link outside the app; null: the browser's own target=_blank. */
+export const OpenExternalContext = createContext<((url: string) => void) | null>(null);
 
 export function MarkdownView({ source, className }: { source: string; className?: string }) {
   const html = useMemo(() => renderMarkdown(source), [source]);
+  const openExternal = useContext(OpenExternalContext);
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const a = (e.target as Element).closest('a');
-    if (a && !/^(?:https?:|mailto:)/i.test(a.getAttribute('href') ?? '')) e.preventDefault();
+    if (!a) return;
+    const href = a.getAttribute('href') ?? '';
+    if (!/^(?:https?:|mailto:)/i.test(href)) return e.preventDefault();
+    if (openExternal && /^https?:/i.test(href)) {
+      e.preventDefault();
+      openExternal(href);
+    }
   };
   return (
     <div

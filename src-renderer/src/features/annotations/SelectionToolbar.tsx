@@ -14,7 +14,7 @@ import { describeOffsets } from '../../anchoring/anchor';
 import { annotationIdsAt, highlightElements } from '../../anchoring/highlighter';
 import { rangeToOffsets, type TextLayout } from '../../anchoring/text-range';
 import { createAnnotation, updateAnnotation, useColors, useNotesDb } from '../../db';
-import { copyWithCitation } from './citation';
+import { copyWithCitation, useLinkBase } from './citation';
 import { resetSession, updateSession, useReaderSession } from './reader-session';
 import type { AnnotationSlotProps } from './slot-props';
 import { StorageStatus } from './StorageStatus';
@@ -53,6 +53,7 @@ export function SelectionToolbar({ doc, text, starts, container, route }: Annota
   const layout = useMemo<TextLayout | null>(() => (container ? { container, text, starts } : null), [container, text, starts]);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [color, setColor] = useState<ColorId>(lastColor);
+  const linkBase = useLinkBase();
 
   usePaintHighlights(layout, items, colors, session.activeId);
   // Leaving the article closes its open card and any pending re-attach.
@@ -131,7 +132,7 @@ export function SelectionToolbar({ doc, text, starts, container, route }: Annota
 
   const copy = async () => {
     if (!selected) return;
-    const ok = await copyWithCitation(doc, text.slice(selected.start, selected.end));
+    const ok = await copyWithCitation(doc, text.slice(selected.start, selected.end), { linkBase });
     showToast(ok ? 'Copied with citation.' : 'Could not reach the clipboard.');
     done();
   };

@@ -35,6 +35,8 @@ type Pending =
   | { kind: 'restore'; source: string; preview: BackupPreview; snapshot: Snapshot }
   | { kind: 'import'; source: string; result: Extract<W3cImportResult, { ok: true }> };
 
+const REASONS: Record<string, string> = { auto: 'daily', quit: 'on quit', manual: 'by hand', safety: 'before a restore' };
+
 const countsText = (c: TableCounts) => `${c.annotations} highlights, ${c.docState} article notes, ${c.tags} tags`;
 
 export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: BackupPanelProps) {
@@ -229,7 +231,7 @@ export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: 
 
       {autoBackups && (
         <div>
-          <h3 className="section-label">Automatic backups</h3>
+          <h3 className="section-label">Backups kept by the app</h3>
           {autoList === null ? (
             <p className="subtle">Loading…</p>
           ) : autoList.length === 0 ? (
@@ -250,6 +252,7 @@ export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: 
                   <tr key={b.name}>
                     <td>
                       {formatDate(b.createdAt)} {new Date(b.createdAt).toLocaleTimeString()}
+                      {b.reason ? <span className="subtle"> · {REASONS[b.reason] ?? b.reason}</span> : null}
                     </td>
                     <td>{b.counts ? countsText(b.counts) : '—'}</td>
                     <td>

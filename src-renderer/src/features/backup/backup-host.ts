@@ -11,6 +11,8 @@ export interface AutoBackupInfo {
   name: string;
   createdAt: string;
   counts?: TableCounts;
+  /** Why it was made: 'auto', 'quit', 'manual', 'safety'. */
+  reason?: string;
 }
 
 export interface AutoBackupSource {

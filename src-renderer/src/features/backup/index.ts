@@ -15,3 +15,4 @@ export {
   type RestoreDone,
   type RestoreOptions,
 } from './backup-db';
+export { contractBackups, useHostBackups, autoBackupIfDue, writeHostBackup } from './host-backups';

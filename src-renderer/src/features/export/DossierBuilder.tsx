@@ -15,6 +15,7 @@ import { exportFileName } from '../../export/formats';
 import type { CitedDoc } from '../../export/types';
 import type { SaveExportFile } from './deliver-file';
 import { addHeading, moveItem, removeItem } from './dossier-order';
+import type { PrintPdf } from './print-pdf';
 import './export.css';
 
 export interface DossierBuilderProps {
@@ -27,6 +28,8 @@ export interface DossierBuilderProps {
   colors?: readonly ColorDef[];
   linkBase: string;
   save: SaveExportFile;
+  /** PDF of the HTML dossier (print-pdf.ts); without it PDF is not offered. */
+  printPdf?: PrintPdf;
 }
 
 export function DossierBuilder(props: DossierBuilderProps) {
@@ -37,20 +40,21 @@ export function DossierBuilder(props: DossierBuilderProps) {
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const titleId = useId();
 
-  async function exportAs(format: 'md' | 'html') {
+  async function exportAs(format: 'md' | 'html' | 'pdf') {
     const input = { title: props.title || 'Dossier', items, annotations, docs, colors: props.colors, linkBase: props.linkBase };
     const r = format === 'md' ? dossierMarkdown(input) : dossierHtml(input);
-    const saved: Result<{ savedAs: string }> = await props.save({
+    const file = {
       text: r.text,
       mimeType: format === 'md' ? 'text/markdown' : 'text/html',
-      fileName: exportFileName(input.title, format),
-    });
+      fileName: exportFileName(input.title, format === 'md' ? 'md' : 'html'),
+    };
+    const saved: Result<{ savedAs: string; hint?: string }> = format === 'pdf' && props.printPdf ? await props.printPdf(file) : await props.save(file);
     if (!saved.ok) {
       if (saved.error.code !== 'cancelled') setStatus({ error: true, text: `Not saved: ${saved.error.message}` });
       return;
     }
     const missing = r.missing.length ? ` ${r.missing.length} excerpt(s) no longer exist and were left out.` : '';
-    setStatus({ error: false, text: `Dossier saved as ${saved.value.savedAs}.${missing}` });
+    setStatus({ error: false, text: `Dossier saved as ${saved.value.savedAs}.${missing}${saved.value.hint ? ` ${saved.value.hint}` : ''}` });
   }
 
   const excerptCount = items.filter((i) => i.kind === 'excerpt').length;
@@ -149,6 +153,11 @@ export function DossierBuilder(props: DossierBuilderProps) {
         <button type="button" className="button" disabled={excerptCount === 0} onClick={() => exportAs('html')}>
           Export dossier as HTML
         </button>
+        {props.printPdf ? (
+          <button type="button" className="button button-quiet" disabled={excerptCount === 0} onClick={() => exportAs('pdf')}>
+            Export dossier as PDF
+          </button>
+        ) : null}
       </div>
       {status && (
         <p className={status.error ? 'inline-error' : 'export-status'} role={status.error ? 'alert' : 'status'}>

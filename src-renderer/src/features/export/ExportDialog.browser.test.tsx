@@ -13,6 +13,7 @@ import type { ExportFile } from '../../export/types';
 import '../../styles/index.css';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import type { SaveExportFile } from './deliver-file';
+import type { PrintPdf } from './print-pdf';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -23,7 +24,7 @@ afterEach(() => {
   host.remove();
 });
 
-async function mount(scopes: ExportScope[], save: SaveExportFile) {
+async function mount(scopes: ExportScope[], save: SaveExportFile, printPdf?: PrintPdf) {
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
@@ -35,6 +36,7 @@ async function mount(scopes: ExportScope[], save: SaveExportFile) {
         linkBase="http://127.0.0.1:5174/#"
         appVersion="0.1.0"
         save={save}
+        printPdf={printPdf}
         onClose={() => undefined}
       />,
     ),
@@ -89,4 +91,27 @@ it('says so when there is nothing to export', async () => {
   await mount([{ id: 'article', label: 'This article', load: async () => [] }], async () => ok({ savedAs: 'x' }));
   await click(byText('Export'));
   await expect.poll(() => host.querySelector('[role="alert"]')?.textContent ?? '').toMatch(/nothing to export/);
+});
+
+it('offers PDF only with a printer, hands it the HTML export, and shows its hint', async () => {
+  const scopes: ExportScope[] = [{ id: 'everything', label: 'Everything', load: async () => FIXTURE_ANNOTATIONS }];
+  await mount(scopes, async (f) => ok({ savedAs: f.fileName }));
+  expect(byText('PDF (printed from the HTML)')).toBeUndefined();
+  act(() => root?.unmount());
+  host.remove();
+
+  const printed: ExportFile[] = [];
+  const saved: ExportFile[] = [];
+  await mount(
+    scopes,
+    async (f) => (saved.push(f), ok({ savedAs: f.fileName })),
+    async (f) => (printed.push(f), ok({ savedAs: 'a new window', hint: 'In the print dialog, choose “Save as PDF”.' })),
+  );
+  await click(byText('PDF (printed from the HTML)'));
+  await click(byText('Export'));
+  await expect.poll(() => printed.length).toBe(1);
+  expect(saved).toEqual([]);
+  expect(printed[0]!.mimeType).toBe('text/html');
+  expect(printed[0]!.text).toMatch(/^<!doctype html>/i);
+  await expect.poll(() => host.querySelector('[role="status"]')?.textContent).toContain('Save as PDF');
 });

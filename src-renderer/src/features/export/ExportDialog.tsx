@@ -14,6 +14,7 @@ import { sortForExport } from '../../export/export-selection';
 import { ExportCancelledError } from '../../export/run-export';
 import type { CitedDoc, ExportFormat } from '../../export/types';
 import type { SaveExportFile } from './deliver-file';
+import type { PrintPdf } from './print-pdf';
 import './export.css';
 
 export interface ExportScope {
@@ -36,7 +37,21 @@ export interface ExportDialogProps {
   linkBase: string;
   appVersion: string;
   save: SaveExportFile;
+  /** PDF of the HTML export (see print-pdf.ts); without it PDF is not offered. */
+  printPdf?: PrintPdf;
   onClose(): void;
+}
+
+type DialogFormat = ExportFormat | 'pdf';
+
+/** The pure formats, with PDF (printed from the HTML) after HTML. */
+function formatChoices(pdf: boolean): { id: DialogFormat; label: string }[] {
+  const out: { id: DialogFormat; label: string }[] = [];
+  for (const f of FORMATS) {
+    out.push({ id: f.id, label: f.label });
+    if (f.id === 'html' && pdf) out.push({ id: 'pdf', label: 'PDF (printed from the HTML)' });
+  }
+  return out;
 }
 
 type Status =
@@ -46,9 +61,9 @@ type Status =
   | { kind: 'error'; message: string };
 
 export function ExportDialog(props: ExportDialogProps) {
-  const { scopes, loadDocs, colors, linkBase, appVersion, save, onClose } = props;
+  const { scopes, loadDocs, colors, linkBase, appVersion, save, printPdf, onClose } = props;
   const [scopeId, setScopeId] = useState(props.initialScope ?? scopes[0]?.id);
-  const [format, setFormat] = useState<ExportFormat>('md');
+  const [format, setFormat] = useState<DialogFormat>('md');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const titleId = useId();
@@ -80,11 +95,11 @@ export function ExportDialog(props: ExportDialogProps) {
       if (annotations.length === 0) return setStatus({ kind: 'error', message: 'There is nothing to export in this scope yet.' });
       const ordered = scope.keepOrder ? annotations : sortForExport(annotations, docs.value);
       const file = await exportAsync(
-        format,
+        format === 'pdf' ? 'html' : format,
         { annotations: ordered, docs: docs.value, colors, linkBase, appVersion, title: scope.title },
         { signal: controller.signal, onProgress: (done, total) => setStatus({ kind: 'running', done, total }) },
       );
-      const saved = await save(file);
+      const saved: Result<{ savedAs: string; hint?: string }> = format === 'pdf' && printPdf ? await printPdf(file) : await save(file);
       if (!saved.ok) {
         return setStatus(
           saved.error.code === 'cancelled' ? { kind: 'idle' } : { kind: 'error', message: `Not saved: ${saved.error.message}` },
@@ -92,7 +107,7 @@ export function ExportDialog(props: ExportDialogProps) {
       }
       setStatus({
         kind: 'done',
-        message: `Exported ${ordered.length} excerpt${ordered.length === 1 ? '' : 's'} to ${saved.value.savedAs}.`,
+        message: `Exported ${ordered.length} excerpt${ordered.length === 1 ? '' : 's'} to ${saved.value.savedAs}.${saved.value.hint ? ` ${saved.value.hint}` : ''}`,
       });
     } catch (e) {
       if (e instanceof ExportCancelledError) setStatus({ kind: 'idle' });
@@ -120,7 +135,7 @@ export function ExportDialog(props: ExportDialogProps) {
         </fieldset>
         <fieldset className="export-fieldset" disabled={running}>
           <legend className="section-label">Format</legend>
-          {FORMATS.map((f) => (
+          {formatChoices(!!printPdf).map((f) => (
             <label key={f.id} className="export-choice">
               <input type="radio" name="export-format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
               {f.label}

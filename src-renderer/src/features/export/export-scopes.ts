@@ -13,6 +13,15 @@ export interface ScopeContext {
   article?: { id: string; title: string };
   /** Annotation ids selected (or filtered) in the Notebook, in its order. */
   selectedIds?: readonly string[];
+  /** Annotation ids the Notebook's filter shows (used when none are selected). */
+  filteredIds?: readonly string[];
+}
+
+function byIds(db: NotesDatabase, ids: readonly string[]): () => Promise<Annotation[]> {
+  return async () => {
+    const byId = new Map<string, Annotation>((await readAnnotations(db)).rows.map((a) => [a.id, a]));
+    return ids.flatMap((i) => byId.get(i) ?? []);
+  };
 }
 
 export function exportScopes(db: NotesDatabase, ctx: ScopeContext): ExportScope[] {
@@ -27,11 +36,11 @@ export function exportScopes(db: NotesDatabase, ctx: ScopeContext): ExportScope[
       id: 'selection',
       label: `Selected in the Notebook (${ids.length})`,
       keepOrder: true,
-      load: async () => {
-        const byId = new Map<string, Annotation>((await readAnnotations(db)).rows.map((a) => [a.id, a]));
-        return ids.flatMap((i) => byId.get(i) ?? []);
-      },
+      load: byIds(db, ids),
     });
+  } else if (ctx.filteredIds?.length) {
+    const ids = [...ctx.filteredIds];
+    scopes.push({ id: 'selection', label: `Shown in the Notebook with its filters (${ids.length})`, keepOrder: true, load: byIds(db, ids) });
   }
   scopes.push({ id: 'everything', label: 'Everything', load: async () => (await readAnnotations(db)).rows });
   return scopes;

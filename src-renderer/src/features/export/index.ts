@@ -10,3 +10,5 @@ export { deliverFile, downloadInBrowser, fileSaver, type SaveExportFile } from '
 export { loadCitedDocs } from './load-docs';
 export { copyRich } from './clipboard';
 export { addExcerpts, addHeading, moveItem, removeItem, restoreDossierItems } from './dossier-order';
+export { pdfPrinter, printPdfInBrowser, printPdfInElectron, type PrintPdf } from './print-pdf';
+export { openExport, closeExport, useExportRequest, setNotebookIds, clearNotebookIds, useNotebookIds } from './export-request';

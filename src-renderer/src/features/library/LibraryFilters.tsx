@@ -5,7 +5,7 @@
  */
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
 import type { DocKind, FacetType } from '../../../../src-main/shared/model';
-import type { LibraryRoute } from '../../app/routes';
+import type { LibraryRoute, NotesFilter } from '../../app/routes';
 import { SORT_OPTIONS, sortOf } from './library-query';
 
 const FACET_GROUPS: { type: FacetType; label: string; singular: string }[] = [
@@ -18,10 +18,13 @@ export function LibraryFilters({
   route,
   facets,
   onChange,
+  tags = [],
 }: {
   route: LibraryRoute;
   facets: FacetsResponse | undefined;
   onChange: (next: LibraryRoute) => void;
+  /** Tags in use on the person's notes (the tag filter's choices). */
+  tags?: readonly string[];
 }) {
   const kindCount = (k: DocKind) => facets?.kinds.find((x) => x.kind === k)?.count;
   const all = facets ? facets.kinds.reduce((n, k) => n + k.count, 0) : undefined;
@@ -32,7 +35,7 @@ export function LibraryFilters({
   ];
   const facetValue = route.facet ? `${route.facet.type}:${route.facet.value}` : '';
   const sort = sortOf(route);
-  const hasFilters = route.kind || route.year !== undefined || route.facet;
+  const hasFilters = route.kind || route.year !== undefined || route.facet || route.notes || route.tag;
 
   return (
     <div className="filters">
@@ -87,6 +90,35 @@ export function LibraryFilters({
           </select>
         </label>
 
+        <label className="select-field">
+          <span className="select-label">My notes</span>
+          <select
+            value={route.notes ?? ''}
+            onChange={(e) => onChange({ ...route, notes: (e.target.value || undefined) as NotesFilter | undefined })}
+          >
+            <option value="">Any article</option>
+            <option value="annotated">Annotated</option>
+            <option value="starred">Starred</option>
+          </select>
+        </label>
+
+        {tags.length > 0 || route.tag ? (
+          <label className="select-field">
+            <span className="select-label">Tag</span>
+            <select value={route.tag ?? ''} onChange={(e) => onChange({ ...route, tag: e.target.value || undefined })}>
+              <option value="">Any tag</option>
+              {tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+              {route.tag && !tags.some((t) => t.toLocaleLowerCase() === route.tag!.toLocaleLowerCase()) ? (
+                <option value={route.tag}>{route.tag}</option>
+              ) : null}
+            </select>
+          </label>
+        ) : null}
+
         <label className="select-field sort-field">
           <span className="select-label">Sort</span>
           <select
@@ -131,6 +163,21 @@ export function LibraryFilters({
             <li>
               <button type="button" className="chip" aria-label={`Remove filter: ${route.kind}s only`} onClick={() => onChange({ ...route, kind: undefined })}>
                 {route.kind === 'article' ? 'Articles' : 'Briefs'} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ) : null}
+          {route.notes ? (
+            <li>
+              <button type="button" className="chip" aria-label={`Remove filter: ${route.notes} only`} onClick={() => onChange({ ...route, notes: undefined })}>
+                {route.notes === 'annotated' ? 'Annotated' : 'Starred'} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ) : null}
+          {route.tag ? (
+            <li>
+              <button type="button" className="chip" aria-label={`Remove filter: tag ${route.tag}`} onClick={() => onChange({ ...route, tag: undefined })}>
+                <span className="chip-kind">Tag</span>
+                {route.tag} <span aria-hidden="true">×</span>
               </button>
             </li>
           ) : null}

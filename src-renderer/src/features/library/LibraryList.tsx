@@ -22,7 +22,13 @@ const ROW_ESTIMATE = 76;
 /** Scroll offset and selected row per list (keyed by the request), for this window's life. */
 const remembered = new Map<string, { offset: number; active: number }>();
 
-export function LibraryRow({ doc }: { doc: DocSummary }) {
+/** What the row shows of the person's notes on it. */
+export interface RowNotes {
+  annotations: number;
+  starred: boolean;
+}
+
+export function LibraryRow({ doc, notes }: { doc: DocSummary; notes?: RowNotes }) {
   return (
     <Link to={{ name: 'article', id: doc.id }} className="row-link" data-kind={doc.kind}>
       <span className="row-title">{doc.title}</span>
@@ -34,6 +40,16 @@ export function LibraryRow({ doc }: { doc: DocSummary }) {
             RU
           </span>
         ) : null}
+        {notes?.starred ? (
+          <span className="notes-badge" title="Starred">
+            ★ Starred
+          </span>
+        ) : null}
+        {notes && notes.annotations > 0 ? (
+          <span className="notes-badge">
+            {notes.annotations} highlight{notes.annotations === 1 ? '' : 's'}
+          </span>
+        ) : null}
       </span>
     </Link>
   );
@@ -43,8 +59,11 @@ export function LibraryList({
   list,
   listKey,
   label,
+  notes,
 }: {
   list: PagedList;
+  /** The person's notes per article id (badges on the rows). */
+  notes?: ReadonlyMap<string, RowNotes>;
   /** Identifies the request, for remembering scroll position. */
   listKey: string;
   label: string;
@@ -144,7 +163,7 @@ export function LibraryList({
               onFocus={() => setActive(v.index)}
             >
               {doc ? (
-                <LibraryRow doc={doc} />
+                <LibraryRow doc={doc} notes={notes?.get(doc.id)} />
               ) : (
                 <div className="row-placeholder" aria-label="Loading">
                   <span className="skeleton skeleton-title" />

@@ -4,7 +4,8 @@
  * an empty state when filters match nothing, and an error state with a
  * retry when the archive cannot answer.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useNotesSummary } from '../../db';
 import { useApiCall } from '../../app/api-context';
 import { useArchiveStatus } from '../../app/archive-status';
 import { formatCount } from '../../app/format';
@@ -14,6 +15,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../app/StateViews';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryList } from './LibraryList';
 import { listRequest, rememberLibraryContext } from './library-query';
+import { notesFilterIds } from './notes-filter';
 import { Timeline } from './Timeline';
 import { usePagedList } from './use-paged-list';
 
@@ -23,7 +25,11 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   const facets = useApiCall(ready ? 'facets' : null, (api) => api.facets());
   const req = listRequest(route);
   const key = JSON.stringify(req);
-  const { list } = usePagedList(req, ready);
+  const summary = useNotesSummary();
+  const notesFiltered = route.notes !== undefined || route.tag !== undefined;
+  const keep = useMemo(() => (summary ? notesFilterIds(summary, route) : null), [summary, route.notes, route.tag]);
+  // With a notes filter, wait for the notes before listing (else the whole library would flash).
+  const { list } = usePagedList(req, ready && (!notesFiltered || summary !== undefined), keep);
 
   useEffect(() => {
     if (ready) rememberLibraryContext(JSON.parse(key));
@@ -32,7 +38,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   const setRoute = (next: LibraryRoute) => navigate(next, { replace: false });
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
-  const filtered = route.kind !== undefined || route.year !== undefined || route.facet !== undefined;
+  const filtered = route.kind !== undefined || route.year !== undefined || route.facet !== undefined || notesFiltered;
 
   let body;
   if (status.error) {
@@ -54,7 +60,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   } else if (list.total === 0) {
     body = filtered ? (
       <EmptyState title="Nothing matches these filters">
-        <p>Try another year or kind, or clear the filters.</p>
+        <p>{notesFiltered ? 'No article has notes that match. ' : ''}Try another year or kind, or clear the filters.</p>
         <button type="button" className="button" onClick={() => setRoute({ name: 'library' })}>
           Clear filters
         </button>
@@ -75,7 +81,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
             </button>
           </div>
         ) : null}
-        <LibraryList key={key} list={list} listKey={key} label="Library items" />
+        <LibraryList key={key} list={list} listKey={key} label="Library items" notes={summary} />
       </>
     );
   }
@@ -109,8 +115,15 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
           onSelect={(year) => setRoute({ ...route, year })}
         />
       ) : null}
-      <LibraryFilters route={route} facets={facets.value} onChange={setRoute} />
+      <LibraryFilters route={route} facets={facets.value} onChange={setRoute} tags={tagsInUse(summary)} />
       <div className="library-body">{body}</div>
     </div>
   );
+}
+
+/** Tags on articles or highlights, for the library's tag filter, by name. */
+function tagsInUse(summary: ReturnType<typeof useNotesSummary>): string[] {
+  const seen = new Map<string, string>();
+  for (const e of summary?.values() ?? []) for (const t of e.tags) if (!seen.has(t.toLocaleLowerCase())) seen.set(t.toLocaleLowerCase(), t);
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 }

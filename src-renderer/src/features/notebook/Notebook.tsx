@@ -24,11 +24,13 @@ export interface NotebookProps {
   onOpen?: (docId: string, annotationId: string) => void;
   /** Called with the selected annotation ids (for export). */
   onSelectionChange?: (ids: string[]) => void;
+  /** Called with the ids the filters show, in order, and whether a filter narrows the list (for export). */
+  onShownChange?: (ids: string[], filtered: boolean) => void;
   /** Filter to start from (e.g. from the URL). */
   initialFilter?: Partial<NotebookFilter>;
 }
 
-export function Notebook({ docs = [], onOpen, onSelectionChange, initialFilter }: NotebookProps) {
+export function Notebook({ docs = [], onOpen, onSelectionChange, onShownChange, initialFilter }: NotebookProps) {
   const db = useNotesDb();
   const read = useAllAnnotations();
   const colors = useColors();
@@ -39,7 +41,7 @@ export function Notebook({ docs = [], onOpen, onSelectionChange, initialFilter }
   const [bulkTag, setBulkTag] = useState('');
 
   const docMap = useMemo(() => new Map(docs.map((d) => [d.id, d])), [docs]);
-  const all = read?.rows ?? [];
+  const all = useMemo(() => read?.rows ?? [], [read]);
   const list = useMemo(() => filterAnnotations(all, filter, docMap), [all, filter, docMap]);
   const articleIds = useMemo(() => [...new Set(all.map((a) => a.docId))], [all]);
 
@@ -57,6 +59,12 @@ export function Notebook({ docs = [], onOpen, onSelectionChange, initialFilter }
   useEffect(() => {
     report.current?.([...selected]);
   }, [selected]);
+  const reportShown = useRef(onShownChange);
+  reportShown.current = onShownChange;
+  const filtered = filter.query.trim() !== '' || !!filter.color || !!filter.tag || !!filter.docId || !!filter.from || !!filter.to;
+  useEffect(() => {
+    reportShown.current?.(list.map((a) => a.id), filtered);
+  }, [list, filtered]);
 
   const set = <K extends keyof NotebookFilter>(k: K, v: NotebookFilter[K]) => {
     setFilter((f) => ({ ...f, [k]: v }));

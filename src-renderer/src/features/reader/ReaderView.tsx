@@ -16,6 +16,7 @@ import type { ArticleRoute } from '../../app/routes';
 import { useViewKeys } from '../../app/shortcuts';
 import { ErrorState, LoadingState } from '../../app/StateViews';
 import type { TextLayout } from '../../anchoring/text-range';
+import { openExport } from '../export/export-request';
 import { noteOpened } from '../library/library-query';
 import { ArticleText } from './ArticleText';
 import { FindBar } from './FindBar';
@@ -134,6 +135,18 @@ function ReaderToolbar({ route, neighbours }: { route: ArticleRoute; neighbours:
         </svg>
       </button>
       <span className="toolbar-divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="tool-button"
+        aria-keyshortcuts="Control+E"
+        title="Export this article's highlights and notes (Ctrl+E)"
+        onClick={() => openExport({ initialScope: 'article' })}
+      >
+        <svg viewBox="0 0 20 20" aria-hidden="true">
+          <path d="M10 3v9m0 0l-3.5-3.5M10 12l3.5-3.5M4 13.5V16h12v-2.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        <span>Export…</span>
+      </button>
       <TextSettingsButton />
     </div>
   );
@@ -149,7 +162,8 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
 
   const find = useFindInDoc(doc.id, route.q, layout, scroller);
   useViewKeys({ nextMatch: find?.next, previousMatch: find?.previous });
-  const position = useReadingPosition(doc.id, scroller, container, !route.q && !route.annotation);
+  const shape = useMemo(() => ({ starts, length: text.length }), [starts, text]);
+  const position = useReadingPosition(doc.id, scroller, container, !route.q && !route.annotation, shape);
 
   // Keyboard readers land in the text: Space and Page Down scroll it at once.
   useEffect(() => {

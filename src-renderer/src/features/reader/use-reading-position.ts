@@ -1,10 +1,12 @@
 /**
  * Remembers the reading position while the person scrolls and restores it
- * when the document opens again. Skipped when the reader opens at a search
+ * when the document opens again (stored in the article's DocState, see
+ * reading-position.ts). Skipped when the reader opens at a search
  * match or a passage: those say where to look.
  */
 import { useEffect, useRef, useState } from 'react';
-import { loadReadingPosition, saveReadingPosition } from './reading-position';
+import { useNotesDb } from '../../db';
+import { loadReadingPosition, saveReadingPosition, type TextShape } from './reading-position';
 
 const SAVE_DELAY_MS = 400;
 const RESUMED_NOTICE_MS = 8000;
@@ -32,7 +34,11 @@ export function useReadingPosition(
   scroller: HTMLElement | null,
   container: HTMLElement | null,
   restore: boolean,
+  shape: TextShape,
 ): { resumed: boolean; dismiss: () => void } {
+  const db = useNotesDb();
+  const shapeRef = useRef(shape);
+  shapeRef.current = shape;
   const [resumed, setResumed] = useState(false);
   const restoring = useRef(false);
   // Decided when the document opens: clearing the search highlights later must not jump to the saved place.
@@ -46,7 +52,7 @@ export function useReadingPosition(
       restoring.current = true;
       // Wait for the reading font: paragraph heights change when it arrives.
       const fontsReady = document.fonts?.ready ?? Promise.resolve();
-      void Promise.all([loadReadingPosition(docId), fontsReady]).then(([pos]) => {
+      void Promise.all([loadReadingPosition(db, docId, shapeRef.current), fontsReady]).then(([pos]) => {
         restoring.current = false;
         if (!live || !pos) return;
         const p = container.querySelector<HTMLElement>(`[data-paragraph="${pos.paragraph}"]`);
@@ -59,7 +65,7 @@ export function useReadingPosition(
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const save = () => {
-      if (!restoring.current) void saveReadingPosition(docId, topParagraph(scroller, container));
+      if (!restoring.current) void saveReadingPosition(db, docId, topParagraph(scroller, container), shapeRef.current);
     };
     const onScroll = () => {
       if (timer) clearTimeout(timer);
@@ -74,7 +80,7 @@ export function useReadingPosition(
         save();
       }
     };
-  }, [docId, scroller, container, restoreOnOpen]);
+  }, [db, docId, scroller, container, restoreOnOpen]);
 
   // The notice is a hint, not a task: it leaves on its own.
   useEffect(() => {

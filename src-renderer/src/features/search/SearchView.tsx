@@ -16,6 +16,7 @@ import type { SearchRoute } from '../../app/routes';
 import { useViewKeys } from '../../app/shortcuts';
 import { EmptyState, ErrorState, LoadingState } from '../../app/StateViews';
 import { takeFirstResultFocus } from './search-box-registry';
+import { NotesOnlyResults, useNotesScope } from './NotesMatches';
 import { Snippet } from './Snippet';
 import { SyntaxHelp } from './SyntaxHelp';
 import { useSearch } from './use-search';
@@ -26,6 +27,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
   const search = useSearch(q && status.searchReady ? { query: route.q, kind: route.kind, from: route.from, to: route.to } : null);
   const facets = useApiCall(status.libraryReady ? 'facets' : null, (api) => api.facets());
   const listRef = useRef<HTMLOListElement>(null);
+  const notes = useNotesScope(q, route.notes === true);
 
   const links = () => Array.from(listRef.current?.querySelectorAll<HTMLElement>('.result-link') ?? []);
   const move = (delta: number) => {
@@ -75,7 +77,10 @@ export function SearchView({ route }: { route: SearchRoute }) {
     body = (
       <>
         <Notice response={search.response} />
-        {search.hits.length === 0 ? (
+        {notes.ids ? (
+          <NotesOnlyResults ids={notes.ids} exclude={new Set(search.hits.map((h) => h.id))} query={q} summary={notes.summary} />
+        ) : null}
+        {search.hits.length === 0 && notes.ids?.size ? null : search.hits.length === 0 ? (
           <EmptyState title={`Nothing found for ${quoted(route.q)}`}>
             <p>{route.kind || route.from || route.to ? 'Try removing the filters, or ' : 'Try '}fewer or different words.</p>
           </EmptyState>
@@ -94,7 +99,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
               }}
             >
               {search.hits.map((hit) => (
-                <ResultItem key={hit.id} hit={hit} query={route.q} />
+                <ResultItem key={hit.id} hit={hit} query={route.q} inNotes={notes.ids?.has(hit.id) ?? false} />
               ))}
             </ol>
             {search.hits.length < search.response.total ? (
@@ -117,7 +122,8 @@ export function SearchView({ route }: { route: SearchRoute }) {
         <h1 className="page-title">Search</h1>
         <p className="page-subtitle" role="status" aria-live="polite">
           {q && search.response
-            ? `${formatCount(search.response.total, 'result', 'results')} for ${quoted(route.q)}`
+            ? `${formatCount(search.response.total, 'result', 'results')} for ${quoted(route.q)}` +
+              (notes.ids ? ` · ${formatCount(notes.ids.size, 'article', 'articles')} in your notes and tags` : '')
             : q
               ? 'Searching…'
               : '\u00a0'}
@@ -133,6 +139,10 @@ export function SearchView({ route }: { route: SearchRoute }) {
               </label>
             ))}
           </div>
+          <label className="check-field">
+            <input type="checkbox" checked={route.notes === true} onChange={(e) => setFilter({ notes: e.target.checked || undefined })} />
+            <span>Include my notes and tags</span>
+          </label>
           <label className="select-field">
             <span className="select-label">From</span>
             <select
@@ -185,7 +195,7 @@ function Notice({ response }: { response: SearchResponse }) {
   );
 }
 
-function ResultItem({ hit, query }: { hit: SearchHit; query: string }) {
+function ResultItem({ hit, query, inNotes }: { hit: SearchHit; query: string; inNotes: boolean }) {
   // The title is the link (its accessible name); CSS stretches its click area over the whole card.
   return (
     <li className="result">
@@ -197,6 +207,7 @@ function ResultItem({ hit, query }: { hit: SearchHit; query: string }) {
       <p className="row-meta">
         <span className={`kind-badge kind-${hit.kind}`}>{kindLabel(hit.kind)}</span>
         {hit.published ? <time dateTime={hit.published}>{formatDate(hit.published)}</time> : null}
+        {inNotes ? <span className="notes-badge">Also in your notes</span> : null}
       </p>
       {hit.snippets.slice(0, 2).map((s, i) => (
         <Snippet key={i} text={s.text} highlights={s.highlights} start={s.start} />

@@ -1,8 +1,10 @@
 /**
  * The Settings page: display settings with a live preview of the reading
- * text, and the keyboard shortcuts, so people can find them.
+ * text, the notes' colour names, tags and backups (NotesSettings), and the
+ * keyboard shortcuts, so people can find them.
  */
 import { DisplaySettings } from './DisplaySettings';
+import { NotesSettings } from './NotesSettings';
 import { SHORTCUTS } from '../../app/shortcuts';
 
 export function SettingsView() {
@@ -29,6 +31,7 @@ export function SettingsView() {
             <p lang="ru">Учения прошли в соответствии с планом подготовки органов управления и формирований.</p>
           </div>
         </section>
+        <NotesSettings />
         <section className="card" aria-labelledby="keys-heading">
           <h2 id="keys-heading" className="card-title">
             Keyboard

@@ -1,0 +1,69 @@
+/**
+ * Automatic backups through the contract (backupWrite / backupList /
+ * backupRead): the AutoBackupSource the Backup panel lists and restores
+ * from, the daily automatic backup (autoBackupDue: at most once a day, only
+ * when there are notes to keep), and the backup the Electron host asks for
+ * before quitting (`backup-before-quit`). A host that answers `unsupported`
+ * simply has no automatic backups: the panel hides the list.
+ */
+import { useEffect, useState } from 'react';
+import type { ApiClient, BackupReason } from '../../../../src-main/shared/contract';
+import { ok, type Result } from '../../../../src-main/shared/result';
+import type { NotesDatabase } from '../../db/database';
+import { autoBackupDue } from '../../export/backup/auto-backup-policy';
+import type { AutoBackupSource } from './backup-host';
+import { createBackupText, currentCounts } from './backup-db';
+
+type BackupClient = Pick<ApiClient, 'backupList' | 'backupRead' | 'backupWrite'>;
+
+export function contractBackups(client: BackupClient): AutoBackupSource {
+  return {
+    async list() {
+      const r = await client.backupList();
+      if (!r.ok) return r;
+      return ok(r.value.map((e) => ({ name: e.name, createdAt: e.createdAt, counts: e.counts, reason: e.reason })));
+    },
+    async read(name) {
+      const r = await client.backupRead({ name });
+      return r.ok ? ok(r.value.text) : r;
+    },
+    async write(text) {
+      const r = await client.backupWrite({ text, reason: 'safety' });
+      return r.ok ? ok({ name: r.value.entry.name }) : r;
+    },
+  };
+}
+
+/** The host's backups, or undefined when it has none (answers `unsupported`) — decided once. */
+export function useHostBackups(client: BackupClient): AutoBackupSource | undefined {
+  const [source, setSource] = useState<AutoBackupSource | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void client.backupList().then((r) => {
+      if (live && (r.ok || r.error.code !== 'unsupported')) setSource(contractBackups(client));
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  return source;
+}
+
+/** Write a backup of the notes into the host's folder, unless there is nothing to keep. */
+export async function writeHostBackup(db: NotesDatabase, client: BackupClient, appVersion: string, reason: BackupReason): Promise<Result<string | null>> {
+  const counts = await currentCounts(db);
+  if (counts.annotations + counts.docState + counts.tags === 0) return ok(null);
+  const made = await createBackupText(db, appVersion);
+  if (!made.ok) return made;
+  const r = await client.backupWrite({ text: made.value.text, reason });
+  return r.ok ? ok(r.value.entry.name) : r;
+}
+
+/** An automatic backup now, if the newest automatic one is a day old (or there is none). */
+export async function autoBackupIfDue(db: NotesDatabase, client: BackupClient, appVersion: string, now = new Date()): Promise<Result<string | null>> {
+  const list = await client.backupList();
+  if (!list.ok) return list;
+  const automatic = list.value.filter((e) => e.reason === 'auto' || e.reason === 'quit');
+  if (!autoBackupDue(automatic, now)) return ok(null);
+  return writeHostBackup(db, client, appVersion, 'auto');
+}

@@ -1,0 +1,153 @@
+/**
+ * Issue 4 end to end: highlights, notes and tags in the real app against the
+ * real host, stored in the browser's real IndexedDB. Select text, highlight
+ * it in a colour, write a Markdown note and a tag, reload: the <mark> is in
+ * the same place with its note. Delete and undo. The Notebook filters by tag
+ * and colour and searches notes; the library filters by the person's notes
+ * and search can include them.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Doc } from '../../src-main/shared/model';
+import { launch, openPage } from './browser';
+import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
+
+let browser: Browser;
+let long: Doc;
+let other: Doc;
+beforeAll(async () => {
+  browser = await launch();
+  [long, other] = await articles();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
+const marks = (page: Page, id: string) => page.locator(`mark[data-annotation-id="${id}"]`);
+
+describe('highlights in the reader', () => {
+  test('a highlight in a colour with a Markdown note and a tag is in the same place after a reload', async () => {
+    const { page, context, errors } = await openPage(browser, articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const p = passage(long, 2);
+    const id = await highlight(page, p, { color: 'Evidence', note: 'A **key** claim, see <script>alert(1)</script>', tags: ['treaty-e2e'] });
+
+    await page.reload();
+    await marks(page, id).first().waitFor();
+    // Same text, same paragraph, same colour.
+    expect((await marks(page, id).allTextContents()).join('')).toBe(p.phrase);
+    expect(await marks(page, id).first().evaluate((m) => m.closest('[data-paragraph]')?.getAttribute('data-paragraph'))).toBe(String(p.paragraph));
+    expect(await marks(page, id).first().getAttribute('data-color')).toBe('green');
+    // The note comes back rendered as Markdown, its script inert text at most.
+    const card = sidebar(page).locator(`[data-annotation-card="${id}"]`);
+    expect(await card.locator('strong').textContent()).toBe('key');
+    expect(await card.locator('script').count()).toBe(0);
+    expect(await card.getByRole('list', { name: 'Tags' }).textContent()).toContain('treaty-e2e');
+    expect(await card.textContent()).toContain('Evidence');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('deleting a highlight removes its mark, and Undo brings it back with its note', async () => {
+    const { page, context } = await openPage(browser, articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const id = await highlight(page, passage(long, 4), { note: 'keep me' });
+    await sidebar(page).locator(`[data-annotation-card="${id}"]`).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => marks(page, id).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await marks(page, id).first().waitFor();
+    await page.reload();
+    await marks(page, id).first().waitFor();
+    expect(await sidebar(page).locator(`[data-annotation-card="${id}"]`).textContent()).toContain('keep me');
+    await context.close();
+  });
+
+  test('an empty selection shows no toolbar; the article can be starred, tagged and noted', async () => {
+    const { page, context } = await openPage(browser, articleHash(other.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('[data-paragraph="0"]').click();
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('toolbar', { name: 'Annotate selection' }).count()).toBe(0);
+    const star = sidebar(page).getByRole('button', { name: 'Star article' });
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    const tags = sidebar(page).getByRole('combobox', { name: 'Article tags' });
+    await tags.fill('article-tag-e2e');
+    await tags.press('Enter');
+    await sidebar(page).getByRole('textbox', { name: 'Article note' }).fill('Worth rereading');
+    await sidebar(page).getByText('Saved', { exact: true }).waitFor();
+    await page.reload();
+    await expect.poll(() => sidebar(page).getByRole('button', { name: 'Star article' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await sidebar(page).getByRole('textbox', { name: 'Article note' }).inputValue()).toBe('Worth rereading');
+    await context.close();
+  });
+});
+
+describe('finding notes again', () => {
+  test('the Notebook filters by tag and colour and searches notes, and opens an article at a highlight', async () => {
+    const { page, context, errors } = await openPage(browser, articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const a = await highlight(page, passage(long, 1), { color: 'Question', note: 'Who signed this?', tags: ['nb-alpha'] });
+    await closeCard(page);
+    const b = await highlight(page, passage(long, 3), { color: 'Evidence', note: 'Numbers for the report', tags: ['nb-beta'] });
+    await closeCard(page);
+    const c = await highlight(page, passage(long, 5), { color: 'Question', tags: ['nb-beta'] });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notebook' }).click();
+    const list = page.getByRole('list', { name: 'Annotations' });
+    const shown = async () => list.locator('[data-annotation-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-annotation-card')).sort());
+    await expect.poll(shown).toEqual([a, b, c].sort());
+
+    await page.getByRole('combobox', { name: 'Tag' }).selectOption('nb-beta');
+    await expect.poll(shown).toEqual([b, c].sort());
+    await page.getByRole('combobox', { name: 'Colour' }).selectOption({ label: 'Question' });
+    await expect.poll(shown).toEqual([c]);
+    await page.getByRole('combobox', { name: 'Tag' }).selectOption('');
+    await expect.poll(shown).toEqual([a, c].sort());
+    await page.getByRole('combobox', { name: 'Colour' }).selectOption('');
+
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('report numbers');
+    await expect.poll(shown).toEqual([b]);
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('nothing like this anywhere');
+    await expect.poll(shown).toEqual([]);
+    await page.getByText('No highlights match these filters.').waitFor();
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('who signed');
+    await expect.poll(shown).toEqual([a]);
+
+    await list.getByRole('button', { name: 'Open in article' }).click();
+    await page.getByRole('heading', { level: 1, name: long.title }).waitFor();
+    expect(page.url()).toContain(`annotation=${a}`);
+    await expect.poll(() => sidebar(page).locator(`[data-annotation-card="${a}"]`).getAttribute('aria-current')).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the library filters to annotated, starred and tagged articles; search can include notes', async () => {
+    const { page, context } = await openPage(browser, articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // A word that is nowhere in the archive, only in the note.
+    await highlight(page, passage(long, 2), { note: 'Compare with the zanzibarquux memo', tags: ['lib-tag-e2e'] });
+    await page.goto(page.url().replace(/#.*$/, '') + articleHash(other.id));
+    await sidebar(page).getByRole('button', { name: 'Star article' }).click();
+
+    const rows = async () => page.getByRole('list', { name: 'Library items' }).getByRole('link').allTextContents();
+    await page.goto(page.url().replace(/#.*$/, '') + '#/library');
+    await page.getByRole('combobox', { name: 'My notes' }).selectOption('annotated');
+    await expect.poll(async () => (await rows()).map((r) => r.includes(long.title))).toEqual([true]);
+    await page.getByRole('combobox', { name: 'My notes' }).selectOption('starred');
+    await expect.poll(async () => (await rows()).map((r) => r.includes(other.title))).toEqual([true]);
+    await page.getByRole('button', { name: 'Remove filter: starred only' }).click();
+    await page.getByRole('combobox', { name: 'Tag' }).selectOption('lib-tag-e2e');
+    await expect.poll(async () => (await rows()).map((r) => r.includes(long.title))).toEqual([true]);
+    expect(page.url()).toContain('tag=lib-tag-e2e');
+
+    await page.goto(page.url().replace(/#.*$/, '') + '#/search?q=zanzibarquux');
+    await page.getByText('Nothing found for').waitFor();
+    await page.getByRole('checkbox', { name: 'Include my notes and tags' }).check();
+    const notes = page.getByRole('list', { name: 'Matches in your notes' });
+    await notes.getByRole('link', { name: long.title }).waitFor();
+    expect(await page.getByText('Nothing found for').count()).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Shared by the notes end-to-end tests: choosing a passage in a real corpus
+ * article (read from the host, not hard-coded), selecting it in the page the
+ * way a mouse selection ends up (a DOM Range in the paragraph's text node,
+ * which fires `selectionchange`), and making a highlight through the toolbar
+ * by its accessible names.
+ */
+import type { Page } from 'playwright-core';
+import type { Doc } from '../../src-main/shared/model';
+import { hostApi, must } from './api';
+
+/** Page-side globals used inside page.evaluate (the tests' tsconfig has no DOM library). */
+interface PageDom {
+  document: {
+    querySelector(sel: string): { firstChild: { textContent: string | null } | null } | null;
+    createRange(): { setStart(n: unknown, o: number): void; setEnd(n: unknown, o: number): void };
+  };
+  getSelection(): { removeAllRanges(): void; addRange(r: unknown): void } | null;
+}
+
+export const articleHash = (id: string, annotation?: string) =>
+  `#/article/${encodeURIComponent(id)}${annotation ? `?annotation=${encodeURIComponent(annotation)}` : ''}`;
+
+export interface Passage {
+  paragraph: number;
+  phrase: string;
+}
+
+/** The articles of the bundled archive, longest first (long ones make scrolling to a passage meaningful). */
+export async function articles(): Promise<Doc[]> {
+  const list = await must(hostApi().list({ kind: 'article' }));
+  const docs = await Promise.all(list.items.map((d) => must(hostApi().getDoc({ id: d.id }))));
+  return docs.sort((a, b) => b.paragraphs.length - a.paragraphs.length);
+}
+
+/**
+ * A phrase of `words` words from a paragraph at or after `from`, unique in the
+ * whole article text (so a highlight of it can only be in one place).
+ */
+export function passage(doc: Doc, from = 0, words = 5): Passage {
+  const all = doc.paragraphs.map((p) => p.text).join('\n\n');
+  for (let i = from; i < doc.paragraphs.length; i++) {
+    const parts = doc.paragraphs[i]!.text.split(' ');
+    for (let w = 1; w + words <= parts.length; w++) {
+      const phrase = parts.slice(w, w + words).join(' ');
+      if (phrase.length > 20 && all.indexOf(phrase) === all.lastIndexOf(phrase) && /^[\p{L}]/u.test(phrase)) return { paragraph: i, phrase };
+    }
+  }
+  throw new Error(`no unique phrase in ${doc.id} from paragraph ${from}`);
+}
+
+/** Select `phrase` inside paragraph `paragraph` of the open article. */
+export async function selectPassage(page: Page, p: Passage): Promise<void> {
+  const found = await page.evaluate(
+    ([index, phrase]) => {
+      const w = globalThis as unknown as PageDom;
+      const text = w.document.querySelector(`[data-paragraph="${index}"]`)?.firstChild;
+      const at = text?.textContent?.indexOf(phrase as string) ?? -1;
+      if (!text || at < 0) return false;
+      const range = w.document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + (phrase as string).length);
+      const sel = w.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      return true;
+    },
+    [p.paragraph, p.phrase] as const,
+  );
+  if (!found) throw new Error(`"${p.phrase}" is not plain text in paragraph ${p.paragraph}`);
+}
+
+/**
+ * Select a passage and highlight it in the colour named `color` (e.g.
+ * "Evidence"), optionally with a note and tags. Answers the new annotation's id.
+ */
+export async function highlight(page: Page, p: Passage, opts: { color?: string; note?: string; tags?: string[] } = {}): Promise<string> {
+  await selectPassage(page, p);
+  const toolbar = page.getByRole('toolbar', { name: 'Annotate selection' });
+  await toolbar.waitFor();
+  if (opts.color) await toolbar.getByRole('radio', { name: opts.color, exact: true }).click();
+  const before = await page.locator('mark[data-annotation-id]').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-annotation-id')));
+  await toolbar.getByRole('button', { name: opts.note ? 'Add note' : 'Highlight', exact: true }).click();
+  const ids = () => page.locator('mark[data-annotation-id]').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-annotation-id')));
+  let id: string | null | undefined;
+  for (let tries = 0; !id && tries < 100; tries++) {
+    id = (await ids()).find((a) => a && !before.includes(a));
+    if (!id) await page.waitForTimeout(50);
+  }
+  if (!id) throw new Error('no new highlight appeared');
+  const sidebar = page.getByRole('complementary', { name: 'Annotations' });
+  if (opts.note) {
+    const note = sidebar.getByRole('textbox', { name: 'Note', exact: true });
+    await note.fill(opts.note);
+    await sidebar.getByText('Saved', { exact: true }).waitFor();
+  }
+  for (const tag of opts.tags ?? []) {
+    const card = sidebar.locator(`[data-annotation-card="${id}"]`);
+    if ((await card.getByRole('combobox', { name: 'Tags', exact: true }).count()) === 0) await card.getByRole('button').first().click();
+    const field = card.getByRole('combobox', { name: 'Tags', exact: true });
+    await field.fill(tag);
+    await field.press('Enter');
+    await card.getByText(tag, { exact: true }).first().waitFor();
+  }
+  return id;
+}
+
+/** Close the open annotation card (so the next selection starts clean). */
+export async function closeCard(page: Page): Promise<void> {
+  const close = page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: 'Close', exact: true });
+  if (await close.count()) await close.click();
+}

@@ -1,0 +1,47 @@
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:5199/';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, acceptDownloads: true });
+const page = await context.newPage();
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
+const list = await (await fetch(base + 'api/list', { method: 'POST', body: '{"kind":"article"}', headers: { 'content-type': 'application/json' } })).json();
+const id = list.value.items[0].id;
+console.log('doc', id, list.value.items[0].title);
+await page.goto(base + '#/article/' + encodeURIComponent(id));
+await page.getByRole('heading', { level: 1 }).waitFor();
+async function select(p, word, len) {
+  await page.evaluate(([p, word, len]) => {
+    const el = document.querySelector(`[data-paragraph="${p}"]`);
+    const t = el.firstChild; const i = t.textContent.indexOf(word);
+    const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + len);
+    const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+  }, [p, word, len]);
+}
+const text1 = await page.locator('[data-paragraph="1"]').textContent();
+console.log('p1', text1.slice(0, 120));
+await select(1, text1.split(' ').slice(2, 3)[0], 30);
+await page.getByRole('button', { name: 'Highlight', exact: true }).waitFor();
+await page.getByRole('radio', { name: 'Evidence' }).click().catch((e) => console.log('no Evidence', e.message.slice(0, 80)));
+await page.getByRole('button', { name: 'Add note' }).click();
+await page.getByRole('textbox', { name: 'Note', exact: true }).fill('**Important**: see also the 2019 summit.');
+await page.getByRole('combobox', { name: 'Tags', exact: true }).fill('summit');
+await page.keyboard.press('Enter');
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/shots/reader.png' });
+await page.goto(base + '#/notebook');
+await page.waitForTimeout(1000);
+await page.screenshot({ path: '/tmp/shots/notebook.png' });
+await page.keyboard.press('Control+e');
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/shots/export.png' });
+await page.goto(base + '#/settings');
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/shots/settings.png', fullPage: true });
+await page.goto(base + '#/library?notes=annotated');
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/shots/library.png' });
+await page.goto(base + '#/search?q=summit&notes=1');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shots/search.png' });
+await browser.close();
