@@ -10,11 +10,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { buildDocs } from './build-docs';
 import { readFolder } from './read-folder';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
-import { buildIndex } from '../search/engine';
-import { docText } from '../../shared/model';
+import { buildIndex, type EngineDoc } from '../search/engine';
+import { docText, type Doc } from '../../shared/model';
 
 /** Bump when ingestion rules change: bundled archives are rebuilt when it differs. */
-export const BUILDER_VERSION = 'ingest-2';
+export const BUILDER_VERSION = 'ingest-3';
 
 export interface IngestProgress {
   phase: 'read' | 'segment' | 'write' | 'index' | 'done';
@@ -23,6 +23,11 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
+}
+
+/** What the search engine indexes of a document. */
+export function toEngineDoc(d: Doc): EngineDoc {
+  return { id: d.id, title: d.title, body: docText(d), facets: [...d.facets.people, ...d.facets.places, ...d.facets.organizations].join(' ; ') };
 }
 
 export async function ingestFolder(srcDir: string, outDir: string, opts: IngestOptions = {}): Promise<IngestReport> {
@@ -51,10 +56,7 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
     progress({ phase: 'write', message: `writing ${built.docs.length} documents` });
     await writeDocs(tmp, built.docs);
     progress({ phase: 'index', message: `indexing ${built.docs.length} documents` });
-    await buildIndex(
-      built.docs.map((d) => ({ id: d.id, title: d.title, body: docText(d), facets: [...d.facets.people, ...d.facets.places, ...d.facets.organizations].join(' ; ') })),
-      paths(tmp).index,
-    );
+    await buildIndex(built.docs.map(toEngineDoc), paths(tmp).index);
     const report: IngestReport = {
       sourceDir: src,
       outDir: out,

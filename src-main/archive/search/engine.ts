@@ -1,16 +1,22 @@
 /**
- * The search engine: builds, saves, loads and queries the Lunr index. Callers
- * see only `buildIndex`, `loadEngine` and `SearchEngine.search`, in terms of
- * neutral clauses, so the inside can change (shards, worker threads, a more
- * compact form) without touching them.
+ * The search engine: builds, saves, loads and queries the index. Callers see
+ * only `buildIndex`, `loadEngine` and `SearchEngine.search`, in terms of
+ * neutral clauses, so the inside can change without touching them.
  *
- * Term positions are NOT stored (no metadataWhitelist): snippets and
- * highlights are computed for the shown hits only, from the matched terms
- * (see highlight.ts). That keeps the serialized index several times smaller.
+ * Inside: Lunr's analysis (tokenizer, en + ru pipelines), query language
+ * (lunr.QueryParser, in query-plan.ts) and scoring (BM25 as Lunr computes it,
+ * scorer.ts), over a compact index of flat typed arrays with integer document
+ * numbers (index-build.ts, index-file.ts) instead of lunr.Index's nested
+ * objects and JSON. Term positions are not stored: snippets and highlights
+ * are computed for the shown hits only (see highlight.ts).
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { configureBuilder, setupLunr, lunr } from './lunr-setup';
+import { searchPipeline } from './lunr-setup';
+import { buildIndexData, type IndexData } from './index-build';
+import { readIndexFile, writeIndexFile } from './index-file';
+import { TermLookup } from './term-lookup';
+import { runQuery, type ScoreClause } from './scorer';
 
 export const INDEX_FIELDS = ['title', 'body', 'facets'] as const;
 export type IndexField = (typeof INDEX_FIELDS)[number];
@@ -43,7 +49,7 @@ export interface EngineHit {
   id: string;
   score: number;
   /** Index terms (folded, stemmed) this document matched: used to highlight. */
-  terms: string[];
+  readonly terms: string[];
 }
 
 export interface SearchEngine {
@@ -52,68 +58,79 @@ export interface SearchEngine {
   close(): Promise<void>;
 }
 
-const INDEX_FILE = 'lunr.json';
+const INDEX_FILE = 'index.bin';
 
 /** Builds the index for `docs` into `dir` (created). Returns the size on disk in bytes. */
 export async function buildIndex(docs: EngineDoc[], dir: string): Promise<{ bytes: number }> {
-  const l = setupLunr();
-  const index = l(function () {
-    configureBuilder(this);
-    this.ref('id');
-    for (const f of INDEX_FIELDS) this.field(f, { boost: FIELD_BOOST[f] });
-    for (const d of docs) this.add(d);
+  const data = buildIndexData({
+    ids: docs.map((d) => d.id),
+    fields: [...INDEX_FIELDS],
+    boosts: INDEX_FIELDS.map((f) => FIELD_BOOST[f]),
+    value: (d, f) => docs[d][INDEX_FIELDS[f]],
   });
-  const text = JSON.stringify({ engine: 'lunr-1', docCount: docs.length, index });
   await fs.mkdir(dir, { recursive: true });
-  await fs.writeFile(join(dir, INDEX_FILE), text);
-  return { bytes: Buffer.byteLength(text) };
+  const bytes = await writeIndexFile(join(dir, INDEX_FILE), data);
+  return { bytes };
 }
 
 /** Loads a built index from `dir`. Rejects with a readable message when it is missing or damaged. */
 export async function loadEngine(dir: string): Promise<SearchEngine> {
   const file = join(dir, INDEX_FILE);
-  let raw: { engine?: string; docCount?: number; index?: object };
+  let data: IndexData;
   try {
-    raw = JSON.parse(await fs.readFile(file, 'utf8'));
+    data = await readIndexFile(file);
   } catch (e) {
-    throw new Error(`search index ${file} cannot be read: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`search index ${file} cannot be read: it is missing; rebuild the archive`);
+    throw new Error(`search index ${file} cannot be read: ${(e as Error).message}; rebuild the archive`);
   }
-  if (raw.engine !== 'lunr-1' || !raw.index) throw new Error(`search index ${file} has an unknown format; rebuild the archive`);
-  setupLunr();
-  const index = lunr.Index.load(raw.index);
-  return new LunrEngine(index, raw.docCount ?? 0);
+  return new CompactEngine(data);
 }
 
-const WILDCARD = lunr.Query.wildcard;
-const PRESENCE = lunr.Query.presence;
+class CompactEngine implements SearchEngine {
+  private data: IndexData | null;
+  private readonly lookup: TermLookup;
+  readonly docCount: number;
 
-class LunrEngine implements SearchEngine {
-  constructor(
-    private index: lunr.Index | null,
-    readonly docCount: number,
-  ) {}
+  constructor(data: IndexData) {
+    this.data = data;
+    this.docCount = data.docCount;
+    this.lookup = new TermLookup(data.terms, data.df);
+  }
 
   async search(clauses: EngineClause[]): Promise<EngineHit[]> {
-    const index = this.index;
-    if (!index) throw new Error('search index is closed');
+    const data = this.data;
+    if (!data) throw new Error('search index is closed');
     if (clauses.length === 0) return [];
-    const results = index.query((q) => {
-      for (const c of clauses) {
-        // Lunr treats any `editDistance` key (even 0) as fuzzy and then reads `*` literally.
-        q.term(c.term, {
-          ...(c.editDistance > 0 ? { editDistance: c.editDistance } : {}),
-          fields: c.fields ?? [...INDEX_FIELDS],
-          presence: c.presence === 'required' ? PRESENCE.REQUIRED : c.presence === 'prohibited' ? PRESENCE.PROHIBITED : PRESENCE.OPTIONAL,
-          wildcard: (c.leadingWildcard ? WILDCARD.LEADING : WILDCARD.NONE) | (c.trailingWildcard ? WILDCARD.TRAILING : WILDCARD.NONE),
-          boost: c.boost,
-          usePipeline: c.usePipeline,
-        });
-      }
-    });
-    return results.map((r) => ({ id: r.ref, score: r.score, terms: Object.keys(r.matchData.metadata) }));
+    const pipeline = searchPipeline();
+    const scored = runQuery(data, this.lookup, clauses.map((c) => toScoreClause(c, data)), (s) => pipeline.runString(s));
+    const ids = data.ids;
+    return scored.map((s) => ({
+      id: ids[s.doc],
+      score: s.score,
+      get terms() {
+        return s.terms;
+      },
+    }));
   }
 
   async close(): Promise<void> {
-    this.index = null;
+    this.data = null;
   }
+}
+
+/** What lunr.Query.prototype.clause does to a term: wildcards become `*` in the term itself. */
+function toScoreClause(c: EngineClause, data: IndexData): ScoreClause {
+  let pattern = c.term;
+  if (c.leadingWildcard && !pattern.startsWith('*')) pattern = `*${pattern}`;
+  if (c.trailingWildcard && !pattern.endsWith('*')) pattern = `${pattern}*`;
+  const names = c.fields ?? INDEX_FIELDS;
+  return {
+    pattern,
+    fields: names.map((f) => data.fields.indexOf(f)).filter((i) => i >= 0),
+    presence: c.presence,
+    editDistance: c.editDistance,
+    boost: c.boost,
+    usePipeline: c.usePipeline,
+  };
 }

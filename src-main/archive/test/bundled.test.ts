@@ -70,12 +70,12 @@ describe('opening an archive', () => {
     const parent = await tempDir();
     const dir = join(parent, 'copy');
     await cp(await ensureBundledArchive({ resourcesDir: res }), dir, { recursive: true });
-    await writeFile(join(dir, 'index', 'lunr.json'), '{"engine": "lunr-1", "index": {broken');
+    await writeFile(join(dir, 'index', 'index.bin'), 'ARIX{"engine": "lunr-1", "index": {broken');
     const a = await openArchive(dir);
     expect(a.list({ kind: 'article' }).total).toBe(5);
     await expect(a.searchReady).rejects.toThrow(/cannot be read/);
     expect(a.info()).toMatchObject({ searchStatus: 'error' });
-    expect(a.info().message).toMatch(/lunr\.json/);
+    expect(a.info().message).toMatch(/index\.bin/);
     const r = await a.search({ query: 'minsk' });
     expect(r.hits).toEqual([]);
     expect(r.notice).toMatch(/Search failed: search index .* cannot be read/);

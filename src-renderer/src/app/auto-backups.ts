@@ -28,7 +28,7 @@ export function useAutoBackups(): void {
     const every = setInterval(check, CHECK_EVERY_MS);
     const onCommand = (e: Event) => {
       if ((e as CustomEvent<CommandMessage>).detail?.command === 'backup-before-quit') {
-        void writeHostBackup(db, api, version, 'quit').catch(() => undefined);
+        void writeHostBackup(db, api, version, 'quit', { evenIfEmpty: true }).catch(() => undefined);
       }
     };
     window.addEventListener(COMMAND_EVENT, onCommand);

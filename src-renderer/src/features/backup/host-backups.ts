@@ -49,10 +49,21 @@ export function useHostBackups(client: BackupClient): AutoBackupSource | undefin
   return source;
 }
 
-/** Write a backup of the notes into the host's folder, unless there is nothing to keep. */
-export async function writeHostBackup(db: NotesDatabase, client: BackupClient, appVersion: string, reason: BackupReason): Promise<Result<string | null>> {
+/**
+ * Write a backup of the notes into the host's folder. Unless `evenIfEmpty`,
+ * an empty database writes nothing. The quit backup is always written: the
+ * Electron host holds the window until it arrives (bounded, but a wait the
+ * person would notice on every quit).
+ */
+export async function writeHostBackup(
+  db: NotesDatabase,
+  client: BackupClient,
+  appVersion: string,
+  reason: BackupReason,
+  opts: { evenIfEmpty?: boolean } = {},
+): Promise<Result<string | null>> {
   const counts = await currentCounts(db);
-  if (counts.annotations + counts.docState + counts.tags === 0) return ok(null);
+  if (!opts.evenIfEmpty && counts.annotations + counts.docState + counts.tags === 0) return ok(null);
   const made = await createBackupText(db, appVersion);
   if (!made.ok) return made;
   const r = await client.backupWrite({ text: made.value.text, reason });

@@ -166,7 +166,7 @@ export function Notebook({ docs = [], onOpen, onSelectionChange, onShownChange, 
         </span>
         {selected.size > 0 ? (
           <>
-            <input aria-label="Tag for selected" list="notebook-tags" value={bulkTag} onChange={(e) => setBulkTag(e.target.value)} />
+            <input aria-label="Tag for selected" placeholder="Tag name" list="notebook-tags" value={bulkTag} onChange={(e) => setBulkTag(e.target.value)} />
             <datalist id="notebook-tags">
               {tags.map((t) => (
                 <option key={t.name} value={t.name} />

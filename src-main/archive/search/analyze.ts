@@ -1,0 +1,49 @@
+/**
+ * Text -> index terms, exactly as a Lunr builder configured by lunr-setup.ts
+ * would produce them, but fast: Lunr's tokenizer (split on whitespace and
+ * hyphens after lowercasing) is done with one regex pass, and the pipeline
+ * (fold, trimmer, stop words, en + ru stemmers) runs once per distinct word,
+ * its answer cached. Every pipeline step is a pure function of the word, so
+ * the cache changes nothing but speed. Used by the index builder and by
+ * highlighting, so both see the very terms Lunr would.
+ */
+import { indexPipeline, lunr } from './lunr-setup';
+
+/** Lunr's own separator (lunr.tokenizer.separator), as a global regex. */
+const TOKEN = /[^\s-]+/g;
+
+const MAX_CACHE = 400_000;
+let cache = new Map<string, string | null>();
+
+/** Index term for one lowercased token (null when the pipeline drops it: a stop word). */
+export function termOf(token: string): string | null {
+  let t = cache.get(token);
+  if (t === undefined) {
+    const out = indexPipeline().run([new lunr.Token(token, {})]);
+    // Each step maps one token to at most one: the first is the term. Lunr keeps a token the
+    // trimmer emptied ("—", "…"): it counts in the field length and is indexed as "".
+    t = out.length > 0 ? out[0].toString() : null;
+    if (cache.size >= MAX_CACHE) cache = new Map();
+    cache.set(token, t);
+  }
+  return t;
+}
+
+/** Index terms of a field value, in order (duplicates kept: their count is the field length). */
+export function termsOf(text: string): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(lower); m !== null; m = TOKEN.exec(lower)) {
+    const t = termOf(m[0]);
+    if (t !== null) out.push(t);
+  }
+  return out;
+}
+
+/** Tokens of a text with offsets [start, end) into the lowercased text (Lunr's token positions). */
+export function* tokensOf(text: string): Generator<{ token: string; start: number; end: number }> {
+  const lower = text.toLowerCase();
+  const re = /[^\s-]+/g;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) yield { token: m[0], start: m.index, end: m.index + m[0].length };
+}

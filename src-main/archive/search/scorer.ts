@@ -1,0 +1,199 @@
+/**
+ * Runs a Lunr query over the compact index with Lunr's semantics and scores:
+ * this is lunr.Index.prototype.query (lunr 2.3.9) re-expressed over integer
+ * document numbers and flat postings.
+ *
+ *  - each clause's term goes through the search pipeline (when asked), then is
+ *    expanded (wildcards, edit distance) to index terms;
+ *  - a required clause with no expansion matches nothing; a document must
+ *    match every required clause in one of its fields and no prohibited one;
+ *  - per field, the query vector holds each expanded term with the clause's
+ *    boost (summed when repeated); a document's field scores
+ *    dot(query, field vector) / |query|, and its score is the sum over fields;
+ *  - a field vector entry is BM25 as Lunr's builder computes it (k1 1.2,
+ *    b 0.75, idf counting a document once per field holding the term, times
+ *    the field boost, rounded to 3 decimals), computed here from the stored
+ *    term frequency and field length instead of being stored;
+ *  - a query of prohibited clauses only matches every other document, score 0.
+ */
+import type { IndexData } from './index-build';
+import type { TermLookup } from './term-lookup';
+
+export interface ScoreClause {
+  /** Already including `*` for wildcards, as lunr.Query.clause writes it. */
+  pattern: string;
+  fields: number[];
+  presence: 'optional' | 'required' | 'prohibited';
+  editDistance: number;
+  boost: number;
+  usePipeline: boolean;
+}
+
+export interface Scored {
+  doc: number;
+  score: number;
+  /** Index terms this document matched (computed on first use: only shown hits need them). */
+  readonly terms: string[];
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClause[], analyze: (s: string) => string[]): Scored[] {
+  const N = data.docCount;
+  const F = data.fields.length;
+  const queryVector = data.fields.map(() => new Map<number, number>());
+  const prohibited = new Uint8Array(N);
+  const requiredSets: Uint8Array[] = [];
+  let nothingRequiredMatches = false;
+  // (term, field) pairs whose postings score documents, in first-seen order.
+  const pairs: [number, number][] = [];
+  const pairSeen = new Set<number>();
+
+  for (const c of clauses) {
+    const terms = c.usePipeline ? analyze(c.pattern) : [c.pattern];
+    let clauseMatches: Uint8Array | null = null;
+    for (const term of terms) {
+      const expanded = lookup.expand(term, c.editDistance);
+      if (expanded.length === 0 && c.presence === 'required') {
+        nothingRequiredMatches = true;
+        break;
+      }
+      if (c.presence === 'required') clauseMatches ??= new Uint8Array(N);
+      for (const t of expanded) {
+        for (const f of c.fields) {
+          if (c.presence === 'prohibited') {
+            eachPosting(data, t, f, (d) => (prohibited[d] = 1));
+            continue;
+          }
+          if (clauseMatches) {
+            const m = clauseMatches;
+            eachPosting(data, t, f, (d) => (m[d] = 1));
+          }
+          queryVector[f].set(t, (queryVector[f].get(t) ?? 0) + c.boost);
+          const key = t * F + f;
+          if (!pairSeen.has(key)) {
+            pairSeen.add(key);
+            pairs.push([t, f]);
+          }
+        }
+      }
+      if (clauseMatches) requiredSets.push(clauseMatches);
+    }
+  }
+  if (nothingRequiredMatches) return [];
+
+  if (clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
+    const out: Scored[] = [];
+    for (let d = 0; d < N; d++) if (!prohibited[d]) out.push({ doc: d, score: 0, terms: [] });
+    return out;
+  }
+
+  const idfCache = new Map<number, number>();
+  const idf = (t: number) => {
+    let v = idfCache.get(t);
+    if (v === undefined) {
+      const n = data.df[t];
+      v = Math.log(1 + Math.abs((N - n + 0.5) / (n + 0.5)));
+      idfCache.set(t, v);
+    }
+    return v;
+  };
+
+  const matched = new Uint8Array(N);
+  const total = new Float64Array(N);
+  const masks = new Uint32Array(N);
+  for (let f = 0; f < F; f++) {
+    const q = queryVector[f];
+    if (q.size === 0) continue;
+    let sumSq = 0;
+    for (const v of q.values()) sumSq += v * v;
+    const magnitude = Math.sqrt(sumSq);
+    const acc = new Float64Array(N);
+    const fieldMatched = new Uint8Array(N);
+    const lens = data.fieldLengths[f];
+    const avg = data.avgFieldLength[f];
+    const boost = data.boosts[f] || 1;
+    for (let p = 0; p < pairs.length; p++) {
+      const [t, pf] = pairs[p];
+      if (pf !== f) continue;
+      const qb = q.get(t)!;
+      const i = idf(t);
+      const bit = p < 32 ? 1 << p : 0;
+      eachPosting(data, t, f, (d, tf) => {
+        let score = (i * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lens[d] / avg)) + tf);
+        score *= boost;
+        acc[d] += qb * (Math.round(score * 1000) / 1000);
+        fieldMatched[d] = 1;
+        masks[d] |= bit;
+      });
+    }
+    for (let d = 0; d < N; d++) {
+      if (!fieldMatched[d]) continue;
+      matched[d] = 1;
+      total[d] += acc[d] / magnitude || 0;
+    }
+  }
+
+  const out: Scored[] = [];
+  for (let d = 0; d < N; d++) {
+    if (!matched[d] || prohibited[d]) continue;
+    if (requiredSets.some((s) => !s[d])) continue;
+    out.push(hit(data, pairs, d, total[d], masks[d]));
+  }
+  out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return out;
+}
+
+function hit(data: IndexData, pairs: [number, number][], doc: number, score: number, mask: number): Scored {
+  let terms: string[] | null = null;
+  return {
+    doc,
+    score,
+    get terms() {
+      if (!terms) {
+        const set = new Set<string>();
+        pairs.forEach(([t, f], p) => {
+          if (p < 32 ? mask & (1 << p) : hasPosting(data, t, f, doc)) set.add(data.terms[t]);
+        });
+        terms = [...set];
+      }
+      return terms;
+    },
+  };
+}
+
+/** Calls fn(doc, tf) for each posting of term t in field f, in document order. */
+export function eachPosting(data: IndexData, t: number, f: number, fn: (doc: number, tf: number) => void): void {
+  const { offsets, data: bytes } = data.postings[f];
+  let at = offsets[t];
+  const end = offsets[t + 1];
+  let doc = -1;
+  while (at < end) {
+    let v = 0;
+    let shift = 1;
+    let b: number;
+    do {
+      b = bytes[at++];
+      v += (b & 0x7f) * shift;
+      shift *= 128;
+    } while (b & 0x80);
+    doc += v + 1;
+    let tf = 0;
+    shift = 1;
+    do {
+      b = bytes[at++];
+      tf += (b & 0x7f) * shift;
+      shift *= 128;
+    } while (b & 0x80);
+    fn(doc, tf);
+  }
+}
+
+function hasPosting(data: IndexData, t: number, f: number, doc: number): boolean {
+  let found = false;
+  eachPosting(data, t, f, (d) => {
+    if (d === doc) found = true;
+  });
+  return found;
+}

@@ -1,0 +1,149 @@
+/**
+ * Expands one query term into the index terms it matches, over the sorted
+ * term array (no TokenSet automaton of the whole vocabulary is ever built):
+ *
+ *  - a plain term: binary search;
+ *  - `secur*`: the range of terms with that prefix, by binary search;
+ *  - `*tion`, `*ecur*`: a scan of the term array (a few ms), bounded;
+ *  - `word~1` (and anything else): Lunr's own query automaton
+ *    (TokenSet.fromFuzzyString / fromString) walked together with the
+ *    sorted array as an implicit trie, so the matched terms are exactly the
+ *    ones Lunr's TokenSet.intersect would give.
+ *
+ * Lunr puts no bound on an expansion; here at most MAX_EXPANSION terms are
+ * kept (the most frequent), so `*tion` or `co*` stay fast on a large archive.
+ */
+import { lunr } from './lunr-setup';
+
+interface Automaton {
+  id: number;
+  final: boolean;
+  edges: Record<string, Automaton>;
+}
+const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(s: string, d: number): Automaton; fromString(s: string): Automaton };
+
+export const MAX_EXPANSION = 2000;
+
+export class TermLookup {
+  constructor(
+    readonly terms: string[],
+    private readonly df: Uint32Array,
+  ) {}
+
+  /** Index of an exact term, or -1. */
+  find(term: string): number {
+    const i = this.lowerBound(term, 0, this.terms.length);
+    return i < this.terms.length && this.terms[i] === term ? i : -1;
+  }
+
+  /**
+   * Term indexes matched by `pattern` (`*` = any run of characters, as in
+   * TokenSet.fromString), or within `editDistance` of it (Lunr's fuzzy
+   * automaton, with transpositions).
+   */
+  expand(pattern: string, editDistance: number): number[] {
+    if (editDistance > 0) return this.bound(this.walk(TokenSet.fromFuzzyString(pattern, editDistance)));
+    if (!pattern.includes('*')) {
+      const i = this.find(pattern);
+      return i < 0 ? [] : [i];
+    }
+    const core = pattern.replace(/^\*+|\*+$/g, '');
+    const leading = pattern.startsWith('*');
+    if (!core.includes('*')) {
+      if (!leading) return this.bound(this.prefixRange(core));
+      const trailing = pattern.endsWith('*') && core.length > 0;
+      const out: number[] = [];
+      for (let i = 0; i < this.terms.length; i++) {
+        const t = this.terms[i];
+        if (trailing ? t.includes(core) : t.endsWith(core)) out.push(i);
+      }
+      return this.bound(out);
+    }
+    return this.bound(this.walk(TokenSet.fromString(pattern)));
+  }
+
+  private prefixRange(prefix: string): number[] {
+    const lo = this.lowerBound(prefix, 0, this.terms.length);
+    const out: number[] = [];
+    for (let i = lo; i < this.terms.length && this.terms[i].startsWith(prefix); i++) out.push(i);
+    return out;
+  }
+
+  /** Keeps the MAX_EXPANSION most frequent terms, in term order. */
+  private bound(ids: number[]): number[] {
+    if (ids.length <= MAX_EXPANSION) return ids;
+    return ids
+      .slice()
+      .sort((a, b) => this.df[b] - this.df[a] || a - b)
+      .slice(0, MAX_EXPANSION)
+      .sort((a, b) => a - b);
+  }
+
+  /** TokenSet.intersect of a query automaton with the vocabulary, the sorted array standing in for the trie. */
+  private walk(q: Automaton): number[] {
+    const terms = this.terms;
+    const found = new Set<number>();
+    const seen = new Set<string>();
+    // Frame: automaton node, and the terms [lo, hi) sharing the prefix of length depth.
+    const stack: [Automaton, number, number, number][] = [[q, 0, terms.length, 0]];
+    let steps = 0;
+    while (stack.length > 0) {
+      const [node, lo, hi, depth] = stack.pop()!;
+      const key = `${node.id}:${lo}:${depth}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (++steps > 2_000_000) break; // a pathological automaton: stop with what was found
+      // The term equal to the prefix itself sorts first and has no character at `depth`.
+      const first = lo < hi && terms[lo].length === depth ? lo + 1 : lo;
+      const edges = node.edges;
+      for (const edge of Object.keys(edges)) {
+        const next = edges[edge];
+        const visit = (a: number, b: number) => {
+          if (next.final && terms[a].length === depth + 1) found.add(a);
+          stack.push([next, a, b, depth + 1]);
+        };
+        if (edge === '*') {
+          for (let i = first; i < hi; ) {
+            const j = this.charEnd(terms[i].charCodeAt(depth), i, hi, depth);
+            visit(i, j);
+            i = j;
+          }
+        } else {
+          const c = edge.charCodeAt(0);
+          const a = this.charStart(c, first, hi, depth);
+          if (a < hi && terms[a].charCodeAt(depth) === c) visit(a, this.charEnd(c, a, hi, depth));
+        }
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /** First index in [lo, hi) whose character at `depth` is >= c. */
+  private charStart(c: number, lo: number, hi: number, depth: number): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[mid].charCodeAt(depth) < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** First index in [lo, hi) whose character at `depth` is > c. */
+  private charEnd(c: number, lo: number, hi: number, depth: number): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[mid].charCodeAt(depth) <= c) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private lowerBound(term: string, lo: number, hi: number): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[mid] < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
