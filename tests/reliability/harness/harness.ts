@@ -5,7 +5,8 @@
  * UI. Built by Vite (harness-site.ts) into a copy of the built renderer under
  * /harness/, so it shares the real app's origin, and therefore its IndexedDB,
  * when served by the real web host. Tests call `globalThis.__harness` through
- * page.evaluate.
+ * page.evaluate: `crash` (crash-safety.test.ts), `drill` (backup-drill.test.ts),
+ * `xss` (xss.test.ts: payloads in notes and tags through the storage module).
  *
  * Crash drill: every write is reported to the test (the exposed function
  * `__crashReport`) only after its Dexie transaction resolved, i.e. after
@@ -111,6 +112,15 @@ const drill = {
     return { hash: await snapshotHash(snapshot), counts: await currentCounts(db), skipped };
   },
 
+  /** Change one note (the drill's proof that the hash notices a difference). */
+  async editOne(): Promise<void> {
+    const db = notesDb();
+    const first = (await readAnnotations(db)).rows[0];
+    if (!first) throw new Error('no annotation to edit');
+    const r = await updateAnnotation(db, first.id, { note: `${first.note} (edited)` });
+    if (!r.ok) throw new Error(r.error.message);
+  },
+
   /** What the Backup panel does with "Restore" on the newest automatic backup: list, read, restore (replace), through the host. */
   async restoreLatestAutomatic(appVersion: string): Promise<{ name: string; reason: string; changes: unknown }> {
     const source = contractBackups(client());
@@ -122,12 +132,49 @@ const drill = {
     if (!text.ok) throw new Error(text.error.message);
     const done = await restoreFromText(notesDb(), text.value, 'replace', {
       appVersion,
-      saveSafetyBackup: async (b) => (source.write ? source.write(b.text) : { ok: true, value: null }),
+      saveSafetyBackup: async (b) => (source.write ? source.write(b.text, b.createdAt) : { ok: true, value: null }),
     });
     if (!done.ok) throw new Error(done.error.message);
-    return { name: latest.name, reason: latest.reason, changes: done.value.changes };
+    return { name: latest.name, reason: latest.reason ?? '', changes: done.value.changes };
   },
 };
 
-g.__harness = { crash, drill };
+export interface XssNote {
+  docId: string;
+  exact: string;
+  start: number;
+  note: string;
+  tags: string[];
+  docNote: string;
+  docTags: string[];
+}
+
+const xss = {
+  /** Payloads in notes, tags, article notes, article tags and a colour label, through the storage module. */
+  async writeNotes(items: XssNote[], colorLabel: string): Promise<{ saved: number; refused: string[] }> {
+    const db = notesDb();
+    const refused: string[] = [];
+    let saved = 0;
+    for (const it of items) {
+      const r = await createAnnotation(db, {
+        docId: it.docId,
+        color: 'pink',
+        quote: { type: 'TextQuoteSelector', exact: it.exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: it.start, end: it.start + it.exact.length },
+        textHash: '',
+        note: it.note,
+        tags: it.tags,
+      });
+      if (r.ok) saved++;
+      else refused.push(r.error.message);
+      const d = await updateDocState(db, it.docId, { note: it.docNote, tags: it.docTags, starred: true });
+      if (!d.ok) refused.push(d.error.message);
+    }
+    const c = await setColorLabel(db, 'pink', colorLabel);
+    if (!c.ok) refused.push(c.error.message);
+    return { saved, refused };
+  },
+};
+
+g.__harness = { crash, drill, xss };
 document.body.dataset.ready = 'yes';
