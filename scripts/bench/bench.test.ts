@@ -11,6 +11,12 @@ import { parseArgs, processesFor } from './args';
 import { articles, articleText, generateArchive } from './generate';
 import { boundedQueries, buildQueryMix } from './queries';
 import { parseExportOutput } from './pending';
+import { summarizeProfile } from './cdp-profile';
+import { searchDebounceMs } from './browser-bench';
+import { probeScript } from './browser-probe';
+import { seedHighlights } from './highlight-seed';
+import { docText } from '../../src-main/shared/model';
+import { restoreAnnotation } from '../../src-renderer/src/db/restore';
 import { percentile } from './stats';
 import { loadVocabulary } from './vocabulary';
 import { repoRoot } from './paths';
@@ -140,5 +146,74 @@ Backup: write 28 ms (6.9 MB), parse + validate every row 70 ms (ok), canonical h
   it('takes a printed JSON object whole and gives up on text without figures', () => {
     expect(parseExportOutput('{"markdownMs": 5}')).toEqual({ markdownMs: 5 });
     expect(parseExportOutput('nothing to see')).toBeNull();
+  });
+});
+
+describe('browser figures: inputs', () => {
+  const doc = (paragraphs: string[]) => ({ id: 'a-bench', textHash: 'h1', paragraphs: paragraphs.map((text) => ({ text, lang: 'en' as const })) });
+
+  it('seeds 500 highlights that the app would store and anchor where they were made, one word each, none overlapping', () => {
+    const longest = [...articles(vocab, 40)].sort((a, b) => articleText(b).length - articleText(a).length)[0];
+    const d = doc(longest.paragraphs);
+    const rows = seedHighlights(d, 500);
+    expect(rows).toHaveLength(500);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(500);
+    const text = docText(d);
+    let end = -1;
+    for (const r of rows) {
+      expect(restoreAnnotation(r)).toEqual({ ok: true, value: r });
+      expect(text.slice(r.position.start, r.position.end)).toBe(r.quote.exact);
+      expect(r.quote.exact).toMatch(/^[\p{L}\p{N}]+$/u);
+      expect(r.position.start).toBeGreaterThan(end);
+      end = r.position.end;
+      expect(r.docId).toBe('a-bench');
+      expect(r.textHash).toBe('h1');
+    }
+    expect(rows.filter((r) => r.note).length).toBe(50);
+  });
+
+  it('refuses an article with fewer words than highlights', () => {
+    expect(() => seedHighlights(doc(['Only five words are here.']), 500)).toThrow(/has 5 words, fewer than 500 highlights/);
+  });
+
+  it('injects a page script that is valid JavaScript and carries the highlight target', () => {
+    const script = probeScript({ markTarget: 500 });
+    expect(() => new Function(script)).not.toThrow();
+    expect(script).toContain('const MARK_TARGET = 500;');
+  });
+
+  it('reads the search box debounce from the renderer source', () => {
+    const ms = searchDebounceMs();
+    expect(ms).not.toBeNull();
+    expect(ms!).toBeGreaterThan(0);
+  });
+
+  it('sums a CPU profile into self and inclusive time per function', () => {
+    const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 0, columnNumber: 0 });
+    const profile = {
+      nodes: [
+        { id: 1, children: [2, 4], callFrame: frame('(root)') },
+        { id: 2, children: [3], callFrame: frame('render', 'http://127.0.0.1:1/assets/index.js') },
+        { id: 3, callFrame: frame('paint', 'http://127.0.0.1:1/assets/index.js') },
+        { id: 4, callFrame: frame('(idle)') },
+      ],
+      // Deltas are in microseconds; each sample's time is the next delta.
+      samples: [3, 3, 2, 4, 4],
+      timeDeltas: [0, 1000, 1000, 1000, 1000, 0],
+      startTime: 0,
+      endTime: 5000,
+    };
+    const s = summarizeProfile(profile);
+    expect(s.wallMs).toBe(5);
+    expect(s.idleMs).toBe(1);
+    expect(s.scriptMs).toBe(3);
+    expect(s.top.map((e) => [e.fn, e.selfMs])).toEqual([
+      ['paint', 2],
+      ['render', 1],
+    ]);
+    expect(s.inclusive.map((e) => [e.fn, e.selfMs])).toEqual([
+      ['render', 3],
+      ['paint', 2],
+    ]);
   });
 });

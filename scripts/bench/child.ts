@@ -7,6 +7,7 @@
  *   node --import tsx scripts/bench/child.ts <spec.json> <result.json>
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { runBrowserBench } from './browser-bench';
 import { engineBuild, engineOpen } from './engine-tasks';
 import { miniBuild, miniOpen } from './minisearch-tasks';
 import type { BenchQuery, BoundedQuery, MiniSearchQuery } from './queries';
@@ -15,7 +16,8 @@ export type TaskSpec =
   | { task: 'engine-build'; src: string; out: string }
   | { task: 'engine-open'; dir: string; firstQuery: string; queries: BenchQuery[] | null; bounded: BoundedQuery[] | null }
   | { task: 'mini-build'; src: string; out: string }
-  | { task: 'mini-open'; file: string; first: MiniSearchQuery; queries: BenchQuery[] | null; bounded: BoundedQuery[] | null };
+  | { task: 'mini-open'; file: string; first: MiniSearchQuery; queries: BenchQuery[] | null; bounded: BoundedQuery[] | null }
+  | { task: 'browser'; archiveDir: string; quick: boolean };
 
 async function run(spec: TaskSpec): Promise<unknown> {
   switch (spec.task) {
@@ -27,6 +29,8 @@ async function run(spec: TaskSpec): Promise<unknown> {
       return miniBuild(spec.src, spec.out);
     case 'mini-open':
       return miniOpen(spec.file, spec.first, spec.queries, spec.bounded);
+    case 'browser':
+      return runBrowserBench({ archiveDir: spec.archiveDir, quick: spec.quick });
   }
 }
 

@@ -1,11 +1,11 @@
 /**
  * Sections of the benchmark that measure code other parts of the project own:
  * the browser-side figures (keystroke to results painted, opening an article
- * with 500 highlights, scrolling a 50,000-item library) need the UI running
- * against the HTTP host, and the export figures need the exporters.
+ * with 500 highlights, scrolling the library), measured by browser-bench.ts
+ * in Chromium against the HTTP host, and the export figures.
  *
- * Until a section's code exists it is reported as null figures with a
- * `pending` reason, so the JSON shape stays stable. The export section is
+ * A section that cannot be measured is reported as null figures with a
+ * `pending` or `error` reason, so the JSON shape stays stable. The export section is
  * folded in from `scripts/bench/export-bench.ts` (written with the exporters)
  * when that file exists: it is run as `node --import tsx export-bench.ts 10000`;
  * if it prints a JSON object that is taken whole, otherwise its figure lines
@@ -17,20 +17,42 @@ import { join } from 'node:path';
 import { repoRoot } from './paths';
 
 export interface BrowserFigures {
+  /** Keystroke in the search box to results painted, including the box's debounce (the headline). */
   keystrokeToPaintP50Ms: number | null;
   keystrokeToPaintP95Ms: number | null;
+  /** The same, from the moment the debounce hands the query on (the UI's and host's own work). */
+  keystrokeToPaintNoDebounceP50Ms: number | null;
+  keystrokeToPaintNoDebounceP95Ms: number | null;
+  /** Median of several opens (library -> article route) until all 500 highlights are painted. */
   openArticle500HighlightsMs: number | null;
+  /** Fresh page load at the library until its first rows are painted. */
+  libraryFirstRowsMs: number | null;
+  /** Wheel-scrolling the whole library from top to bottom. */
   scrollLibraryMs: number | null;
+  scrollFps: number | null;
+  /** Frames longer than 50 ms while scrolling. */
+  scrollLongFrames: number | null;
+  /** Splits, samples and CPU profiles (scripts/bench/browser-bench.ts). */
+  detail: Record<string, unknown> | null;
   pending: string | null;
+  error: string | null;
 }
 
-export function browserFigures(): BrowserFigures {
+/** The browser section with no figures: `pending` (not measured yet) or `error` (measuring failed). */
+export function browserFigures(pending: string | null, error: string | null = null): BrowserFigures {
   return {
     keystrokeToPaintP50Ms: null,
     keystrokeToPaintP95Ms: null,
+    keystrokeToPaintNoDebounceP50Ms: null,
+    keystrokeToPaintNoDebounceP95Ms: null,
     openArticle500HighlightsMs: null,
+    libraryFirstRowsMs: null,
     scrollLibraryMs: null,
-    pending: 'the search UI, reader and library (issues 3-5) are being written; this section drives them in Chromium against `npm run web -- --archive DIR` once they exist',
+    scrollFps: null,
+    scrollLongFrames: null,
+    detail: null,
+    pending,
+    error,
   };
 }
 

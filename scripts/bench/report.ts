@@ -29,6 +29,22 @@ function rows(e: EngineSection, m: EngineSection, ratios: Record<string, number 
   ];
 }
 
+/** The UI in Chromium (browser-bench.ts): one table of figures against their targets. */
+function browserLines(b: BenchReport['runs'][number]['browser']): string[] {
+  if (b.pending) return [`browser figures pending: ${b.pending}`];
+  if (b.error) return [`browser figures failed: ${b.error.split('\n')[0]}`];
+  const d = (b.detail ?? {}) as { searchDebounceMs?: number | null; libraryItems?: number | null; openArticle?: { freshPageLoadP50Ms?: number | null } };
+  const body: Row[] = [
+    [`keystroke to results painted, with the ${d.searchDebounceMs ?? '?'} ms debounce`, fmt(b.keystrokeToPaintP50Ms, ' ms'), fmt(b.keystrokeToPaintP95Ms, ' ms'), 'p95 <= 50 ms'],
+    ['keystroke to results painted, after the debounce', fmt(b.keystrokeToPaintNoDebounceP50Ms, ' ms'), fmt(b.keystrokeToPaintNoDebounceP95Ms, ' ms'), ''],
+    ['open an article with 500 highlights (in the app)', fmt(b.openArticle500HighlightsMs, ' ms'), '', '<= 100 ms'],
+    ['the same from a fresh page load', fmt(d.openArticle?.freshPageLoadP50Ms, ' ms'), '', ''],
+    [`library first rows (fresh page load, ${d.libraryItems ?? '?'} items)`, fmt(b.libraryFirstRowsMs, ' ms'), '', ''],
+    ['scroll the library top to bottom', fmt(b.scrollLibraryMs, ' ms'), `${fmt(b.scrollFps)} fps, ${fmt(b.scrollLongFrames)} frames > 50 ms`, ''],
+  ];
+  return ['', table(['in Chromium (the built UI against the web host)', 'p50', 'p95 / other', 'target'], body)];
+}
+
 function table(header: Row, body: Row[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (r: Row) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -46,7 +62,7 @@ export function formatReport(r: BenchReport): string {
     out.push(table(['', 'this engine', 'MiniSearch', 'ratio'], rows(run.engine, run.minisearch, run.ratios)));
     if (run.engine.error) out.push(`engine: ${run.engine.error.split('\n')[0]}`);
     if (run.minisearch.error) out.push(`MiniSearch: ${run.minisearch.error.split('\n')[0]}`);
-    if (run.browser.pending) out.push(`browser figures pending: ${run.browser.pending}`);
+    out.push(...browserLines(run.browser));
   }
   out.push('');
   if (r.export.figures) out.push(`export: ${JSON.stringify(r.export.figures)}`);

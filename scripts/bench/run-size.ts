@@ -136,6 +136,19 @@ export async function runSize(
   summarizeOpens(engine, engineOpens);
   summarizeOpens(mini, miniOpens);
 
+  // The UI in Chromium against the HTTP host serving the archive built above (browser-bench.ts).
+  let browser: BrowserFigures;
+  if (!engine.build || !engine.available) browser = browserFigures(null, 'no archive to serve: the engine build or open failed');
+  else {
+    log(`${size}: browser figures (Chromium against the web host) ...`);
+    try {
+      browser = (await runChild<BrowserFigures>({ task: 'browser', archiveDir: engineDir, quick: processes === 1 }, { ...opts, timeoutMs: 30 * 60 * 1000 })).value;
+    } catch (e) {
+      browser = browserFigures(null, String((e as Error).message).slice(0, 2000));
+    }
+    log(`${size}: browser: ${browser.error ?? `keystroke p95 ${browser.keystrokeToPaintP95Ms} ms, open with highlights ${browser.openArticle500HighlightsMs} ms`}`);
+  }
+
   return {
     size,
     generated: { dir: gen.dir, bytes: gen.bytes, words: gen.words, ms: round(gen.ms, 0) ?? 0, cached: gen.cached },
@@ -151,7 +164,7 @@ export async function runSize(
       buildPeakRss: ratio(engine.build?.peakRssMB, mini.build?.peakRssMB),
       indexBytes: ratio(engine.build?.indexBytes, mini.build?.indexBytes),
     },
-    browser: browserFigures(),
+    browser,
   };
 }
 

@@ -1,28 +1,40 @@
 /**
  * An opened archive: the ArchiveService every host calls. Opening reads the
- * manifest and the summaries only, so the library can be shown at once; the
- * search index loads afterwards (`searchReady`), and bodies are read from disk
- * when a document is opened or shown as a hit.
+ * manifest and the lean library list only, so the library can be shown at
+ * once; the search index and the full summaries (facets, links) load
+ * afterwards (`searchReady`), and bodies are read from disk when a document
+ * is opened or shown as a hit. A call that needs facets before they arrived
+ * reads them at once.
  */
 import { existsSync } from 'node:fs';
 import type { Doc, DocSummary, FacetType } from '../shared/model';
 import type { FacetCount, FacetsResponse, FindInDocResponse, ListRequest, ListResponse, SearchRequest, SearchResponse } from '../shared/contract';
 import type { ArchiveInfo, ArchiveService } from './types';
-import { BodyReader, paths, readManifest, readSummaries, type Manifest, type StoredSummary } from './store/layout';
-import { loadEngine, type SearchEngine } from './search/engine';
-import { runFindInDoc, runSearch } from './search/search-service';
+import { BodyReader, paths, readList, readManifest, readSummaries, readSummariesSync, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
+import type { SearchEngine } from './search/engine';
+
+/** The search side (Lunr, the engine, highlighting): imported after the library is shown. */
+let searchModules: Promise<[typeof import('./search/engine'), typeof import('./search/search-service')]> | null = null;
+const loadSearchModules = () => (searchModules ??= Promise.all([import('./search/engine'), import('./search/search-service')]));
 
 export async function openArchive(dir: string): Promise<ArchiveService> {
   const p = paths(dir);
   if (!existsSync(p.manifest)) throw new Error(`No archive in ${dir} (manifest.json is missing). Build one with: npm run archive, or: npm run cli -- ingest <folder> --out ${dir}`);
   const manifest = await readManifest(dir);
   if (!manifest) throw new Error(`${p.manifest} is not a readable archive manifest; rebuild the archive`);
-  const summaries = await readSummaries(dir);
+  const summaries = await readList(dir);
   return new OpenArchive(dir, manifest, summaries);
 }
 
+const collator = new Intl.Collator();
+
 class OpenArchive implements ArchiveService {
-  private readonly byId = new Map<string, StoredSummary>();
+  private readonly byId = new Map<string, ListEntry>();
+  /** Full summaries (facets, links), by id: loaded after the list. */
+  private details: Map<string, StoredSummary> | null = null;
+  private readonly detailsPromise: Promise<Map<string, StoredSummary>>;
+  /** The whole list in each sort order asked for so far (filtering keeps the order). */
+  private readonly sortedCache = new Map<string, ListEntry[]>();
   private readonly bodies: BodyReader;
   private engine: SearchEngine | null = null;
   private searchStatus: ArchiveInfo['searchStatus'] = 'loading';
@@ -33,12 +45,21 @@ class OpenArchive implements ArchiveService {
   constructor(
     private readonly dir: string,
     private readonly manifest: Manifest,
-    private readonly summaries: StoredSummary[],
+    private readonly summaries: ListEntry[],
   ) {
     for (const s of summaries) this.byId.set(s.id, s);
     this.bodies = new BodyReader(paths(dir).bodies);
-    // Let the caller show the library first; the index parse is the slow part.
-    this.enginePromise = new Promise<void>((r) => setImmediate(r)).then(() => loadEngine(paths(dir).index));
+    // Let the caller show the library first; then the index, then the full summaries (their
+    // JSON is the larger parse, and search should not wait for it).
+    this.enginePromise = new Promise<void>((r) => setImmediate(r)).then(async () => (await loadSearchModules())[0].loadEngine(paths(dir).index));
+    this.detailsPromise = this.enginePromise
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => (this.details ? [...this.details.values()] : readSummaries(dir)))
+      .then((all) => (this.details ??= byIdOf(all)));
+    this.detailsPromise.catch(() => undefined); // surfaced by get() / detailsNow()
     this.enginePromise.then(
       (e) => {
         this.engine = e;
@@ -66,23 +87,23 @@ class OpenArchive implements ArchiveService {
     };
   }
 
+  /** The full summaries, now: read synchronously if the background load has not finished. */
+  private detailsNow(): Map<string, StoredSummary> {
+    return (this.details ??= byIdOf(readSummariesSync(this.dir)));
+  }
+
   list(req: ListRequest = {}): ListResponse {
-    let items = this.summaries.filter((s) => {
+    const details = req.facet ? this.detailsNow() : null;
+    const dir = req.order === 'asc' ? 1 : req.order === 'desc' ? -1 : req.sort === 'title' ? 1 : -1;
+    const items = this.sorted(req.sort === 'title' ? 'title' : 'date', dir).filter((s) => {
       if (req.kind && s.kind !== req.kind) return false;
       if (typeof req.from === 'number' && (s.year === null || s.year < req.from)) return false;
       if (typeof req.to === 'number' && (s.year === null || s.year > req.to)) return false;
       if (req.facet) {
-        const values = s.facets[req.facet.type as FacetType];
+        const values = details!.get(s.id)?.facets?.[req.facet.type as FacetType];
         if (!Array.isArray(values) || !values.some((v) => v.toLowerCase() === String(req.facet!.value).toLowerCase())) return false;
       }
       return true;
-    });
-    const dir = req.order === 'asc' ? 1 : req.order === 'desc' ? -1 : req.sort === 'title' ? 1 : -1;
-    const key = (s: StoredSummary) => (req.sort === 'title' ? s.title.toLowerCase() : (s.published ?? s.eventDate ?? ''));
-    items = [...items].sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
-      return (ka < kb ? -1 : ka > kb ? 1 : a.title.localeCompare(b.title)) * dir;
     });
     const total = items.length;
     const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
@@ -90,8 +111,31 @@ class OpenArchive implements ArchiveService {
     return { items: items.slice(offset, offset + limit).map(toSummary), total };
   }
 
+  private sorted(sort: 'title' | 'date', dir: number): ListEntry[] {
+    const cacheKey = `${sort}:${dir}`;
+    let out = this.sortedCache.get(cacheKey);
+    if (!out) {
+      // By key with plain comparisons, then each run of equal keys by title with the collator:
+      // the same order as one sort by (key, title), with far fewer (slow) collator calls.
+      const keyed = this.summaries.map((s) => ({ s, k: sort === 'title' ? s.title.toLowerCase() : (s.published ?? s.eventDate ?? '') }));
+      keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) * dir);
+      out = [];
+      for (let i = 0; i < keyed.length; ) {
+        let j = i + 1;
+        while (j < keyed.length && keyed[j].k === keyed[i].k) j++;
+        const run = keyed.slice(i, j).map((x) => x.s);
+        if (run.length > 1) run.sort((a, b) => collator.compare(a.title, b.title) * dir);
+        out.push(...run);
+        i = j;
+      }
+      this.sortedCache.set(cacheKey, out);
+    }
+    return out;
+  }
+
   async get(id: string): Promise<Doc | undefined> {
-    const s = typeof id === 'string' ? this.byId.get(id) : undefined;
+    if (typeof id !== 'string' || !this.byId.has(id)) return undefined;
+    const s = (this.details ?? (await this.detailsPromise)).get(id);
     if (!s) return undefined;
     const paragraphs = await this.bodies.read(s.body);
     const { body: _b, ...rest } = s;
@@ -102,7 +146,7 @@ class OpenArchive implements ArchiveService {
     const years = new Map<number, number>();
     const kinds = new Map<string, number>();
     const counts = { people: new Map<string, number>(), places: new Map<string, number>(), organizations: new Map<string, number>() };
-    for (const s of this.summaries) {
+    for (const s of this.detailsNow().values()) {
       if (s.year !== null) years.set(s.year, (years.get(s.year) ?? 0) + 1);
       kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
       for (const t of ['people', 'places', 'organizations'] as const) for (const v of s.facets[t]) counts[t].set(v, (counts[t].get(v) ?? 0) + 1);
@@ -118,7 +162,8 @@ class OpenArchive implements ArchiveService {
     };
   }
 
-  search(req: SearchRequest): Promise<SearchResponse> {
+  async search(req: SearchRequest): Promise<SearchResponse> {
+    const { runSearch } = (await loadSearchModules())[1];
     return runSearch(req, {
       engine: () => this.enginePromise,
       summary: (id) => this.byId.get(id),
@@ -132,6 +177,7 @@ class OpenArchive implements ArchiveService {
   async findInDoc(id: string, query: string): Promise<FindInDocResponse | undefined> {
     const doc = await this.get(id);
     if (!doc) return undefined;
+    const { runFindInDoc } = (await loadSearchModules())[1];
     return runFindInDoc(doc.paragraphs, typeof query === 'string' ? query : '');
   }
 
@@ -141,6 +187,10 @@ class OpenArchive implements ArchiveService {
   }
 }
 
-function toSummary(s: StoredSummary): DocSummary {
+function byIdOf(all: StoredSummary[]): Map<string, StoredSummary> {
+  return new Map(all.map((s) => [s.id, s]));
+}
+
+function toSummary(s: ListEntry): DocSummary {
   return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year };
 }

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { bundledArchiveDir, bundledCorpusDir, type ResourceOptions } from './paths';
 import { readManifest } from './store/layout';
 import { readFolder } from './ingest/read-folder';
-import { BUILDER_VERSION, ingestFolder, type IngestOptions } from './ingest/ingest-folder';
+import { BUILDER_VERSION } from './ingest/version';
+import type { IngestOptions } from './ingest/ingest-folder';
 
 export interface BundledStatus {
   dir: string;
@@ -54,6 +55,7 @@ async function ensureOnce(opts: ResourceOptions & IngestOptions): Promise<Bundle
   }
   const f = await archiveFreshness(corpus, dir);
   if (f.fresh) return { dir, rebuilt: false, reason: f.reason, corpusHash: f.corpusHash };
+  const { ingestFolder } = await import('./ingest/ingest-folder'); // loaded only when a build is needed
   await ingestFolder(corpus, dir, opts);
   return { dir, rebuilt: true, reason: f.reason, corpusHash: f.corpusHash };
 }

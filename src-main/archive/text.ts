@@ -44,9 +44,12 @@ export function normalizeForCompare(s: string): string {
 export function detectLang(s: string): Lang {
   let cyr = 0;
   let lat = 0;
-  for (const ch of s) {
-    if (/[\u0400-\u04ff]/.test(ch)) cyr++;
-    else if (/[A-Za-z\u00c0-\u024f]/.test(ch)) lat++;
+  // Code units, not a regex per character: ingestion runs this on every paragraph.
+  // (No surrogate falls in either range, so this counts as iterating code points would.)
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) cyr++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) lat++;
   }
   return cyr > lat ? 'ru' : 'en';
 }

@@ -162,18 +162,36 @@ export function extractFacets(docs: string[][]): Facets[] {
   });
 
   // People: group by surname (tolerating one typo in long surnames) and given-name initial.
-  // Indexed by initial + first two letters of the surname, so a large archive does not compare every pair.
-  const buckets = new Map<string, PersonGroup[]>();
+  // Looked up by exact key, then through each key's one-deletion variants (two keys one edit
+  // apart always share one), so a large archive with many names never compares every pair.
+  // Among fuzzy candidates the group made first wins, as a scan in creation order would pick.
+  const exact = new Map<string, PersonGroup>();
+  const byVariant = new Map<string, { g: PersonGroup; order: number }[]>();
+  let made = 0;
+  const variants = (key: string) => [key, ...Array.from(key, (_, i) => key.slice(0, i) + key.slice(i + 1))];
   const groupOf = (p: PersonMention): PersonGroup => {
     const key = foldKey(p.surname);
     const initial = p.given[0];
-    const bucketKey = `${initial}|${key.slice(0, 2)}`;
-    const bucket = buckets.get(bucketKey) ?? [];
-    let g = bucket.find((x) => x.surnameKey === key) ?? bucket.find((x) => key.length >= 6 && levenshtein(x.surnameKey, key, 1) <= 1);
+    const bucketKey = `${initial}|${key.slice(0, 2)}|`;
+    let g = exact.get(bucketKey + key);
+    if (!g && key.length >= 6) {
+      let best: { g: PersonGroup; order: number } | undefined;
+      for (const v of new Set(variants(key))) {
+        for (const x of byVariant.get(bucketKey + v) ?? []) {
+          if ((!best || x.order < best.order) && levenshtein(x.g.surnameKey, key, 1) <= 1) best = x;
+        }
+      }
+      g = best?.g;
+    }
     if (!g) {
       g = { surnameKey: key, initial, surnames: new Map(), givens: new Map() };
-      bucket.push(g);
-      buckets.set(bucketKey, bucket);
+      exact.set(bucketKey + key, g);
+      const entry = { g, order: made++ };
+      for (const v of new Set(variants(key))) {
+        const list = byVariant.get(bucketKey + v);
+        if (list) list.push(entry);
+        else byVariant.set(bucketKey + v, [entry]);
+      }
     }
     return g;
   };

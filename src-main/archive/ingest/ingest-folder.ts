@@ -8,13 +8,13 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildDocs } from './build-docs';
+import { BUILDER_VERSION } from './version';
 import { readFolder } from './read-folder';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
 import { buildIndex, type EngineDoc } from '../search/engine';
 import { docText, type Doc } from '../../shared/model';
 
-/** Bump when ingestion rules change: bundled archives are rebuilt when it differs. */
-export const BUILDER_VERSION = 'ingest-3';
+export { BUILDER_VERSION };
 
 export interface IngestProgress {
   phase: 'read' | 'segment' | 'write' | 'index' | 'done';

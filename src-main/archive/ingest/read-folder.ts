@@ -34,36 +34,58 @@ export async function readFolder(dir: string): Promise<FolderContents> {
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   const hashes: string[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith('.')) continue;
-    if (!TEXT_EXT.test(e.name)) {
-      if (e.isFile() || e.isSymbolicLink()) skipped.push({ file: e.name, reason: 'not a .txt file' });
-      continue;
-    }
-    // Look before reading: reading a FIFO (or a link to one) named *.txt would wait forever,
-    // and a folder named *.txt is not a page but must still be reported, not silently dropped.
-    const kind = await entryKind(join(dir, e.name));
-    if (kind !== 'file') {
-      skipped.push({ file: e.name, reason: kind });
-      continue;
-    }
-    let buf: Buffer;
-    try {
-      buf = await fs.readFile(join(dir, e.name));
-    } catch (err) {
-      skipped.push({ file: e.name, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
-      continue;
-    }
-    const hash = sha256(buf);
-    hashes.push(`${e.name}\0${hash}`);
-    const problem = textProblem(buf);
-    if (problem) {
-      skipped.push({ file: e.name, reason: problem });
-      continue;
-    }
-    files.push({ name: e.name, text: buf.toString('utf8').replace(/^\ufeff/, ''), hash });
+  const sorted = entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Files are looked at and read several at a time (one at a time, a 50,000-page folder spent
+  // most of its 20 s waiting on the disk), then taken in name order as before.
+  const results = await mapLimit(sorted, READ_CONCURRENCY, (e) => readEntry(dir, e));
+  for (const r of results) {
+    if (r.hash !== undefined) hashes.push(`${r.name}\0${r.hash}`);
+    if (r.skipped) skipped.push({ file: r.name, reason: r.skipped });
+    else if (r.text !== undefined) files.push({ name: r.name, text: r.text, hash: r.hash! });
   }
   return { files, skipped, contentHash: sha256(hashes.join('\n')) };
+}
+
+const READ_CONCURRENCY = 16;
+
+interface EntryResult {
+  name: string;
+  hash?: string;
+  text?: string;
+  skipped?: string;
+}
+
+async function readEntry(dir: string, e: import('node:fs').Dirent): Promise<EntryResult> {
+  const name = e.name;
+  if (!TEXT_EXT.test(name)) return e.isFile() || e.isSymbolicLink() ? { name, skipped: 'not a .txt file' } : { name };
+  // Look before reading: reading a FIFO (or a link to one) named *.txt would wait forever,
+  // and a folder named *.txt is not a page but must still be reported, not silently dropped.
+  const kind = await entryKind(join(dir, name));
+  if (kind !== 'file') return { name, skipped: kind };
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(join(dir, name));
+  } catch (err) {
+    return { name, skipped: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  }
+  const hash = sha256(buf);
+  const problem = textProblem(buf);
+  if (problem) return { name, hash, skipped: problem };
+  return { name, hash, text: buf.toString('utf8').replace(/^\ufeff/, '') };
+}
+
+/** fn over items with at most `limit` running at once; results in the items' order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 /** 'file' for a regular file (through links), else why it cannot be read as a page. */

@@ -40,10 +40,3 @@ export function termsOf(text: string): string[] {
   }
   return out;
 }
-
-/** Tokens of a text with offsets [start, end) into the lowercased text (Lunr's token positions). */
-export function* tokensOf(text: string): Generator<{ token: string; start: number; end: number }> {
-  const lower = text.toLowerCase();
-  const re = /[^\s-]+/g;
-  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) yield { token: m[0], start: m.index, end: m.index + m[0].length };
-}

@@ -17,6 +17,7 @@ import { buildIndexData, type IndexData } from './index-build';
 import { readIndexFile, writeIndexFile } from './index-file';
 import { TermLookup } from './term-lookup';
 import { runQuery, type ScoreClause } from './scorer';
+import { NO_HITS, RankedHits, type EngineHits } from './ranked';
 
 export const INDEX_FIELDS = ['title', 'body', 'facets'] as const;
 export type IndexField = (typeof INDEX_FIELDS)[number];
@@ -45,16 +46,12 @@ export interface EngineClause {
   usePipeline: boolean;
 }
 
-export interface EngineHit {
-  id: string;
-  score: number;
-  /** Index terms (folded, stemmed) this document matched: used to highlight. */
-  readonly terms: string[];
-}
+export type { EngineHit, EngineHits } from './ranked';
 
 export interface SearchEngine {
   readonly docCount: number;
-  search(clauses: EngineClause[]): Promise<EngineHit[]>;
+  /** Matches, best first (BM25 as Lunr scores it); read only the hits needed. */
+  search(clauses: EngineClause[]): Promise<EngineHits>;
   close(): Promise<void>;
 }
 
@@ -98,20 +95,13 @@ class CompactEngine implements SearchEngine {
     this.lookup = new TermLookup(data.terms, data.df);
   }
 
-  async search(clauses: EngineClause[]): Promise<EngineHit[]> {
+  async search(clauses: EngineClause[]): Promise<EngineHits> {
     const data = this.data;
     if (!data) throw new Error('search index is closed');
-    if (clauses.length === 0) return [];
+    if (clauses.length === 0) return NO_HITS;
     const pipeline = searchPipeline();
-    const scored = runQuery(data, this.lookup, clauses.map((c) => toScoreClause(c, data)), (s) => pipeline.runString(s));
-    const ids = data.ids;
-    return scored.map((s) => ({
-      id: ids[s.doc],
-      score: s.score,
-      get terms() {
-        return s.terms;
-      },
-    }));
+    const s = runQuery(data, this.lookup, clauses.map((c) => toScoreClause(c, data)), (t) => pipeline.runString(t));
+    return new RankedHits(s.docs, s.scores, data.ids, s.termsOf);
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,38 @@
 import type { Snippet, TextMatch } from '../../shared/contract';
 import { paragraphOffsets, type Paragraph } from '../../shared/model';
 import { foldDiacritics } from '../text';
-import { indexPipeline, searchPipeline, lunr } from './lunr-setup';
+import { searchPipeline } from './lunr-setup';
+import { termOf } from './analyze';
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const EDGE_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const decisions = new WeakMap<TermMatcher, Map<string, boolean>>();
+const ASCII_WORD = Array.from({ length: 128 }, (_, c) => /[a-z0-9]/.test(String.fromCharCode(c)));
+const firstsOf = new WeakMap<TermMatcher, Set<number>>();
+
+/** Characters diacritic folding rewrites (foldDiacritics): Latin letters with marks, ligatures, ё. */
+const FOLDABLE = /[\u00c0-\u024f\u1e00-\u1effёЁ\u0300-\u036f]/;
+const headsOf = new WeakMap<TermMatcher, string[]>();
+
+/** The part of each wanted stem that every word stemmed to it begins with. */
+function stemHeads(m: TermMatcher): string[] {
+  let h = headsOf.get(m);
+  if (!h) {
+    h = [...m.stems].map((s) => s.slice(0, Math.max(1, s.length - 2)));
+    headsOf.set(m, h);
+  }
+  return h;
+}
+
+/** First characters of the wanted stems. */
+function firstLetters(m: TermMatcher): Set<number> {
+  let f = firstsOf.get(m);
+  if (!f) {
+    f = new Set([...m.stems].map((s) => s.charCodeAt(0)));
+    firstsOf.set(m, f);
+  }
+  return f;
+}
 import type { QueryPlan, Phrase } from './query-plan';
 
 export interface TermMatcher {
@@ -30,6 +61,9 @@ export function matcherFor(plan: QueryPlan, engineTerms: string[] = []): TermMat
   for (const s of phraseOnly) m.stems.delete(s);
   for (const c of plan.clauses) {
     if (c.presence === 'prohibited' || plan.phraseWords.includes(c.term)) continue;
+    // For a search hit the index already expanded wildcards and edit distances: the terms it
+    // matched in this document (engineTerms) are the words to mark, with no per-word tests.
+    if ((c.leadingWildcard || c.trailingWildcard || c.editDistance > 0) && engineTerms.length > 0) continue;
     if (c.leadingWildcard || c.trailingWildcard) {
       const body = c.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       m.patterns.push(new RegExp(`^${c.leadingWildcard ? '.*' : ''}${body}${c.trailingWildcard ? '.*' : ''}$`, 'u'));
@@ -97,25 +131,53 @@ export function matchesIn(text: string, m: TermMatcher): [number, number][] {
   const ranges: [number, number][] = [];
   const wantTerms = m.stems.size > 0 || m.patterns.length > 0 || m.fuzzy.length > 0;
   if (wantTerms) {
-    const tokens = lunr.tokenizer(text);
-    const pipeline = indexPipeline();
-    for (const t of tokens) {
-      const pos = (t as unknown as { metadata: { position: [number, number] } }).metadata.position;
-      let start = pos[0];
-      let end = pos[0] + pos[1];
-      while (start < end && !/[\p{L}\p{N}]/u.test(text[start])) start++;
-      while (end > start && !/[\p{L}\p{N}]/u.test(text[end - 1])) end--;
-      if (start >= end) continue;
-      const folded = foldDiacritics(text.slice(start, end).toLowerCase());
-      const stem = pipeline.run([t.clone()]).map((x) => x.toString())[0];
-      if (isMatch(stem, folded, m)) ranges.push([start, end]);
+    // Lunr's tokens and index terms, the pipeline's answer cached per word (analyze.ts).
+    const onlyStems = m.patterns.length === 0 && m.fuzzy.length === 0;
+    // Wildcards and edit distances are decided once per distinct word (a body repeats its words).
+    let decided = onlyStems ? null : decisions.get(m);
+    if (!onlyStems && !decided) decisions.set(m, (decided = new Map()));
+    // Stemming keeps a word's first letter: an ASCII word starting with another letter than
+    // every wanted stem cannot match, and is skipped without looking it up.
+    const firsts = onlyStems ? firstLetters(m) : null;
+    const lower = text.toLowerCase();
+    // Stemming only rewrites a word's last letters (the Porter and Russian stemmers change at
+    // most two letters before the stem's end), so a paragraph holding none of the stems'
+    // beginnings, and nothing diacritic folding would change, holds no match.
+    if (onlyStems && !FOLDABLE.test(text) && !stemHeads(m).some((h) => lower.includes(h))) return mergeRanges(phraseRanges(text, m));
+    const re = /[^\s-]+/g;
+    for (let t = re.exec(lower); t !== null; t = re.exec(lower)) {
+      const token = t[0];
+      if (firsts) {
+        const c = token.charCodeAt(0);
+        if (c < 128 && ASCII_WORD[c] && !firsts.has(c)) continue;
+      }
+      const stem = termOf(token) ?? undefined;
+      if (onlyStems) {
+        if (stem === undefined || !m.stems.has(stem)) continue;
+      } else {
+        let yes = decided!.get(token);
+        if (yes === undefined) {
+          const folded = foldDiacritics(token.replace(EDGE_NON_WORD, ''));
+          yes = folded !== '' && isMatch(stem, folded, m);
+          decided!.set(token, yes);
+        }
+        if (!yes) continue;
+      }
+      let start = t.index;
+      let end = t.index + token.length;
+      while (start < end && !WORD_CHAR.test(text[start])) start++;
+      while (end > start && !WORD_CHAR.test(text[end - 1])) end--;
+      if (start < end) ranges.push([start, end]);
     }
   }
-  if (m.phrases.length > 0) {
-    const words = wordsOf(text);
-    for (const p of m.phrases) ranges.push(...phraseMatches(words, p));
-  }
+  ranges.push(...phraseRanges(text, m));
   return mergeRanges(ranges);
+}
+
+function phraseRanges(text: string, m: TermMatcher): [number, number][] {
+  if (m.phrases.length === 0) return [];
+  const words = wordsOf(text);
+  return m.phrases.flatMap((p) => phraseMatches(words, p));
 }
 
 function isMatch(stem: string | undefined, folded: string, m: TermMatcher): boolean {

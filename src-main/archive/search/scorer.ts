@@ -30,16 +30,19 @@ export interface ScoreClause {
 }
 
 export interface Scored {
-  doc: number;
-  score: number;
-  /** Index terms this document matched (computed on first use: only shown hits need them). */
-  readonly terms: string[];
+  /** Matching documents and their scores, unordered (ranked.ts orders them on demand). */
+  docs: Uint32Array;
+  scores: Float64Array;
+  /** Index terms a matching document matched (asked for the shown hits only). */
+  termsOf: (doc: number) => string[];
 }
+
+const NONE: Scored = { docs: new Uint32Array(0), scores: new Float64Array(0), termsOf: () => [] };
 
 const K1 = 1.2;
 const B = 0.75;
 
-export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClause[], analyze: (s: string) => string[]): Scored[] {
+export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClause[], analyze: (s: string) => string[]): Scored {
   const N = data.docCount;
   const F = data.fields.length;
   const queryVector = data.fields.map(() => new Map<number, number>());
@@ -81,12 +84,12 @@ export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClau
       if (clauseMatches) requiredSets.push(clauseMatches);
     }
   }
-  if (nothingRequiredMatches) return [];
+  if (nothingRequiredMatches) return NONE;
 
   if (clauses.length > 0 && clauses.every((c) => c.presence === 'prohibited')) {
-    const out: Scored[] = [];
-    for (let d = 0; d < N; d++) if (!prohibited[d]) out.push({ doc: d, score: 0, terms: [] });
-    return out;
+    const docs: number[] = [];
+    for (let d = 0; d < N; d++) if (!prohibited[d]) docs.push(d);
+    return { docs: Uint32Array.from(docs), scores: new Float64Array(docs.length), termsOf: () => [] };
   }
 
   const idfCache = new Map<number, number>();
@@ -135,32 +138,26 @@ export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClau
     }
   }
 
-  const out: Scored[] = [];
+  let count = 0;
   for (let d = 0; d < N; d++) {
-    if (!matched[d] || prohibited[d]) continue;
-    if (requiredSets.some((s) => !s[d])) continue;
-    out.push(hit(data, pairs, d, total[d], masks[d]));
+    if (!matched[d] || prohibited[d] || requiredSets.some((s) => !s[d])) matched[d] = 0;
+    else count++;
   }
-  out.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return out;
-}
-
-function hit(data: IndexData, pairs: [number, number][], doc: number, score: number, mask: number): Scored {
-  let terms: string[] | null = null;
-  return {
-    doc,
-    score,
-    get terms() {
-      if (!terms) {
-        const set = new Set<string>();
-        pairs.forEach(([t, f], p) => {
-          if (p < 32 ? mask & (1 << p) : hasPosting(data, t, f, doc)) set.add(data.terms[t]);
-        });
-        terms = [...set];
-      }
-      return terms;
-    },
+  const docs = new Uint32Array(count);
+  const scores = new Float64Array(count);
+  for (let d = 0, i = 0; d < N; d++) {
+    if (!matched[d]) continue;
+    docs[i] = d;
+    scores[i++] = total[d];
+  }
+  const termsOf = (doc: number): string[] => {
+    const set = new Set<string>();
+    pairs.forEach(([t, f], p) => {
+      if (p < 32 ? masks[doc] & (1 << p) : hasPosting(data, t, f, doc)) set.add(data.terms[t]);
+    });
+    return [...set];
   };
+  return { docs, scores, termsOf };
 }
 
 /** Calls fn(doc, tf) for each posting of term t in field f, in document order. */

@@ -7,7 +7,8 @@
 import type { Paragraph } from '../../shared/model';
 import type { DocKind } from '../../shared/model';
 import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse } from '../../shared/contract';
-import type { EngineHit, SearchEngine } from './engine';
+import type { EngineHit, EngineHits, SearchEngine } from './engine';
+import { ArrayHits, NO_HITS } from './ranked';
 import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
 import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor } from './highlight';
 
@@ -15,6 +16,8 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
 /** Phrase checks read bodies; past this many candidates the rest are not checked. */
 const MAX_PHRASE_CANDIDATES = 2000;
+/** Candidates checked for phrases at least, even when the page is full sooner (so the estimated total means something). */
+const MIN_PHRASE_CHECKS = 50;
 
 export interface SearchableDoc {
   id: string;
@@ -41,13 +44,13 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
     let plan = planQuery(query);
     if (plan.empty) return done({ ...base, interpretedAs: plan.interpretedAs, notice: notice(plan) });
     const engine = await deps.engine();
-    let hits: EngineHit[];
+    let hits: EngineHits;
     try {
       hits = await matching(plan, req, engine, deps);
     } catch (e) {
       // Lunr can still throw on odd input the parser let through: read it literally.
       plan = literalPlan(plan, `the search engine could not run it (${(e as Error).message})`);
-      hits = plan.empty ? [] : await matching(plan, req, engine, deps);
+      hits = plan.empty ? NO_HITS : await matching(plan, req, engine, deps);
     }
     if (hits.length === 0 && plan.interpretedAs !== 'fuzzy') {
       const fuzzy = fuzzyPlan(plan);
@@ -68,29 +71,46 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
       shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: snippetsFor(paragraphs, matcherFor(plan, h.terms)) });
     }
     if (plan.interpretedAs === 'fuzzy') plan.notices.unshift(fuzzyNotice(query, plan, shown, deps));
-    return done({ ...base, interpretedAs: plan.interpretedAs, notice: notice(plan), total: hits.length, hits: shown });
+    const total = hits.estimatedTotal ?? hits.length;
+    return done({ ...base, interpretedAs: plan.interpretedAs, notice: notice(plan), total, hits: shown });
   } catch (e) {
     return done({ ...base, interpretedAs: 'literal', notice: `Search failed: ${(e as Error).message}` });
   }
 }
 
-async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngine, deps: SearchDeps): Promise<EngineHit[]> {
-  let hits = plan.clauses.length > 0 ? await engine.search(plan.clauses) : [];
-  if (plan.clauses.length === 0 && plan.phrases.length > 0) return []; // only negated phrases: nothing to find
-  hits = hits.filter((h) => passesFilters(deps.summary(h.id), req));
+async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngine, deps: SearchDeps): Promise<EngineHits> {
+  let hits = plan.clauses.length > 0 ? await engine.search(plan.clauses) : NO_HITS;
+  if (plan.clauses.length === 0 && plan.phrases.length > 0) return NO_HITS; // only negated phrases: nothing to find
+  if (hasFilters(req)) hits = hits.filter((id) => passesFilters(deps.summary(id), req));
   if (plan.phrases.length > 0) {
+    // Phrases are checked in the bodies of the candidates, best first, only until the page
+    // asked for is full: the rest is estimated from the share that passed (reading every
+    // candidate's body took most of a phrase query's time on a large archive).
+    const need = clampInt(req?.offset, 0, 0, Number.MAX_SAFE_INTEGER) + clampInt(req?.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     const checked: EngineHit[] = [];
-    for (const h of hits.slice(0, MAX_PHRASE_CANDIDATES)) {
+    let examined = 0;
+    for (; examined < hits.length; examined++) {
+      if (examined >= MAX_PHRASE_CANDIDATES || (checked.length >= need && examined >= MIN_PHRASE_CHECKS)) break;
+      const h = hits.at(examined);
       const paragraphs = (await deps.paragraphs(h.id)) ?? [];
       const title = deps.summary(h.id)?.title ?? '';
       const texts = [title, ...paragraphs.map((p) => p.text)].map(phraseTester);
       const ok = plan.phrases.every((p) => texts.some((has) => has(p)) !== p.negated);
       if (ok) checked.push(h);
     }
-    if (hits.length > MAX_PHRASE_CANDIDATES) plan.notices.push(`Phrases were checked in the best ${MAX_PHRASE_CANDIDATES} candidates only.`);
-    hits = checked;
+    const unchecked = hits.length - examined;
+    if (unchecked > 0) {
+      const estimate = checked.length + Math.round((unchecked * checked.length) / examined);
+      plan.notices.push(`Phrases were checked in the best ${examined.toLocaleString('en')} candidates; about ${estimate.toLocaleString('en')} results in all.`);
+      return new ArrayHits(checked, estimate);
+    }
+    hits = new ArrayHits(checked);
   }
   return hits;
+}
+
+function hasFilters(req: SearchRequest): boolean {
+  return Boolean(req?.kind) || typeof req?.from === 'number' || typeof req?.to === 'number';
 }
 
 function passesFilters(s: SearchableDoc | undefined, req: SearchRequest): boolean {

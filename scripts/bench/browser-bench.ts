@@ -1,0 +1,353 @@
+/**
+ * The benchmark's browser figures: the built renderer in headless Chromium
+ * (playwright-core, the system's Chromium) against the real HTTP host serving
+ * the archive the run just built, measured in the page by browser-probe.ts.
+ *
+ *  1. Keystroke to results painted: characters typed one at a time into the
+ *     search box (waiting for each answer), from the keydown to the end of the
+ *     frame that shows the answer. Reported with the search box's debounce
+ *     (the headline: what a person waits for after a key) and without it (from
+ *     the moment the debounce hands the query to the route), with the split
+ *     between debounce, route to request, the host's answer, and rendering.
+ *  2. Opening an article with 500 highlights (highlight-seed.ts writes them
+ *     into the app's IndexedDB): from the route change in the running app
+ *     (library -> article) until all 500 <mark>s are painted; also from a
+ *     fresh page load.
+ *  3. The library: time from a fresh page load until its first rows are
+ *     painted, then wheel-scrolling from top to bottom, frame by frame.
+ * Plus a CPU profile of one keystroke series and one article open (where the
+ * time goes). Run in a fresh child process (child.ts task "browser").
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ArchiveService } from '../../src-main/archive/types';
+import type { ApiClient, SearchRequest } from '../../src-main/shared/contract';
+import type { Doc } from '../../src-main/shared/model';
+import { DB_NAME, DEV_DB_NAME } from '../../src-main/shared/origin';
+import { startWebHost } from '../../src-main/web/server';
+import { createHttpClient } from '../../src-renderer/src/app/http-client';
+import { chromiumLaunchOptions, chromiumPath } from '../../tests/support/chromium';
+import { profileDuring, type ProfileSummary } from './cdp-profile';
+import { seedHighlights } from './highlight-seed';
+import { probeScript } from './browser-probe';
+import { measureLibrary } from './browser-library';
+import { call, r1, read, stat, until } from './browser-page';
+import { browserFigures, type BrowserFigures } from './pending';
+import { repoRoot } from './paths';
+import { median, percentile, round } from './stats';
+
+export const HIGHLIGHTS = 500;
+/** Typed one character at a time: 38 keystrokes of queries a reader of this archive would type. */
+export const TYPED = ['collective security', 'peacekeeping forces'];
+
+export interface BrowserSpec {
+  archiveDir: string;
+  /** Fewer article opens (the CI variant); every figure is still taken. */
+  quick: boolean;
+}
+
+function log(msg: string) {
+  process.stderr.write(`[bench] browser: ${msg}\n`);
+}
+
+/** The search box's debounce, read from the renderer's source (the figure depends on it). */
+export function searchDebounceMs(): number | null {
+  const file = join(repoRoot(), 'src-renderer', 'src', 'features', 'search', 'SearchBox.tsx');
+  const m = existsSync(file) ? readFileSync(file, 'utf8').match(/SEARCH_DEBOUNCE_MS\s*=\s*(\d+)/) : null;
+  return m ? Number(m[1]) : null;
+}
+
+interface KeySample {
+  total: number;
+  noDebounce: number | null;
+  debounce: number | null;
+  routeToRequest: number | null;
+  host: number;
+  render: number;
+  /** The search request the page sent (replayed in-process to split the host's answer). */
+  body: string | null;
+}
+
+/**
+ * The same search requests answered by the archive service in this process,
+ * without HTTP or the page: how much of "the host's answer" is the engine.
+ */
+async function replaySearches(service: ArchiveService, bodies: string[]): Promise<number[]> {
+  const reqs = bodies.map((b) => JSON.parse(b) as SearchRequest);
+  for (const r of reqs) await service.search(r);
+  const times: number[] = [];
+  for (const r of reqs) {
+    const t = performance.now();
+    await service.search(r);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+async function settleSearch(page: Page) {
+  await until(page, `(() => { const b = document.querySelector('.search-body'); return b && !b.querySelector('[aria-busy="true"], .state-loading') && b.querySelector('ol.results, .state-empty, .state-error'); })()`, 300_000);
+}
+
+async function measureKeystrokes(page: Page, base: string, profile: boolean): Promise<{ samples: KeySample[]; skipped: number; unchanged: number; profile: ProfileSummary | null }> {
+  // Warm up: the search index is loaded and a first search answered before any keystroke is timed.
+  await page.goto(`${base}#/search?q=${encodeURIComponent('security')}`);
+  await settleSearch(page);
+  const samples: KeySample[] = [];
+  let skipped = 0;
+  let unchanged = 0;
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  const typeAll = async (texts: string[]) => {
+    for (const text of texts) {
+      await page.goto(`${base}#/search`);
+      await until(page, `document.querySelector('input[type=search]') && document.querySelector('input[type=search]').value === ''`);
+      await box.click();
+      for (const ch of text) {
+        await call(page, 'armKey');
+        await page.keyboard.type(ch);
+        // A key that leaves the route as it was (no new search) is skipped after 3 s.
+        await until(page, `B.key.painted !== null || (B.key.keydown !== null && B.key.fetch === null && performance.now() - B.key.keydown > 3000)`, 300_000);
+        const k = await read<{ keydown: number; nav: number | null; fetch: { start: number; end: number; body: string | null } | null; dom: number; painted: number | null; unchanged: boolean }>(page, 'B.key');
+        if (!k.fetch || k.painted === null) {
+          skipped++;
+          continue;
+        }
+        if (k.unchanged) {
+          unchanged++;
+          continue;
+        }
+        samples.push({
+          total: k.painted - k.keydown,
+          noDebounce: k.nav !== null ? k.painted - k.nav : null,
+          debounce: k.nav !== null ? k.nav - k.keydown : null,
+          routeToRequest: k.nav !== null ? k.fetch.start - k.nav : null,
+          host: k.fetch.end - k.fetch.start,
+          render: k.painted - k.fetch.end,
+          body: k.fetch.body,
+        });
+        await page.waitForTimeout(30);
+      }
+    }
+  };
+  await typeAll(TYPED);
+  let prof: ProfileSummary | null = null;
+  if (profile) {
+    // Profiled separately: the profiler's own overhead stays out of the figures above.
+    const before = samples.length;
+    prof = await profileDuring(page, () => typeAll(['treaty']));
+    samples.splice(before);
+  }
+  return { samples, skipped, unchanged, profile: prof };
+}
+
+async function longestArticle(api: ApiClient): Promise<Doc> {
+  const list = await api.list({ kind: 'article', offset: 0, limit: 200 });
+  if (!list.ok) throw new Error(`list: ${list.error.message}`);
+  let best: Doc | null = null;
+  let bestLen = -1;
+  for (const s of list.value.items) {
+    const d = await api.getDoc({ id: s.id });
+    if (!d.ok) continue;
+    const len = d.value.paragraphs.reduce((n, p) => n + p.text.length, 0);
+    if (len > bestLen) [best, bestLen] = [d.value, len];
+  }
+  if (!best) throw new Error('the archive has no article to open');
+  return best;
+}
+
+interface OpenSample {
+  /** [ms after the route change, distinct highlights in the DOM] at each change. */
+  markLog: (number | null)[][];
+  /** [start, duration] of each long task (> 50 ms) during the open. */
+  longTasks: (number | null)[][];
+  total: number;
+  docFetched: number | null;
+  paragraphs: number | null;
+  firstMark: number | null;
+}
+
+async function measureOpen(page: Page, base: string, doc: Doc, opens: number, profile: boolean) {
+  const hash = `#/article/${encodeURIComponent(doc.id)}`;
+  // Let the app create its database (its schema, its version), then write the highlights into it.
+  await page.goto(base + hash);
+  await call(page, 'arm', 'paras');
+  await until(page, `B.watches.paras.painted !== null`);
+  let dbName: string | null = null;
+  for (let i = 0; i < 100 && !dbName; i++) {
+    const names = await call<{ name: string; version: number }[]>(page, 'dbNames');
+    dbName = names.find((d) => d.name === DB_NAME || d.name === DEV_DB_NAME)?.name ?? null;
+    if (!dbName) await page.waitForTimeout(100);
+  }
+  if (!dbName) throw new Error(`the app did not create its notes database (${DB_NAME})`);
+  const rows = seedHighlights(doc, HIGHLIGHTS);
+  const stored = await call<number>(page, 'putRows', dbName, 'annotations', rows);
+  if (stored < HIGHLIGHTS) throw new Error(`only ${stored} annotations in the database after seeding`);
+
+  const toLibrary = async () => {
+    await page.evaluate(`location.hash = '#/library'`);
+    await call(page, 'arm', 'rows');
+    await until(page, `B.watches.rows.painted !== null`);
+    await page.waitForTimeout(300);
+  };
+  const openFromLibrary = async (): Promise<OpenSample> => {
+    for (const w of ['marks', 'paras', 'firstMark']) await call(page, 'arm', w);
+    const t0 = await page.evaluate(`(() => { const B = window.__bench; B.markLog = []; B.longTasks = []; const t = performance.now(); location.hash = ${JSON.stringify(hash)}; return t; })()`) as number;
+    await until(page, `B.watches.marks.painted !== null`);
+    const w = await read<Record<string, { at: number | null; painted: number | null }>>(page, 'B.watches');
+    const f = await read<{ url: string; start: number; end: number | null }[]>(page, 'B.fetches');
+    const getDoc = f.find((x) => x.start >= t0 && x.url.endsWith('/api/getDoc'));
+    const rel = (v: number) => round(v - t0, 1);
+    const markLog = (await read<[number, number][]>(page, 'B.markLog')).map(([t, n]) => [rel(t), n]);
+    const longTasks = (await read<[number, number][]>(page, 'B.longTasks')).filter(([t]) => t >= t0).map(([t, d]) => [rel(t), d]);
+    return {
+      markLog,
+      longTasks,
+      total: w.marks.painted! - t0,
+      docFetched: getDoc?.end != null ? getDoc.end - t0 : null,
+      paragraphs: w.paras.at != null ? w.paras.at - t0 : null,
+      firstMark: w.firstMark.at != null ? w.firstMark.at - t0 : null,
+    };
+  };
+
+  // Fresh page at the library, so the first open is the first in this window.
+  await page.goto('about:blank');
+  await page.goto(`${base}#/library`);
+  const samples: OpenSample[] = [];
+  for (let i = 0; i < opens; i++) {
+    await toLibrary();
+    samples.push(await openFromLibrary());
+  }
+  const marks = await call<number>(page, 'distinctMarks');
+  // How much the reader puts on the page with the article: every highlight's card in the sidebar is rendered.
+  const dom = await read<{ elements: number; cards: number }>(page, `({ elements: document.getElementsByTagName('*').length, cards: document.querySelectorAll('[data-annotation-card]').length })`);
+
+  // From a fresh page load at the article's address (app start included).
+  const reloads: number[] = [];
+  for (let i = 0; i < Math.min(3, opens); i++) {
+    await page.goto('about:blank');
+    await page.goto(base + hash);
+    await until(page, `B.watches.marks.painted !== null`);
+    reloads.push(await read<number>(page, 'B.watches.marks.painted'));
+  }
+
+  let prof: ProfileSummary | null = null;
+  if (profile) {
+    await page.goto('about:blank');
+    await page.goto(`${base}#/library`);
+    await until(page, `B.watches.rows.painted !== null`);
+    await toLibrary();
+    prof = await profileDuring(page, async () => {
+      await openFromLibrary();
+    });
+  }
+  return { doc, samples, reloads, marks, dom, profile: prof };
+}
+
+export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures> {
+  const rendererDir = join(repoRoot(), 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) return browserFigures(null, `no built renderer in ${rendererDir}: run "npm run build" first`);
+  if (!chromiumPath()) return browserFigures(null, 'no Chromium found (set CHROMIUM_PATH or install /usr/bin/chromium)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-web-data-'));
+  const host = await startWebHost({ port: 0, archiveDir: spec.archiveDir, rendererDir, dataDir, log: (m) => log(m) });
+  let browser: Browser | null = null;
+  try {
+    const state = await host.ready;
+    if (state.status !== 'ready') return browserFigures(null, `the web host could not open the archive: ${state.message ?? state.status}`);
+    const base = host.url;
+    const api = createHttpClient(base.replace(/\/$/, ''), (url, init) => fetch(url, init));
+    const info = await api.appInfo();
+    browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, deviceScaleFactor: 1 });
+    await context.addInitScript({ content: probeScript({ markTarget: HIGHLIGHTS }) });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    log('library: first rows, then wheel-scrolling to the end ...');
+    const lib = await measureLibrary(page, base);
+    log(`library: rows in ${Math.round(lib.firstRows)} ms, ${lib.full.fps} fps, ${lib.full.longFramesOver50Ms} long frames`);
+    log('keystroke to results painted ...');
+    const keys = await measureKeystrokes(page, base, true);
+    log(`keystrokes: ${keys.samples.length} timed`);
+    const service = host.slot.current.service;
+    const engineMs = service ? await replaySearches(service, keys.samples.flatMap((k) => (k.body ? [k.body] : []))) : [];
+    const doc = await longestArticle(api);
+    log(`opening "${doc.title.slice(0, 40)}" with ${HIGHLIGHTS} highlights ...`);
+    const open = await measureOpen(page, base, doc, spec.quick ? 3 : 7, true);
+
+    const total = keys.samples.map((s) => s.total);
+    const noDeb = keys.samples.flatMap((s) => (s.noDebounce === null ? [] : [s.noDebounce]));
+    const part = (f: (s: KeySample) => number | null) => stat(keys.samples.flatMap((s) => (f(s) === null ? [] : [f(s)!])));
+    const opens = open.samples.map((s) => s.total);
+    const openPart = (f: (s: OpenSample) => number | null) => r1(median(open.samples.flatMap((s) => (f(s) === null ? [] : [f(s)!]))));
+    return {
+      ...browserFigures(null, null),
+      keystrokeToPaintP50Ms: r1(median(total)),
+      keystrokeToPaintP95Ms: r1(percentile(total, 95)),
+      keystrokeToPaintNoDebounceP50Ms: r1(median(noDeb)),
+      keystrokeToPaintNoDebounceP95Ms: r1(percentile(noDeb, 95)),
+      openArticle500HighlightsMs: r1(median(opens)),
+      libraryFirstRowsMs: r1(lib.firstRows),
+      scrollLibraryMs: r1(lib.full.ms),
+      scrollFps: lib.full.fps,
+      scrollLongFrames: lib.full.longFramesOver50Ms,
+      detail: {
+        headline: 'keystrokeToPaint* include the search box debounce (keydown to painted results); *NoDebounce* start when the debounce hands the query to the route',
+        libraryItems: info.ok ? info.value.archive.articles + info.value.archive.briefs : null,
+        searchDebounceMs: searchDebounceMs(),
+        keystrokes: {
+          timed: keys.samples.length,
+          skipped: keys.skipped,
+          unchangedScreen: keys.unchanged,
+          typed: TYPED,
+          withDebounce: stat(total),
+          withoutDebounce: stat(noDeb),
+          debounce: part((s) => s.debounce),
+          routeToRequest: part((s) => s.routeToRequest),
+          hostAnswer: part((s) => s.host),
+          engineInProcess: stat(engineMs),
+          answerToPaint: part((s) => s.render),
+        },
+        openArticle: {
+          docId: open.doc.id,
+          paragraphs: open.doc.paragraphs.length,
+          chars: open.doc.paragraphs.reduce((n, p) => n + p.text.length, 0),
+          highlights: HIGHLIGHTS,
+          marksPainted: open.marks,
+          sidebarCards: open.dom.cards,
+          domElements: open.dom.elements,
+          inAppMs: open.samples.map((s) => r1(s.total)),
+          inApp: stat(opens),
+          // The timeline of the median open: when highlights appeared, and the long tasks that held the page.
+          medianOpenTimeline: (() => {
+            const m = [...open.samples].sort((a, b) => a.total - b.total)[Math.floor((open.samples.length - 1) / 2)];
+            return m ? { totalMs: r1(m.total), marks: m.markLog.slice(0, 40), longTasks: m.longTasks.slice(0, 40) } : null;
+          })(),
+          medianSplitMs: {
+            docAnswered: openPart((s) => s.docFetched),
+            paragraphsInDom: openPart((s) => s.paragraphs),
+            firstMarkInDom: openPart((s) => s.firstMark),
+            allMarksPainted: r1(median(opens)),
+          },
+          freshPageLoadMs: open.reloads.map((v) => r1(v)),
+          freshPageLoadP50Ms: r1(median(open.reloads)),
+        },
+        library: {
+          firstRowsMs: r1(lib.firstRows),
+          apiCallsBeforeFirstRows: lib.calls,
+          distancePx: lib.distancePx,
+          reachedEnd: lib.reachedEnd,
+          topToBottom: { ...lib.full, ms: r1(lib.full.ms) },
+          steady300px: { ...lib.steady, ms: r1(lib.steady.ms) },
+        },
+        profiles: { keystrokes: keys.profile, openArticle: open.profile, scroll: lib.profile },
+        pageErrors: errors.slice(0, 5),
+      },
+    };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await host.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The page side of the browser benchmark: a script injected before the app's
+ * own code (playwright's addInitScript, which the page's CSP does not apply
+ * to), so it sees every keystroke, every route change and every API call from
+ * the first one. The app itself is not changed or imported: the figures are
+ * those of the built renderer as a person gets it.
+ *
+ * It keeps, on `window.__bench`:
+ *  - `keys`: time of every keydown (capture phase, before the app sees it);
+ *  - `navs`: every history.pushState/replaceState (the search box's debounce
+ *    ends in one: that is "the search starts" without the debounce);
+ *  - `fetches`: every API call with its body, start and answer time;
+ *  - `watches`: the first time a condition held (library rows shown, N
+ *    highlights painted), and the end of the frame that painted it;
+ *  - `afterPaint()`: resolves after the next frame is presented
+ *    (requestAnimationFrame, then a task: the standard "next paint" probe);
+ *  - `frames`: requestAnimationFrame timestamps while recording (scrolling).
+ * All times are performance.now() of the page (0 = navigation start).
+ *
+ * Written as plain JavaScript in a string: it runs in the page, and the bench's
+ * TypeScript has no DOM library.
+ */
+
+export interface ProbeOptions {
+  /** Distinct `mark[data-annotation-id]` ids that count as "all highlights painted". */
+  markTarget: number;
+}
+
+export function probeScript(opts: ProbeOptions): string {
+  return `(() => {
+  if (window.__bench) return;
+  const B = (window.__bench = { keys: [], navs: [], fetches: [], watches: {}, frames: null });
+  const now = () => performance.now();
+  const MARK_TARGET = ${JSON.stringify(opts.markTarget)};
+
+  window.addEventListener('keydown', (e) => B.keys.push({ t: now(), key: e.key }), true);
+
+  for (const m of ['pushState', 'replaceState']) {
+    const orig = history[m];
+    history[m] = function (...args) {
+      B.navs.push({ t: now(), kind: m, url: String(args[2]) });
+      return orig.apply(this, args);
+    };
+  }
+
+  const origFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : String((input && input.url) || input);
+    const rec = { url, body: init && typeof init.body === 'string' ? init.body : null, start: now(), end: null };
+    B.fetches.push(rec);
+    // The answer counts as arrived when its body has been read (the app reads it with text()).
+    return origFetch.apply(this, arguments).then((r) => {
+      rec.headers = now();
+      const text = r.text.bind(r);
+      r.text = () =>
+        text().then((v) => {
+          rec.end = now();
+          return v;
+        });
+      return r;
+    });
+  };
+
+  B.afterPaint = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(now());
+        ch.port2.postMessage(0);
+      }),
+    );
+
+  B.distinctMarks = () => {
+    const ids = new Set();
+    for (const m of document.querySelectorAll('mark[data-annotation-id]')) ids.add(m.getAttribute('data-annotation-id'));
+    return ids.size;
+  };
+
+  const tests = {
+    rows: () => !!document.querySelector('.list-inner .row-link'),
+    marks: () => B.distinctMarks() >= MARK_TARGET,
+    paras: () => !!document.querySelector('p[data-paragraph]'),
+    firstMark: () => !!document.querySelector('mark[data-annotation-id]'),
+  };
+  // A watch holds the first time its test passed after it was armed, and the paint after it.
+  // While "marks" is watched: each change in the number of painted highlights, with its time.
+  B.markLog = [];
+  B.longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longTasks.push([Math.round(e.startTime * 10) / 10, Math.round(e.duration * 10) / 10]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {
+    // No Long Tasks API: the list stays empty.
+  }
+  const check = () => {
+    const mw = B.watches.marks;
+    if (mw && mw.at === null) {
+      const n = B.distinctMarks();
+      const last = B.markLog[B.markLog.length - 1];
+      if (!last || last[1] !== n) B.markLog.push([Math.round(now() * 10) / 10, n]);
+    }
+    for (const name of Object.keys(B.watches)) {
+      const w = B.watches[name];
+      if (w.at !== null || !tests[name]()) continue;
+      w.at = now();
+      B.afterPaint().then((t) => (w.painted = t));
+    }
+  };
+  B.arm = (name) => {
+    B.watches[name] = { armed: now(), at: null, painted: null };
+    // A condition that already holds (rows still on screen) needs no DOM change to count.
+    if (document.documentElement) check();
+  };
+  // Only what a fresh page load measures is armed from the start; a watch costs a DOM query per change.
+  B.disarm = (name) => {
+    delete B.watches[name];
+  };
+  B.arm('rows');
+  B.arm('marks');
+  const observe = () => new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  observe();
+
+  // Search results for the keystroke armed by armKey(): the first search call
+  // after the keydown, its answer read by the app, then the app's first DOM
+  // change after the answer (React's commit of the results), then the paint.
+  // An answer that changes nothing on screen (the same results again) makes no
+  // DOM change: it counts as shown at the second frame after it arrived.
+  B.armKey = () => {
+    B.key = { since: now(), keydown: null, nav: null, fetch: null, dom: null, painted: null, done: false, framesAfter: 0, unchanged: false };
+  };
+  const keyCheck = (fromFrame) => {
+    const k = B.key;
+    if (!k || k.done) return;
+    if (k.keydown === null) {
+      const kd = B.keys.find((x) => x.t >= k.since);
+      if (!kd) return;
+      k.keydown = kd.t;
+    }
+    if (k.nav === null) {
+      const n = B.navs.find((x) => x.t >= k.keydown && x.url.includes('search'));
+      if (n) k.nav = n.t;
+    }
+    if (k.fetch === null) {
+      const f = B.fetches.find((x) => x.start >= k.keydown && x.url.endsWith('/api/search'));
+      if (f) k.fetch = f;
+    }
+    if (!k.fetch || k.fetch.end === null) return;
+    if (fromFrame === true) {
+      if (++k.framesAfter < 2) return;
+      k.unchanged = true;
+    }
+    k.done = true;
+    k.dom = now();
+    B.afterPaint().then((t) => (k.painted = t));
+  };
+  new MutationObserver(() => keyCheck(false)).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  // A frame after the answer also counts: an answer that changes nothing on screen makes no DOM change.
+  const tick = () => {
+    keyCheck(true);
+    if (B.frames) B.frames.push([now(), document.querySelectorAll('.list-inner .row-placeholder').length]);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  B.startFrames = () => {
+    B.frames = [];
+  };
+  B.scrollState = () => {
+    const el = document.querySelector('.list-scroll');
+    return el ? { top: el.scrollTop, height: el.scrollHeight, client: el.clientHeight } : null;
+  };
+  // Raw IndexedDB: the app's own database (created by the app, with its schema), rows written as the app writes them.
+  B.dbNames = async () => (await indexedDB.databases()).map((d) => ({ name: d.name, version: d.version }));
+  B.putRows = (name, store, rows) =>
+    new Promise((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains(store)) {
+          db.close();
+          reject(new Error('database ' + name + ' has no store ' + store));
+          return;
+        }
+        const tx = db.transaction(store, 'readwrite');
+        const st = tx.objectStore(store);
+        for (const row of rows) st.put(row);
+        let count = null;
+        const c = st.count();
+        c.onsuccess = () => (count = c.result);
+        tx.oncomplete = () => {
+          db.close();
+          resolve(count);
+        };
+        tx.onerror = () => {
+          db.close();
+          reject(tx.error);
+        };
+      };
+    });
+  B.stopFrames = () => {
+    const f = B.frames || [];
+    B.frames = null;
+    return f;
+  };
+})();`;
+}
