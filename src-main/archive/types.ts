@@ -10,19 +10,12 @@ import type {
   ListResponse,
   SearchRequest,
   SearchResponse,
-  ArchiveStatus,
+  ArchiveState,
 } from '../shared/contract';
 import type { Doc } from '../shared/model';
 
-export interface ArchiveInfo {
+export interface ArchiveInfo extends ArchiveState {
   dir: string;
-  status: ArchiveStatus;
-  searchStatus: ArchiveStatus;
-  message: string | null;
-  articles: number;
-  briefs: number;
-  builtAt: string | null;
-  corpusHash: string | null;
 }
 
 export interface ArchiveService {

@@ -108,21 +108,24 @@ export interface FacetsResponse {
 
 export type ArchiveStatus = 'loading' | 'ready' | 'error';
 
+/** The archive as the UI sees it: listing and search load separately. */
+export interface ArchiveState {
+  /** Library listing available (docs loaded). */
+  status: ArchiveStatus;
+  /** Search index loaded and answering. */
+  searchStatus: ArchiveStatus;
+  message: string | null;
+  articles: number;
+  briefs: number;
+  builtAt: string | null;
+  corpusHash: string | null;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
   host: 'electron' | 'web';
-  /** Library listing available (docs loaded). */
-  archive: {
-    status: ArchiveStatus;
-    /** Search index loaded and answering. */
-    searchStatus: ArchiveStatus;
-    message: string | null;
-    articles: number;
-    briefs: number;
-    builtAt: string | null;
-    corpusHash: string | null;
-  };
+  archive: ArchiveState;
   /** Base URL of passage links, e.g. "archive-reader://" in Electron, "http://127.0.0.1:5174/#" in a browser. */
   linkBase: string;
 }

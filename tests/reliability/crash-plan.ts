@@ -11,6 +11,7 @@
  * land inside them. Tags come from a small pool, so most writes also touch the
  * tags table (one transaction over two tables).
  */
+import { makeRng, mixSeed, pick, type Rng } from '../../scripts/bench/rng';
 
 export type CrashOp =
   | { kind: 'create'; docId: string; color: Colour; exact: string; start: number; note: string; tags: string[] }
@@ -22,19 +23,8 @@ const TAGS = ['CSTO', 'ОДКБ', 'border', 'Центральная Азия', '
 const WORDS = ['collective', 'security', 'council', 'Минск', 'граница', 'peacekeeping', 'exercise', 'ministers', 'Бишкек', 'treaty', 'rapid', 'reaction', 'forces', 'drone', 'секретарь', 'summit'];
 const DOCS = ['csto-2013-05-28-minsk', 'csto-2019-11-29-bishkek', 'csto-2024-02-01-ru', 'csto-2016-10-14-yerevan', 'csto-2021-09-16-dushanbe'];
 
-/** mulberry32 on a 32-bit mix of seed and index: the same op for the same (seed, i) everywhere. */
-function rngFor(seed: number, i: number): () => number {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35)) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+/** The same op for the same (seed, i) everywhere. */
+const rngFor = (seed: number, i: number): Rng => makeRng(mixSeed(seed, i));
 
 function words(r: () => number, n: number): string {
   const out: string[] = [];

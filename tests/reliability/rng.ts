@@ -1,24 +1,15 @@
 /**
  * Seeded randomness for the fuzzers: every failure names its seed and case
  * number, and the same seed regenerates the same inputs on any machine.
- * Math.random is never used. mulberry32: small, fast, not cryptographic.
+ * Math.random is never used.
  */
-export type Rng = () => number;
+import { makeRng, pick, type Rng } from '../../scripts/bench/rng';
 
-export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One seeded generator for the whole repository (mulberry32, in the bench's rng module).
+export { makeRng, pick, type Rng };
 
 /** Integer in [min, max], both inclusive. */
 export const int = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
-export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 export const chance = (rng: Rng, p: number): boolean => rng() < p;
 
 export function shuffle<T>(rng: Rng, items: T[]): T[] {
