@@ -91,7 +91,8 @@ describe('benchmark, quick variant', () => {
     expect(b.keystrokeToPaintNoDebounceP50Ms).toBeLessThan(b.keystrokeToPaintP50Ms);
     const d = b.detail;
     expect(d.keystrokes.timed).toBeGreaterThanOrEqual(30);
-    expect(d.searchDebounceMs).toBeGreaterThan(0);
+    // Read from SearchBox.tsx (0 since the box searches on every key, latest wins); null would mean the probe lost it.
+    expect(d.searchDebounceMs).toBeGreaterThanOrEqual(0);
     // Every seeded highlight was painted, and the whole library was scrolled.
     expect(d.openArticle.marksPainted).toBe(500);
     expect(d.library.reachedEnd).toBe(true);

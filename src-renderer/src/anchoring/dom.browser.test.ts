@@ -5,7 +5,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { anchor } from './anchor';
-import { annotationIdsAt, highlightElements, highlightOffsets, removeAllHighlights, removeHighlight } from './highlighter';
+import {
+  annotationIdsAt,
+  highlightElements,
+  highlightInParagraph,
+  highlightOffsets,
+  highlightSlicesInParagraph,
+  removeAllHighlights,
+  removeHighlight,
+} from './highlighter';
 import { corpusDoc } from './test/corpus';
 import { describe as describeRange, offsetsToRange, rangeToOffsets, type TextLayout } from './text-range';
 
@@ -185,5 +193,40 @@ describe('highlighter', () => {
     const layout = render(['abc']);
     highlightOffsets(layout, 0, 1, { id: 'we"ird]' });
     expect(highlightElements(layout.container, 'we"ird]')).toHaveLength(1);
+  });
+});
+
+describe('painting many highlights in one paragraph at once', () => {
+  // Outer before inner at equal starts, as the reader paints them: nested, overlapping, adjacent, empty.
+  const text = 'The collective security treaty was signed by six states in Tashkent in 1992.';
+  const slices = [
+    [4, 33], // "collective security treaty"... an outer one
+    [4, 14], // nested at the same start
+    [15, 23], // nested inside
+    [20, 45], // overlaps the outer one's end
+    [45, 45], // empty: no mark
+    [45, 52], // adjacent
+    [60, 76], // to the end
+  ].map(([from, to], i) => ({ from, to, options: { id: `h${i}` } }));
+
+  it('builds the same marks as painting them one by one, and removing them restores the text', () => {
+    const one = render([text]);
+    const batch = render([text]);
+    for (const s of slices) highlightInParagraph(para(one, 0) as HTMLElement, s.from, s.to, s.options);
+    const marks = highlightSlicesInParagraph(para(batch, 0) as HTMLElement, slices);
+    expect(para(batch, 0).innerHTML).toBe(para(one, 0).innerHTML);
+    expect(marks.map((m) => m.length)).toEqual([1, 1, 1, 3, 0, 1, 1]);
+    // Each highlight's marks hold exactly its text.
+    slices.forEach((s, i) => {
+      expect(highlightElements(batch.container, s.options.id).map((m) => m.textContent).join('')).toBe(text.slice(s.from, s.to));
+      expect(marks[i].every((m) => m.getAttribute('data-annotation-id') === s.options.id)).toBe(true);
+    });
+    // A click inside the innermost highlight reaches it first, then the ones around it.
+    const inner = highlightElements(batch.container, 'h2')[0];
+    expect(annotationIdsAt(inner.firstChild, batch.container)).toEqual(['h2', 'h0']);
+    removeAllHighlights(batch.container);
+    expect(para(batch, 0).querySelectorAll('mark')).toHaveLength(0);
+    expect(para(batch, 0).childNodes).toHaveLength(1);
+    expect(para(batch, 0).textContent).toBe(text);
   });
 });

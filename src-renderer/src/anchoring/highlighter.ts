@@ -38,30 +38,96 @@ function makeMark(options: HighlightOptions): HTMLElement {
   return mark;
 }
 
+/** One slice of a paragraph to wrap: paragraph-local [from, to). */
+export interface ParagraphSlice {
+  from: number;
+  to: number;
+  options: HighlightOptions;
+}
+
+/** Index of the last entry of the ascending `starts` that is <= v (0 if none). */
+function lastAtOrBefore(starts: number[], v: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= v) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Wrap several slices of one paragraph, in the order given (outer ones first
+ * for nesting). The paragraph's text nodes are listed once and the list is
+ * kept up to date as nodes are split, instead of walking the paragraph again
+ * for every highlight: painting 50 highlights in a paragraph stays linear.
+ * Returns the marks created for each slice.
+ */
+export function highlightSlicesInParagraph(paragraph: HTMLElement, slices: ParagraphSlice[]): HTMLElement[][] {
+  const nodes = textNodesIn(paragraph);
+  const starts: number[] = [];
+  let pos = 0;
+  for (const n of nodes) {
+    starts.push(pos);
+    pos += n.data.length;
+  }
+  const out: HTMLElement[][] = [];
+  for (const { from, to, options } of slices) {
+    const marks: HTMLElement[] = [];
+    out.push(marks);
+    if (to <= from) continue;
+    for (let i = lastAtOrBefore(starts, from); i < nodes.length && starts[i] < to; i++) {
+      const node = nodes[i];
+      const nodeStart = starts[i];
+      const nodeEnd = nodeStart + node.data.length;
+      if (nodeEnd <= from || node.data.length === 0) continue;
+      let target = node;
+      const cutStart = Math.max(from, nodeStart) - nodeStart;
+      if (cutStart > 0) {
+        target = target.splitText(cutStart);
+        i++;
+        nodes.splice(i, 0, target);
+        starts.splice(i, 0, nodeStart + cutStart);
+      }
+      const cutEnd = Math.min(to, nodeEnd) - starts[i];
+      if (cutEnd < target.data.length) {
+        const rest = target.splitText(cutEnd);
+        nodes.splice(i + 1, 0, rest);
+        starts.splice(i + 1, 0, starts[i] + cutEnd);
+      }
+      const mark = makeMark(options);
+      target.parentNode!.insertBefore(mark, target);
+      mark.appendChild(target);
+      marks.push(mark);
+    }
+  }
+  return out;
+}
+
 /**
  * Wrap the paragraph-local text [from, to) of one paragraph element.
  * Returns the marks created (none when the slice is empty).
  */
 export function highlightInParagraph(paragraph: HTMLElement, from: number, to: number, options: HighlightOptions): HTMLElement[] {
-  const marks: HTMLElement[] = [];
-  if (to <= from) return marks;
-  let pos = 0;
-  for (const node of textNodesIn(paragraph)) {
-    const nodeStart = pos;
-    const nodeEnd = pos + node.data.length;
-    pos = nodeEnd;
-    if (nodeEnd <= from || nodeStart >= to || node.data.length === 0) continue;
-    let target = node;
-    const cutStart = Math.max(from, nodeStart) - nodeStart;
-    if (cutStart > 0) target = target.splitText(cutStart);
-    const cutEnd = Math.min(to, nodeEnd) - Math.max(from, nodeStart);
-    if (cutEnd < target.data.length) target.splitText(cutEnd);
-    const mark = makeMark(options);
-    target.parentNode!.insertBefore(mark, target);
-    mark.appendChild(target);
-    marks.push(mark);
+  return highlightSlicesInParagraph(paragraph, [{ from, to, options }])[0];
+}
+
+/** Paragraph-local slices of text[start, end): [paragraph index, from, to]. */
+export function paragraphSlices(layout: Pick<TextLayout, 'starts' | 'text'>, start: number, end: number): [number, number, number][] {
+  const { starts, text } = layout;
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const pStart = starts[i];
+    const pEnd = i + 1 < starts.length ? starts[i + 1] - PARAGRAPH_SEPARATOR.length : text.length;
+    if (pEnd <= start) continue;
+    if (pStart >= end) break;
+    out.push([i, Math.max(start, pStart) - pStart, Math.min(end, pEnd) - pStart]);
   }
-  return marks;
+  return out;
 }
 
 /**
@@ -105,9 +171,20 @@ export function removeHighlight(container: ParentNode, id: string): void {
   for (const mark of highlightElements(container, id)) unwrap(mark);
 }
 
-/** Remove every highlight mark in the container. */
+/**
+ * Remove every highlight mark in the container. The split text nodes are
+ * merged once per paragraph at the end, not once per mark.
+ */
 export function removeAllHighlights(container: ParentNode): void {
-  for (const mark of Array.from(container.querySelectorAll<HTMLElement>(`mark[${HIGHLIGHT_ATTR}]`))) unwrap(mark);
+  const touched = new Set<Node>();
+  for (const mark of Array.from(container.querySelectorAll<HTMLElement>(`mark[${HIGHLIGHT_ATTR}]`))) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+    parent.removeChild(mark);
+    touched.add((parent as Element).closest?.(`[${PARAGRAPH_ATTR}]`) ?? parent);
+  }
+  for (const node of touched) node.normalize();
 }
 
 /**

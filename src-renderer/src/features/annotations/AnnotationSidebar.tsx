@@ -3,6 +3,9 @@
  * then its annotations in text order with orphans last. Clicking a quote
  * scrolls the text to its highlight. Mount it in the reader's Sidebar slot;
  * the reader supplies the landmark (<aside aria-label="Annotations">).
+ * Cards are rendered progressively (use-progressive-count.ts): an article
+ * with hundreds of highlights shows its first cards with the text and the
+ * rest in idle time, so opening it does not wait for every card's layout.
  */
 import { useColors } from '../../db';
 import { AnnotationCard } from './AnnotationCard';
@@ -11,6 +14,7 @@ import { updateSession, useReaderSession } from './reader-session';
 import { scrollToHighlight } from './SelectionToolbar';
 import type { AnnotationSlotProps } from './slot-props';
 import { useAnchoredAnnotations } from './use-anchors';
+import { useProgressiveCount } from './use-progressive-count';
 
 export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSlotProps) {
   const colors = useColors();
@@ -18,6 +22,9 @@ export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSl
   const { items, invalid, loading } = useAnchoredAnnotations(doc.id, text);
   const placed = items.filter((i) => i.anchor.status !== 'orphaned');
   const orphans = items.filter((i) => i.anchor.status === 'orphaned');
+  // The card being opened is always rendered, however far down the list it is.
+  const activeAt = session.activeId ? [...placed, ...orphans].findIndex((i) => i.annotation.id === session.activeId) : -1;
+  const shown = useProgressiveCount(placed.length + orphans.length, activeAt + 1, doc.id);
 
   const goTo = (id: string) => {
     updateSession({ activeId: id, focus: null });
@@ -52,14 +59,14 @@ export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSl
       </h2>
       {!loading && items.length === 0 ? <p className="ann-empty">Select text in the article to highlight it.</p> : null}
       <ol className="ann-list" aria-label="Highlights in text order">
-        {placed.map(card)}
+        {placed.slice(0, shown).map(card)}
       </ol>
       {orphans.length > 0 ? (
         <>
           <h2 className="section-label ann-heading">Not found in this text ({orphans.length})</h2>
           <p className="ann-hint">The article changed since these were made. They are kept; re-attach them by selecting new text.</p>
           <ol className="ann-list" aria-label="Orphaned highlights">
-            {orphans.map(card)}
+            {orphans.slice(0, Math.max(0, shown - placed.length)).map(card)}
           </ol>
         </>
       ) : null}

@@ -172,6 +172,34 @@ describe('overlapping highlights', () => {
   });
 });
 
+describe('an article with many highlights', () => {
+  it('paints every highlight, lists every card in text order, and a click on the last one opens its card', async () => {
+    const N = 120;
+    const words = Array.from({ length: N }, (_, i) => `term${String(i).padStart(3, '0')}`);
+    const paras = [0, 1, 2, 3].map((p) => words.slice(p * 30, p * 30 + 30).join(' ') + '.');
+    const doc = testDoc(paras);
+    const text = docText(doc);
+    const ids: string[] = [];
+    for (const w of words) {
+      const at = text.indexOf(w);
+      const r = await createAnnotation(db, { docId: doc.id, color: 'yellow', textHash: doc.textHash, note: `note on *${w}*`, ...describeOffsets(text, at, at + w.length) });
+      if (!r.ok) throw new Error('create failed');
+      ids.push(r.value.id);
+    }
+    const view = await mountReader(db, doc);
+    unmount = view.unmount;
+    await vi.waitFor(() => expect(new Set(marks(view.host).map((m) => m.dataset.annotationId)).size).toBe(N));
+    expect(marks(view.host).map((m) => m.textContent)).toEqual(words);
+    // The cards beyond the first screenful arrive in idle time; all of them, in text order.
+    await vi.waitFor(() => expect(view.host.querySelectorAll('[data-annotation-card]')).toHaveLength(N), { timeout: 5000 });
+    expect(Array.from(view.host.querySelectorAll('[data-annotation-card]')).map((c) => c.getAttribute('data-annotation-card'))).toEqual(ids);
+    expect(view.host.querySelectorAll('.ann-note-view em')).toHaveLength(N);
+
+    marks(view.host, ids[N - 1])[0].click();
+    await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"]`)?.getAttribute('aria-current')).toBe('true'));
+  });
+});
+
 describe('orphans', () => {
   it('lists an orphan last with its quote and note, and re-attaches it to a new selection', async () => {
     const doc = testDoc(PARAS);

@@ -42,9 +42,32 @@ function purifier(): typeof DOMPurify {
   return DOMPurify;
 }
 
+/**
+ * Rendered notes by their text: opening an article with many notes renders
+ * each note once, not on every open (markdown-it plus DOMPurify cost ~1 ms a
+ * note). The output depends only on the text, so a cached entry is exact.
+ */
+const CACHE_MAX = 1000;
+const cache = new Map<string, string>();
+
 /** Render a note to HTML that is safe to put in the page. */
 export function renderMarkdown(source: string): string {
-  const html = md.render(source ?? '');
+  const key = source ?? '';
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    // Most recently used last: the oldest entry is the first to go.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const html = renderUncached(key);
+  cache.set(key, html);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  return html;
+}
+
+function renderUncached(source: string): string {
+  const html = md.render(source);
   return purifier().sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'target', 'rel', 'start', 'align'],

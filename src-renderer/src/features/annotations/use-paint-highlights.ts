@@ -8,8 +8,8 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ColorDef } from '../../../../src-main/shared/annotation-model';
-import { HIGHLIGHT_CLASS, highlightOffsets, removeAllHighlights } from '../../anchoring/highlighter';
-import type { TextLayout } from '../../anchoring/text-range';
+import { HIGHLIGHT_CLASS, highlightSlicesInParagraph, paragraphSlices, removeAllHighlights, type ParagraphSlice } from '../../anchoring/highlighter';
+import { findParagraph, type TextLayout } from '../../anchoring/text-range';
 import type { AnchoredAnnotation } from './use-anchors';
 
 export const ACTIVE_CLASS = 'ar-highlight-active';
@@ -22,17 +22,28 @@ export function paintHighlights(layout: TextLayout, items: AnchoredAnnotation[],
   anchored.sort((a, b) =>
     a.anchor.status === 'orphaned' || b.anchor.status === 'orphaned' ? 0 : a.anchor.start - b.anchor.start || b.anchor.end - a.anchor.end,
   );
+  // Each paragraph's slices, in painting order, painted in one pass per paragraph.
+  const byParagraph = new Map<number, { slices: ParagraphSlice[]; active: boolean[] }>();
   for (const { annotation, anchor } of anchored) {
     if (anchor.status === 'orphaned') continue;
     const color = hex.get(annotation.color);
-    const marks = highlightOffsets(layout, anchor.start, anchor.end, {
-      id: annotation.id,
-      attributes: { 'data-color': annotation.color, title: color?.label ?? '' },
-    });
-    for (const m of marks) {
-      m.classList.add(HIGHLIGHT_CLASS);
-      if (annotation.id === activeId) m.classList.add(ACTIVE_CLASS);
+    const options = { id: annotation.id, attributes: { 'data-color': annotation.color, title: color?.label ?? '' } };
+    for (const [p, from, to] of paragraphSlices(layout, anchor.start, anchor.end)) {
+      let group = byParagraph.get(p);
+      if (!group) byParagraph.set(p, (group = { slices: [], active: [] }));
+      group.slices.push({ from, to, options });
+      group.active.push(annotation.id === activeId);
     }
+  }
+  for (const [p, { slices, active }] of byParagraph) {
+    const el = findParagraph(layout.container, p);
+    if (!el) continue;
+    highlightSlicesInParagraph(el, slices).forEach((marks, i) => {
+      for (const m of marks) {
+        m.classList.add(HIGHLIGHT_CLASS);
+        if (active[i]) m.classList.add(ACTIVE_CLASS);
+      }
+    });
   }
 }
 

@@ -17,7 +17,14 @@ import { useViewKeys } from '../../app/shortcuts';
 import { takeLastOpened } from './library-query';
 import type { PagedList } from './paged-list';
 
-const ROW_ESTIMATE = 76;
+/**
+ * Every row is this tall (the title is clamped to two lines), so the
+ * virtualizer never measures rows: a measured size that differs from the
+ * estimate makes it rebuild its offsets from that row to the end of the list,
+ * a cost that grows with the library's length on every scroll frame.
+ */
+export const ROW_HEIGHT = 90;
+const rowSize = () => ROW_HEIGHT;
 
 /** Scroll offset and selected row per list (keyed by the request), for this window's life. */
 const remembered = new Map<string, { offset: number; active: number }>();
@@ -78,10 +85,14 @@ export function LibraryList({
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
-    overscan: 8,
+    // Stable functions: the virtualizer compares its options by identity and
+    // recomputes every row's offset when one changes. Rows are keyed by index
+    // (the default), so a row keeps its element when its page arrives.
+    estimateSize: rowSize,
+    // Rows are fixed at two title lines, taller than a one-line row used to be:
+    // a few more rows either side keep as much of the list ready as before.
+    overscan: 12,
     initialOffset: saved?.offset ?? 0,
-    getItemKey: (i) => list.get(i)?.id ?? `placeholder-${i}`,
   });
 
   const items = virtualizer.getVirtualItems();
@@ -157,9 +168,8 @@ export function LibraryList({
               aria-setsize={total}
               aria-posinset={v.index + 1}
               data-index={v.index}
-              ref={virtualizer.measureElement}
               className={v.index === active ? 'list-row active' : 'list-row'}
-              style={{ transform: `translateY(${v.start}px)` }}
+              style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
               onFocus={() => setActive(v.index)}
             >
               {doc ? (

@@ -166,10 +166,22 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
   const position = useReadingPosition(doc.id, scroller, container, !route.q && !route.annotation, shape);
 
   // Keyboard readers land in the text: Space and Page Down scroll it at once.
+  // Focused after the first paint: focusing needs an up-to-date layout, and
+  // asked for before the new page is painted it forces one synchronously.
   useEffect(() => {
-    if (scroller && (document.activeElement === document.body || document.activeElement === null)) {
-      scroller.focus({ preventScroll: true });
-    }
+    if (!scroller) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (scroller.isConnected && (document.activeElement === document.body || document.activeElement === null)) {
+          scroller.focus({ preventScroll: true });
+        }
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
+    };
   }, [scroller]);
 
   const slotProps = { doc, text, starts, container, scroller, route };

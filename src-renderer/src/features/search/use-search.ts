@@ -1,7 +1,11 @@
 /**
- * Runs the route's search and pages through it ("Show more"). Answers to a
- * query the person has already typed past are dropped, so results never
- * jump back to an older query.
+ * Runs the route's search and pages through it ("Show more").
+ *
+ * Latest wins: a query is sent at once when no search is in flight; while one
+ * is, only the newest query waits and is sent when the answer arrives (the
+ * queries typed in between are never sent). An answer to a query the person
+ * has already typed past is dropped, so the results shown are only ever those
+ * of the query in the box (older results stay, marked busy, until then).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
@@ -20,10 +24,12 @@ export interface SearchState {
   retry: () => void;
 }
 
+type Inner = Omit<SearchState, 'more' | 'retry'>;
+
 export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): SearchState {
   const api = useApi();
   const key = req ? JSON.stringify(req) : null;
-  const [state, setState] = useState<Omit<SearchState, 'more' | 'retry'>>({
+  const [state, setState] = useState<Inner>({
     status: 'idle',
     response: null,
     hits: [],
@@ -32,24 +38,62 @@ export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): 
   });
   const [attempt, setAttempt] = useState(0);
   const liveKey = useRef<string | null>(null);
+  /** A first-page search is on its way to the host. */
+  const inFlight = useRef(false);
+  /** The newest query asked for while one was in flight (sent when it answers). */
+  const queued = useRef<string | null>(null);
+  const apiRef = useRef(api);
+  apiRef.current = api;
+
+  const run = useCallback((k: string) => {
+    inFlight.current = true;
+    const request = JSON.parse(k) as SearchRequest;
+    const done = (next: Inner | null) => {
+      inFlight.current = false;
+      if (next && liveKey.current === k) setState(next);
+      const waiting = queued.current;
+      queued.current = null;
+      // Send the newest query, unless this answer was already for it.
+      if (waiting !== null && waiting === liveKey.current && !(next && waiting === k)) run(waiting);
+    };
+    apiRef.current.search({ ...request, limit: PAGE, offset: 0 }).then(
+      (r) =>
+        done(
+          r.ok
+            ? { status: 'ready', response: r.value, hits: r.value.hits, error: null, loadingMore: false }
+            : { status: 'error', response: null, hits: [], error: r.error, loadingMore: false },
+        ),
+      (e: unknown) =>
+        done({
+          status: 'error',
+          response: null,
+          hits: [],
+          error: { code: 'io', message: e instanceof Error ? e.message : String(e) },
+          loadingMore: false,
+        } as Inner),
+    );
+  }, []);
 
   useEffect(() => {
     liveKey.current = key;
     if (!key) {
+      queued.current = null;
       setState({ status: 'idle', response: null, hits: [], error: null, loadingMore: false });
       return;
     }
-    const request = JSON.parse(key) as SearchRequest;
     setState((s) => ({ ...s, status: 'loading', error: null, loadingMore: false }));
-    void api.search({ ...request, limit: PAGE, offset: 0 }).then((r) => {
-      if (liveKey.current !== key) return;
-      setState(
-        r.ok
-          ? { status: 'ready', response: r.value, hits: r.value.hits, error: null, loadingMore: false }
-          : { status: 'error', response: null, hits: [], error: r.error, loadingMore: false },
-      );
-    });
-  }, [api, key, attempt]);
+    if (inFlight.current) queued.current = key;
+    else run(key);
+  }, [api, key, attempt, run]);
+
+  // Answers that arrive after the view is gone are dropped.
+  useEffect(
+    () => () => {
+      liveKey.current = null;
+      queued.current = null;
+    },
+    [],
+  );
 
   const more = useCallback(() => {
     if (!key || state.status !== 'ready' || state.loadingMore) return;

@@ -1,0 +1,120 @@
+/**
+ * Search as you type, latest wins: one request in flight at a time, only the
+ * newest query sent after it, and an answer to an older query never shown.
+ * The host here answers when the test says so, to fix the order of events.
+ */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, expect, test } from 'vitest';
+import type { ApiClient, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
+import type { Result } from '../../../../src-main/shared/result';
+import { BridgeProvider } from '../../app/api-context';
+import { useSearch } from './use-search';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+interface Pending {
+  req: SearchRequest;
+  answer: (r: Result<SearchResponse>) => void;
+}
+
+function slowHost() {
+  const sent: Pending[] = [];
+  const client = {
+    search: (req: SearchRequest) => new Promise<Result<SearchResponse>>((answer) => sent.push({ req, answer })),
+  } as unknown as ApiClient;
+  const reply = (p: Pending) =>
+    act(async () => {
+      p.answer({
+        ok: true,
+        value: {
+          query: p.req.query,
+          interpretedAs: 'lunr',
+          notice: null,
+          total: 1,
+          offset: 0,
+          hits: [{ id: `hit-for-${p.req.query}`, title: p.req.query, kind: 'article', published: null, score: 1, snippets: [] }],
+          tookMs: 1,
+        },
+      });
+    });
+  return { client, sent, reply };
+}
+
+function Probe({ q }: { q: string }) {
+  const s = useSearch(q ? { query: q } : null);
+  return <output data-status={s.status}>{s.hits.map((h) => h.id).join(',')}</output>;
+}
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+});
+
+function mount(client: ApiClient) {
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  const r = (root = createRoot(host));
+  const out = () => host!.querySelector('output')!;
+  const type = (q: string) =>
+    act(() =>
+      r.render(
+        <BridgeProvider bridge={{ client, host: 'http' }}>
+          <Probe q={q} />
+        </BridgeProvider>,
+      ),
+    );
+  return { out, type };
+}
+
+test('typing while a search is in flight sends only the newest query, and the older answer is never shown', async () => {
+  const { client, sent, reply } = slowHost();
+  const { out, type } = mount(client);
+  await type('p');
+  expect(sent.map((p) => p.req.query)).toEqual(['p']);
+  await type('pe');
+  await type('pea');
+  // Still one request: the typed-past "pe" is never sent.
+  expect(sent.map((p) => p.req.query)).toEqual(['p']);
+  expect(out().dataset.status).toBe('loading');
+
+  await reply(sent[0]);
+  // The answer to "p" is stale: not shown; the newest query goes out at once.
+  expect(out().textContent).toBe('');
+  expect(out().dataset.status).toBe('loading');
+  expect(sent.map((p) => p.req.query)).toEqual(['p', 'pea']);
+
+  await reply(sent[1]);
+  expect(out().dataset.status).toBe('ready');
+  expect(out().textContent).toBe('hit-for-pea');
+
+  // Idle again: the next key is sent immediately.
+  await type('peac');
+  expect(sent.map((p) => p.req.query)).toEqual(['p', 'pea', 'peac']);
+  await reply(sent[2]);
+  expect(out().textContent).toBe('hit-for-peac');
+});
+
+test('going back to the query in flight shows its answer without asking again', async () => {
+  const { client, sent, reply } = slowHost();
+  const { out, type } = mount(client);
+  await type('treaty');
+  await type('treatx');
+  await type('treaty');
+  await reply(sent[0]);
+  expect(out().textContent).toBe('hit-for-treaty');
+  expect(sent.map((p) => p.req.query)).toEqual(['treaty']);
+});
+
+test('clearing the box while a search is in flight drops its answer', async () => {
+  const { client, sent, reply } = slowHost();
+  const { out, type } = mount(client);
+  await type('csto');
+  await type('');
+  await reply(sent[0]);
+  expect(out().dataset.status).toBe('idle');
+  expect(out().textContent).toBe('');
+  expect(sent).toHaveLength(1);
+});
