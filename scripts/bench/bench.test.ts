@@ -184,8 +184,9 @@ describe('browser figures: inputs', () => {
 
   it('reads the search box debounce from the renderer source', () => {
     const ms = searchDebounceMs();
+    // null means the regex no longer finds the constant (renamed or moved); 0 is valid: search is latest-wins, no debounce.
     expect(ms).not.toBeNull();
-    expect(ms!).toBeGreaterThan(0);
+    expect(Number.isInteger(ms) && ms! >= 0).toBe(true);
   });
 
   it('sums a CPU profile into self and inclusive time per function', () => {
