@@ -130,6 +130,18 @@ describe('search', () => {
     await context.close();
   });
 
+  test('Enter after the results are shown still moves to the first result', async () => {
+    const expected = await must(hostApi().search({ query: 'border' }));
+    const top = expected.hits[0]!;
+    const { page, context } = await openPage(browser);
+    await typeQuery(page, 'border');
+    // Wait until the results of the whole query are on screen, then press Enter.
+    await page.locator('.result-link').first().filter({ hasText: top.title }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe(top.title);
+    await context.close();
+  });
+
   test('clicking a Russian result opens it at the Russian paragraph', async () => {
     const { page, context } = await openPage(browser);
     await typeQuery(page, 'граница');

@@ -72,7 +72,7 @@ export function SearchBox() {
         e.preventDefault();
         send(value.trim() === '' ? '' : value);
         // Enter: go to the results (the first one) once they are in.
-        if (value.trim() !== '') requestFirstResultFocus();
+        if (value.trim() !== '') requestFirstResultFocus(value);
       }}
     >
       <svg className="search-icon" viewBox="0 0 20 20" aria-hidden="true">

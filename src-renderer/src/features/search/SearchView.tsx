@@ -4,7 +4,7 @@
  * snippets, "Show more", and the syntax help. `j`/`k` move between results,
  * Enter opens one at its first match.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { SearchHit, SearchResponse } from '../../../../src-main/shared/contract';
 import type { DocKind } from '../../../../src-main/shared/model';
 import { useApiCall } from '../../app/api-context';
@@ -15,7 +15,7 @@ import { navigate } from '../../app/router';
 import type { SearchRoute } from '../../app/routes';
 import { useViewKeys } from '../../app/shortcuts';
 import { EmptyState, ErrorState, LoadingState } from '../../app/StateViews';
-import { takeFirstResultFocus } from './search-box-registry';
+import { onFirstResultFocusRequest, takeFirstResultFocus } from './search-box-registry';
 import { NotesOnlyResults, useNotesScope } from './NotesMatches';
 import { Snippet } from './Snippet';
 import { SyntaxHelp } from './SyntaxHelp';
@@ -40,9 +40,16 @@ export function SearchView({ route }: { route: SearchRoute }) {
   };
   useViewKeys({ next: () => move(1), previous: () => move(-1) });
 
-  useEffect(() => {
-    if (search.status === 'ready' && search.hits.length > 0 && takeFirstResultFocus()) links()[0]?.focus();
-  }, [search.status, search.hits.length]);
+  // Enter in the box: focus the first result of the query it was pressed on,
+  // whether its results are already shown or still on their way.
+  const latest = useRef(search);
+  latest.current = search;
+  const focusFirstIfAsked = useCallback(() => {
+    const s = latest.current;
+    if (s.status === 'ready' && s.hits.length > 0 && s.response && takeFirstResultFocus(s.response.query)) links()[0]?.focus();
+  }, []);
+  useEffect(focusFirstIfAsked, [search.status, search.response, focusFirstIfAsked]);
+  useEffect(() => onFirstResultFocusRequest(focusFirstIfAsked), [focusFirstIfAsked]);
 
   const years = (facets.value?.years ?? []).map((y) => y.year).sort((a, b) => a - b);
   const setFilter = (patch: Partial<SearchRoute>) => navigate({ ...route, ...patch }, { replace: true });

@@ -12,16 +12,31 @@ export function focusSearchBox(): void {
   focuser?.();
 }
 
-/** Set by Enter in the box: the search view focuses the first result once it has one. */
-let focusFirstResult = false;
+/**
+ * Enter in the box asks for the first result of *that* query to be focused:
+ * now, if its results are already shown, or when they arrive. Remembering the
+ * query matters with search as you type: results of an earlier keystroke may
+ * still be on screen when Enter is pressed, and must not be the ones opened.
+ */
+let pendingQuery: string | null = null;
+let onRequest: (() => void) | null = null;
 
-export function requestFirstResultFocus(): void {
-  focusFirstResult = true;
+export function requestFirstResultFocus(query: string): void {
+  pendingQuery = query.trim();
+  onRequest?.();
 }
 
-/** True once after Enter: the caller should focus the first result. */
-export function takeFirstResultFocus(): boolean {
-  const v = focusFirstResult;
-  focusFirstResult = false;
-  return v;
+/** The search view listens, to act on a request when its results are already in. */
+export function onFirstResultFocusRequest(fn: () => void): () => void {
+  onRequest = fn;
+  return () => {
+    if (onRequest === fn) onRequest = null;
+  };
+}
+
+/** True once when Enter asked for the results of `shownQuery`: the caller focuses the first. */
+export function takeFirstResultFocus(shownQuery: string): boolean {
+  if (pendingQuery === null || pendingQuery !== shownQuery.trim()) return false;
+  pendingQuery = null;
+  return true;
 }
