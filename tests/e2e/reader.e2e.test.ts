@@ -113,8 +113,9 @@ describe('display settings', () => {
     await page.getByRole('button', { name: 'Text settings' }).click();
     await page.getByRole('dialog', { name: 'Text settings' }).getByRole('radio', { name: 'Dark' }).check();
     expect(await html.getAttribute('data-theme')).toBe('dark');
-    const darkBg = await page.locator('.reader-scroll').evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).backgroundColor);
-    expect(darkBg).not.toBe(lightBg);
+    // Wait for what a person sees (seen once in ~6 CI runs: read too early, still the light colour).
+    const readerBg = () => page.locator('.reader-scroll').evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).backgroundColor);
+    await expect.poll(readerBg, { timeout: 5_000 }).not.toBe(lightBg);
     // Esc closes the popover, not the article.
     await page.keyboard.press('Escape');
     expect(await page.getByRole('dialog', { name: 'Text settings' }).count()).toBe(0);
