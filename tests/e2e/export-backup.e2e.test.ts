@@ -6,9 +6,10 @@
  * import W3C annotation JSON (unknown articles listed, not added); PDF in a
  * browser opens the printable HTML in a new window.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
@@ -126,6 +127,29 @@ describe('export', () => {
     expect(await sidebar(next).locator(`[data-annotation-card="${id}"]`).getAttribute('aria-current')).toBe('true');
     // The link says where to look: no "resumed" position overrides it.
     expect(await next.getByText('Resumed where you left off.').count()).toBe(0);
+    await context.close();
+  });
+
+  test('a passage link clicked inside an exported HTML file opened from disk opens the passage (not refused as cross-site)', async () => {
+    const { page, context } = await openPage(browser, articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const p = passage(long, 2);
+    const id = await highlight(page, p, { note: 'from the exported file' });
+    await page.keyboard.press('Control+e');
+    const dialog = exportDialog(page);
+    await dialog.getByRole('radio', { name: /^HTML/ }).check();
+    const html = await downloaded(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    const file = join(mkdtempSync(join(tmpdir(), 'exported-')), 'excerpts.html');
+    writeFileSync(file, html.text);
+
+    // The file is opened from disk, as a person double-clicking it would: a click on its link is a cross-site navigation.
+    const reader = await context.newPage();
+    await reader.goto(pathToFileURL(file).href);
+    const link = reader.locator(`a[href*="annotation=${id}"]`).first();
+    await link.waitFor();
+    await link.click();
+    await reader.waitForURL((u) => u.protocol === 'http:');
+    await reader.locator(`mark[data-annotation-id="${id}"]`).first().waitFor();
     await context.close();
   });
 
