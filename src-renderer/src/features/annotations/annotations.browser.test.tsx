@@ -75,6 +75,18 @@ describe('highlighting from a selection', () => {
     expect(view.host.querySelector('.ann-note-view strong')?.textContent).toBe('matter');
   });
 
+  it('two tags typed quickly one after the other stay two tags', async () => {
+    const view = await mountReader(db, testDoc(PARAS));
+    unmount = view.unmount;
+    selectInParagraph(view.host, 0, 0, 'A session'.length);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await userEvent.click(page.getByRole('combobox', { name: 'Tags', exact: true }));
+    // No pause between the first Enter and the next word: the field must already be empty for it.
+    await userEvent.keyboard('граница{Enter}Afghanistan{Enter}');
+    await vi.waitFor(async () => expect((await readAnnotations(db)).rows[0]?.tags).toEqual(['граница', 'Afghanistan']));
+    await expect.element(page.getByRole('combobox', { name: 'Tags', exact: true })).toHaveValue('');
+  });
+
   it('shows no toolbar for an empty selection or one outside the article', async () => {
     const view = await mountReader(db, testDoc(PARAS));
     unmount = view.unmount;
