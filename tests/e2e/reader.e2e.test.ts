@@ -103,6 +103,32 @@ describe('reader', () => {
   });
 });
 
+describe('reading position without a reload', () => {
+  test('back to the library and into the article again lands where the person stopped, and keeps that place saved', async () => {
+    const target = Math.min(bilingual.paragraphs.length - 1, Math.floor(bilingual.paragraphs.length / 2));
+    const { page, context } = await openPage(browser, '', { height: 600 });
+    const open = () => page.getByRole('list', { name: 'Library items' }).getByRole('link', { name: bilingual.title }).click();
+    await open();
+    await title(page).waitFor();
+    await page.locator(`[data-paragraph="${target}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(900);
+    const near = async () => {
+      const top = await page.locator(`[data-paragraph="${target}"]`).boundingBox();
+      const scroller = await page.locator('.reader-scroll').boundingBox();
+      return top !== null && scroller !== null && Math.abs(top.y - scroller.y) < 80;
+    };
+    for (let round = 0; round < 2; round++) {
+      await page.getByRole('link', { name: 'Library', exact: true }).click();
+      await page.getByRole('list', { name: 'Library items' }).waitFor();
+      await open();
+      await title(page).waitFor();
+      await expect.poll(near, { timeout: 10_000 }).toBe(true);
+      await page.waitForTimeout(900); // a second round proves the place was not overwritten by the first
+    }
+    await context.close();
+  });
+});
+
 describe('display settings', () => {
   test('the theme switches from the reader and stays after a reload', async () => {
     const { page, context } = await openPage(browser, articleHash(bilingual.id));
