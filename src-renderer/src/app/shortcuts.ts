@@ -17,6 +17,7 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['k'], description: 'Previous item, or previous article while reading' },
   { keys: ['↓', '↑'], description: 'Next or previous item in a list' },
   { keys: ['Enter'], description: 'Open the selected item' },
+  { keys: ['Ctrl', 'F'], description: 'Find in this article (⌘F on macOS)' },
   { keys: ['n'], description: 'Next search match in the article' },
   { keys: ['Shift', 'n'], description: 'Previous search match in the article' },
   { keys: ['Esc'], description: 'Leave the search box, or go back' },

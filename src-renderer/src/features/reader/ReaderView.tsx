@@ -162,6 +162,25 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
 
   const find = useFindInDoc(doc.id, route.q, layout, scroller);
   useViewKeys({ nextMatch: find?.next, previousMatch: find?.previous });
+  // Ctrl/Cmd+F finds in this article (the same matching as search: stems, Russian), without a search first.
+  const [findOpen, setFindOpen] = useState(false);
+  const findInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setFindOpen(true);
+        requestAnimationFrame(() => findInput.current?.select());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const closeFind = () => {
+    setFindOpen(false);
+    navigate({ ...route, q: undefined }, { replace: true });
+    scroller?.focus({ preventScroll: true });
+  };
   const shape = useMemo(() => ({ starts, length: text.length }), [starts, text]);
   const position = useReadingPosition(doc.id, scroller, container, !route.q && !route.annotation, shape);
 
@@ -190,7 +209,15 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
 
   return (
     <>
-      {find ? <FindBar find={find} onClear={() => navigate({ ...route, q: undefined }, { replace: true })} /> : null}
+      {find || findOpen ? (
+        <FindBar
+          find={find}
+          query={route.q ?? ''}
+          inputRef={findInput}
+          onQuery={(q) => navigate({ ...route, q: q.trim() === '' ? undefined : q }, { replace: true })}
+          onClear={closeFind}
+        />
+      ) : null}
       <div className="reader-scroll" ref={setScroller} tabIndex={-1}>
         <div className={Sidebar ? 'reader-layout with-sidebar' : 'reader-layout'}>
           <article className="reading" aria-labelledby="doc-title" lang="en">
