@@ -113,6 +113,16 @@ describe('reader', () => {
   });
 });
 
+describe('the article header', () => {
+  test('shows kind, date and title, not the raw file name (which is at the end, as provenance)', async () => {
+    const { page, context } = await openPage(browser, articleHash(bilingual.id));
+    await title(page).waitFor();
+    expect(await page.locator('.doc-header').innerText()).not.toContain(bilingual.source);
+    expect(await page.getByText(`Source file: ${bilingual.source}`).count()).toBe(1);
+    await context.close();
+  });
+});
+
 describe('find in this article', () => {
   test('Ctrl+F finds in the open article without a search first, counts the matches, and Enter walks them', async () => {
     const word = 'CSTO';

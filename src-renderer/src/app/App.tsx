@@ -5,7 +5,7 @@
  * takes the header and navigation with it), and the app-wide pieces: toasts,
  * the export dialog, automatic backups.
  */
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { NotesDbProvider, notesDb } from '../db';
 import { AnnotationSidebar, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar } from '../features/annotations';
 import { NotebookView } from '../features/notebook/NotebookView';
@@ -16,6 +16,8 @@ import { focusSearchBox } from '../features/search/search-box-registry';
 import { SearchView } from '../features/search/SearchView';
 import { SettingsProvider } from '../features/settings/use-settings';
 import { SettingsView } from '../features/settings/SettingsView';
+import { ShortcutsDialog } from '../features/settings/ShortcutList';
+import { undoLast } from '../features/annotations/toasts';
 import { BridgeProvider, useApi } from './api-context';
 import { AppHeader } from './AppHeader';
 import { ArchiveStatusProvider, useArchiveStatus } from './archive-status';
@@ -81,7 +83,8 @@ const VIEW_TITLES: Record<Route['name'], string> = {
 
 function Shell() {
   const route = useRoute();
-  useGlobalKeys({ focusSearch: focusSearchBox, back: goBack });
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useGlobalKeys({ focusSearch: focusSearchBox, back: goBack, showShortcuts: () => setShortcutsOpen(true), undo: undoLast });
   useHostCommands();
   useAutoBackups();
 
@@ -116,6 +119,7 @@ function Shell() {
       </main>
       <ExportHost route={route} />
       <AnnotationToasts />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 
-export type ViewAction = 'next' | 'previous' | 'nextMatch' | 'previousMatch' | 'back';
+export type ViewAction = 'next' | 'previous' | 'nextMatch' | 'previousMatch' | 'back' | 'highlight';
 
 export type ViewHandlers = Partial<Record<ViewAction, () => void>>;
 
@@ -20,8 +20,11 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['Ctrl', 'F'], description: 'Find in this article (⌘F on macOS)' },
   { keys: ['n'], description: 'Next search match in the article' },
   { keys: ['Shift', 'n'], description: 'Previous search match in the article' },
+  { keys: ['h'], description: 'Highlight the selected text in the last colour' },
   { keys: ['Esc'], description: 'Leave the search box, or go back' },
   { keys: ['Ctrl', 'E'], description: 'Export highlights and notes (⌘E on macOS)' },
+  { keys: ['Ctrl', 'Z'], description: 'Undo the last delete (⌘Z on macOS)' },
+  { keys: ['?'], description: 'Show these shortcuts' },
 ];
 
 const KEY_ACTIONS: Record<string, ViewAction> = {
@@ -29,6 +32,7 @@ const KEY_ACTIONS: Record<string, ViewAction> = {
   k: 'previous',
   n: 'nextMatch',
   N: 'previousMatch',
+  h: 'highlight',
   Escape: 'back',
 };
 
@@ -76,6 +80,10 @@ export interface GlobalKeyOptions {
   focusSearch: () => void;
   /** Esc with nothing else to do. */
   back: () => void;
+  /** `?`: show every shortcut. */
+  showShortcuts?: () => void;
+  /** Ctrl/Cmd+Z outside a text field: undo the last delete; false when there is nothing to undo. */
+  undo?: () => boolean;
 }
 
 /** Installs the window-level listener (App calls this once). */
@@ -84,7 +92,13 @@ export function useGlobalKeys(opts: GlobalKeyOptions): void {
   ref.current = opts;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (e.defaultPrevented || e.isComposing) return;
+      // Ctrl/Cmd+Z: a text field keeps its own undo; elsewhere it undoes the last delete.
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTextEntry(e.target)) {
+        if (ref.current.undo?.()) e.preventDefault();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       // Inside a dialog or menu that handles its own keys.
       if (e.target instanceof Element && e.target.closest('[data-own-keys]')) return;
       if (isTextEntry(e.target)) {
@@ -97,6 +111,11 @@ export function useGlobalKeys(opts: GlobalKeyOptions): void {
       if (e.key === '/') {
         e.preventDefault();
         ref.current.focusSearch();
+        return;
+      }
+      if (e.key === '?' && ref.current.showShortcuts) {
+        e.preventDefault();
+        ref.current.showShortcuts();
         return;
       }
       const action = KEY_ACTIONS[e.key];

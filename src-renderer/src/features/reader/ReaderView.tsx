@@ -232,7 +232,6 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
               <p className="doc-meta">
                 {doc.eventDate && doc.eventDate !== doc.published ? <span>Event: {formatDate(doc.eventDate)}</span> : null}
                 <span>{hasRussian ? 'English and Russian' : 'English'}</span>
-                <span title="Source file">{doc.source}</span>
               </p>
             </header>
             <div className="doc-text" ref={setContainer} data-doc-id={doc.id}>
@@ -260,6 +259,10 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
               </section>
             ) : null}
             <RelatedDocs doc={doc} />
+            {/* Provenance, at the end: a file name is no headline. */}
+            <p className="doc-source">
+              Source file: <span className="doc-source-name">{doc.source}</span>
+            </p>
             <DocPager neighbours={neighbours} />
           </article>
           {Sidebar ? (

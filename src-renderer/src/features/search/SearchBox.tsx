@@ -71,7 +71,7 @@ export function SearchBox() {
       onSubmit={(e) => {
         e.preventDefault();
         send(value.trim() === '' ? '' : value);
-        // Enter: go to the results (the first one) once they are in.
+        // Enter: open the first result of this query once it is in.
         if (value.trim() !== '') requestFirstResultFocus(value);
       }}
     >

@@ -46,7 +46,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
   latest.current = search;
   const focusFirstIfAsked = useCallback(() => {
     const s = latest.current;
-    if (s.status === 'ready' && s.hits.length > 0 && s.response && takeFirstResultFocus(s.response.query)) links()[0]?.focus();
+    if (s.status === 'ready' && s.hits.length > 0 && s.response && takeFirstResultFocus(s.response.query)) links()[0]?.click();
   }, []);
   useEffect(focusFirstIfAsked, [search.status, search.response, focusFirstIfAsked]);
   useEffect(() => onFirstResultFocusRequest(focusFirstIfAsked), [focusFirstIfAsked]);
