@@ -23,8 +23,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { BackupCounts, BackupEntry, BackupReadResponse, BackupReason, BackupWriteRequest, BackupWriteResponse } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
-import { parseBackup } from '../../src-renderer/src/export/backup/backup-parse';
-import { AUTO_BACKUPS_KEPT, autoBackupDue, backupsToPrune } from '../../src-renderer/src/export/backup/auto-backup-policy';
+import { parseBackup } from '../shared/notes/backup/backup-parse';
+import { AUTO_BACKUPS_KEPT, autoBackupDue, backupsToPrune } from '../shared/notes/backup/auto-backup-policy';
 
 export const BACKUP_FOLDER = 'backups';
 export const BACKUP_REASONS: readonly BackupReason[] = ['auto', 'quit', 'manual', 'safety'];

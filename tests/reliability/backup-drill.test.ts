@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../../src-main/shared/contract';
 import type { WebHost } from '../../src-main/web/server';
-import { parseBackup } from '../../src-renderer/src/export/backup/backup-parse';
-import { snapshotHash } from '../../src-renderer/src/export/backup/restore-plan';
+import { parseBackup } from '../../src-main/shared/notes/backup/backup-parse';
+import { snapshotHash } from '../../src-main/shared/notes/backup/restore-plan';
 import { startChromium, stopAllChromium } from './chromium-process';
 import { buildHarnessSite, startSiteHost, type HarnessSite } from './harness-site';
 

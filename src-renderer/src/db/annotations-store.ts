@@ -10,7 +10,7 @@ import type {
   ColorId,
   TextPositionSelector,
   TextQuoteSelector,
-} from '../../../src-main/shared/annotation-model';
+} from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
 import { NOTE_MAX_CHARS, QUOTE_MAX_CHARS, COLOR_IDS, normalizeTags, restoreAll, restoreAnnotation } from './restore';

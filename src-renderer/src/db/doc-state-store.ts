@@ -4,7 +4,7 @@
  * not exist answers the defaults. Writes are read-modify-write inside one
  * transaction, so two quick changes (a star and a tag) never undo each other.
  */
-import type { DocState } from '../../../src-main/shared/annotation-model';
+import type { DocState } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
 import { NOTE_MAX_CHARS, normalizeTags, restoreAll, restoreDocState } from './restore';

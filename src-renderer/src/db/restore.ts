@@ -15,7 +15,7 @@ import {
   type ColorId,
   type DocState,
   type TagDef,
-} from '../../../src-main/shared/annotation-model';
+} from '../../../src-main/shared/notes/annotation-model';
 
 export type Restored<T> = { ok: true; value: T } | { ok: false; reason: string };
 

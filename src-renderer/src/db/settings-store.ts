@@ -4,7 +4,7 @@
  * Stored as { key: 'colors', value: ColorDef[] } and read through
  * restoreColors, which fills in any colour a stored list lacks.
  */
-import type { ColorDef, ColorId } from '../../../src-main/shared/annotation-model';
+import type { ColorDef, ColorId } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
 import { COLOR_LABEL_MAX_CHARS, normalizeTagName, restoreColors } from './restore';

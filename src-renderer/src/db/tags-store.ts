@@ -6,7 +6,7 @@
  * Deleting a tag removes it from annotations and articles and never deletes
  * an annotation.
  */
-import type { TagDef } from '../../../src-main/shared/annotation-model';
+import type { TagDef } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
 import {

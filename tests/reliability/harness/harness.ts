@@ -20,10 +20,10 @@ import { setColorLabel } from '../../../src-renderer/src/db/settings-store';
 import { CURRENT_SCHEMA_VERSION } from '../../../src-renderer/src/db/schema';
 import { currentCounts, readSnapshot, restoreFromText } from '../../../src-renderer/src/features/backup/backup-db';
 import { contractBackups } from '../../../src-renderer/src/features/backup/host-backups';
-import { snapshotHash } from '../../../src-renderer/src/export/backup/restore-plan';
+import { snapshotHash } from '../../../src-main/shared/notes/backup/restore-plan';
 import { createHttpClient } from '../../../src-renderer/src/app/http-client';
 import { crashOp } from '../crash-plan';
-import type { Annotation } from '../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../src-main/shared/notes/annotation-model';
 
 type Report = (json: string) => Promise<void>;
 const g = globalThis as unknown as { __crashReport?: Report; __harness?: unknown };

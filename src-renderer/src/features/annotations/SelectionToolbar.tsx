@@ -9,7 +9,7 @@
  * SelectionToolbar slot).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ColorId } from '../../../../src-main/shared/annotation-model';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { describeOffsets } from '../../anchoring/anchor';
 import { annotationIdsAt, highlightElements } from '../../anchoring/highlighter';
 import { rangeToOffsets, type TextLayout } from '../../anchoring/text-range';

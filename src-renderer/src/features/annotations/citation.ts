@@ -6,8 +6,8 @@
  * browser) comes from the app through LinkBaseContext.
  */
 import { createContext, useContext } from 'react';
-import { copyWithCitation as citationPayload, DEFAULT_LINK_BASE } from '../../export/citation';
-import type { CitedDoc } from '../../export/types';
+import { copyWithCitation as citationPayload, DEFAULT_LINK_BASE } from '../../../../src-main/shared/notes/citation';
+import type { CitedDoc } from '../../../../src-main/shared/notes/types';
 import { copyRich } from '../export/clipboard';
 
 export const LinkBaseContext = createContext<string>(DEFAULT_LINK_BASE);

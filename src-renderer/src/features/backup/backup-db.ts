@@ -15,7 +15,7 @@
  *
  * Uses the db module's instance and helpers; never imports dexie itself.
  */
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import { err, ok, type Result } from '../../../../src-main/shared/result';
 import type { NotesDatabase } from '../../db/database';
 import { restoreAnnotation, restoreDocState, restoreTagDef } from '../../db/restore';
@@ -29,16 +29,16 @@ import {
   emptySnapshot,
   type Snapshot,
   type TableCounts,
-} from '../../export/backup/backup-format';
-import { parseBackup } from '../../export/backup/backup-parse';
-import { planRestore, type RestoreMode, type RestorePlan } from '../../export/backup/restore-plan';
+} from '../../../../src-main/shared/notes/backup/backup-format';
+import { parseBackup } from '../../../../src-main/shared/notes/backup/backup-parse';
+import { planRestore, type RestoreMode, type RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
 import {
   validateAnnotation,
   validateDocState,
   validateSetting,
   validateTagDef,
   type RowResult,
-} from '../../export/backup/row-validators';
+} from '../../../../src-main/shared/notes/backup/row-validators';
 
 const tablesOf = (db: NotesDatabase) => [db.annotations, db.docState, db.tags, db.settings];
 

@@ -7,7 +7,7 @@
  * quick to show.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ColorId } from '../../../../src-main/shared/annotation-model';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { addTagsToAnnotations, useAllAnnotations, useColors, useNotesDb, useTags } from '../../db';
 import { deleteWithUndo, shortQuote } from '../annotations/actions';
 import { MarkdownView } from '../annotations/MarkdownView';

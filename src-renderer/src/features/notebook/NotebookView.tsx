@@ -5,7 +5,7 @@
  * store, so "Export…" here (or Ctrl/Cmd+E) offers exactly those.
  */
 import { useEffect, useMemo } from 'react';
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import { useApiCall } from '../../app/api-context';
 import { useArchiveStatus } from '../../app/archive-status';
 import { navigate } from '../../app/router';

@@ -5,7 +5,7 @@
  * notes at the end). Pure: the dossier builder UI holds the item list and
  * calls these.
  */
-import type { Annotation } from '../../../src-main/shared/annotation-model';
+import type { Annotation } from './annotation-model';
 import { citationHtml, citationText } from './citation';
 import { escapeHtml, escapeMarkdownText, oneLine, yamlString } from './escape';
 import { exportContext } from './export-context';

@@ -5,7 +5,7 @@
  *
  * https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html
  */
-import type { Annotation } from '../../../src-main/shared/annotation-model';
+import type { Annotation } from './annotation-model';
 import { PUBLISHER, passageLink } from './citation';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';

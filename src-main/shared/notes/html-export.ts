@@ -5,7 +5,7 @@
  * our passage links (scheme checked in citation.ts) and sanitized note links;
  * a CSP meta forbids scripts, frames, images and remote anything.
  */
-import type { Annotation } from '../../../src-main/shared/annotation-model';
+import type { Annotation } from './annotation-model';
 import { PUBLISHER, citationHtml, formatDate } from './citation';
 import { escapeHtml } from './escape';
 import { exportContext, type ExportContext } from './export-context';

@@ -10,7 +10,7 @@
  * an excerpt is inside one blockquote, so nothing a note holds (an unclosed
  * code fence, a heading) can spill into the next excerpt.
  */
-import type { Annotation } from '../../../src-main/shared/annotation-model';
+import type { Annotation } from './annotation-model';
 import { PUBLISHER, citationText, formatDate, passageLink } from './citation';
 import { blockquote, escapeMarkdownText, neutralizeNoteHtml, obsidianTag, oneLine, yamlString } from './escape';
 import { exportContext, type ExportContext } from './export-context';

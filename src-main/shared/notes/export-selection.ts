@@ -4,7 +4,7 @@
  * article and position, and read the person's colour names from the settings
  * rows of a backup.
  */
-import { DEFAULT_COLORS, type Annotation, type ColorDef } from '../../../src-main/shared/annotation-model';
+import { DEFAULT_COLORS, type Annotation, type ColorDef } from './annotation-model';
 import type { CitedDoc } from './types';
 import type { SettingRow } from './backup/row-validators';
 

@@ -9,8 +9,8 @@
  * the page. `parsePassageLink` reads either back (the app's router and the W3C
  * importer use it).
  */
-import type { Annotation } from '../../../src-main/shared/annotation-model';
-import { LINK_PROTOCOL } from '../../../src-main/shared/origin';
+import type { Annotation } from './annotation-model';
+import { LINK_PROTOCOL } from '../origin';
 import type { CitedDoc } from './types';
 import { escapeHtml } from './escape';
 

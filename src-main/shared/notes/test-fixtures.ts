@@ -5,8 +5,8 @@
  * and javascript: links in notes, Cyrillic, emoji, an article the archive no
  * longer has). Test data only; nothing in the app imports it.
  */
-import type { Annotation, ColorDef } from '../../../src-main/shared/annotation-model';
-import { DEFAULT_COLORS } from '../../../src-main/shared/annotation-model';
+import type { Annotation, ColorDef } from './annotation-model';
+import { DEFAULT_COLORS } from './annotation-model';
 import type { CitedDoc, ExportInput } from './types';
 import type { Snapshot } from './backup/backup-format';
 

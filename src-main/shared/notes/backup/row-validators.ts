@@ -7,7 +7,7 @@
  * Limits are generous for real use (a note of a megabyte is fine) and refuse
  * the absurd (a 50 MB field, 10,000 tags on one excerpt).
  */
-import type { Annotation, ColorId, DocState, TagDef } from '../../../../src-main/shared/annotation-model';
+import type { Annotation, ColorId, DocState, TagDef } from '../annotation-model';
 import { isPlainObject } from '../safe-json';
 
 export const LIMITS = {

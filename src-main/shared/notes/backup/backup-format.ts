@@ -13,7 +13,7 @@
  * the model's rows as they are (annotation-model.ts), so the file is readable
  * and the CLI can export from it without a database.
  */
-import type { Annotation, DocState, TagDef } from '../../../../src-main/shared/annotation-model';
+import type { Annotation, DocState, TagDef } from '../annotation-model';
 import type { SettingRow } from './row-validators';
 
 export const BACKUP_FORMAT_NAME = 'archive-reader-backup';

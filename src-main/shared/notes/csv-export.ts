@@ -5,7 +5,7 @@
  * neutralized: a cell that starts with =, +, -, @, tab or CR gets a leading
  * apostrophe so no spreadsheet evaluates it (OWASP's advice).
  */
-import type { Annotation } from '../../../src-main/shared/annotation-model';
+import type { Annotation } from './annotation-model';
 import { citationText } from './citation';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';

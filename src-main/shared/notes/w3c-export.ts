@@ -9,7 +9,7 @@
  *
  * https://www.w3.org/TR/annotation-model/
  */
-import { DEFAULT_COLORS, type Annotation } from '../../../src-main/shared/annotation-model';
+import { DEFAULT_COLORS, type Annotation } from './annotation-model';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
 import type { ExportInput, ProgressCallback } from './types';

@@ -12,8 +12,8 @@
  * backup row. Annotations whose article the archive does not have are listed,
  * not dropped silently; broken ones are listed with the reason.
  */
-import type { Annotation, ColorId } from '../../../src-main/shared/annotation-model';
-import { QUOTE_CONTEXT_CHARS } from '../../../src-main/shared/annotation-model';
+import type { Annotation, ColorId } from './annotation-model';
+import { QUOTE_CONTEXT_CHARS } from './annotation-model';
 import { COLOR_IDS, describe, validateAnnotation } from './backup/row-validators';
 import { parsePassageLink } from './citation';
 import { isPlainObject, parseJsonSafely } from './safe-json';

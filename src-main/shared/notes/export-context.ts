@@ -3,7 +3,7 @@
  * the cited article of each annotation, its passage link, the export's title
  * and date, the union of tags. Computed once per export.
  */
-import { DEFAULT_COLORS, type Annotation, type ColorDef } from '../../../src-main/shared/annotation-model';
+import { DEFAULT_COLORS, type Annotation, type ColorDef } from './annotation-model';
 import { citedDoc, normalizeLinkBase, passageLink } from './citation';
 import type { CitedDoc, ExportInput } from './types';
 

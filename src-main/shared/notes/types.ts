@@ -5,8 +5,8 @@
  * the same code, so an export made from the app and one made from a backup file
  * on the command line are byte-for-byte alike.
  */
-import type { Annotation, ColorDef, TagDef } from '../../../src-main/shared/annotation-model';
-import type { DocSummary } from '../../../src-main/shared/model';
+import type { Annotation, ColorDef, TagDef } from './annotation-model';
+import type { DocSummary } from '../model';
 
 /** The article fields an export cites. A full Doc or a DocSummary both fit. */
 export type CitedDoc = Pick<DocSummary, 'id' | 'title' | 'published'> & Partial<Pick<DocSummary, 'source' | 'kind'>>;
