@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { BackupCounts, BackupEntry, BackupReadResponse, BackupReason, BackupWriteRequest, BackupWriteResponse } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
-import { parseBackup } from '../shared/notes/backup/backup-parse';
+import { MAX_BACKUP_CHARS, parseBackup } from '../shared/notes/backup/backup-parse';
 import { AUTO_BACKUPS_KEPT, autoBackupDue, backupsToPrune } from '../shared/notes/backup/auto-backup-policy';
 
 export const BACKUP_FOLDER = 'backups';
@@ -31,7 +31,7 @@ export const BACKUP_REASONS: readonly BackupReason[] = ['auto', 'quit', 'manual'
 /** The automatic ones: pruned together to the last AUTO_BACKUPS_KEPT. */
 export const AUTOMATIC_REASONS: readonly BackupReason[] = ['auto', 'quit'];
 /** Largest backup the host stores (UTF-16 code units): far above 10,000 notes. */
-export const MAX_BACKUP_TEXT_CHARS = 128 * 1024 * 1024;
+export const MAX_BACKUP_TEXT_CHARS = MAX_BACKUP_CHARS;
 
 /** archive-reader-backup-<reason>-2026-11-23T06-11-34-123Z[-2].json */
 const NAME_RE = /^archive-reader-backup-(auto|quit|manual|safety)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d{1,3}))?\.json$/;

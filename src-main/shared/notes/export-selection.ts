@@ -6,7 +6,7 @@
  */
 import { DEFAULT_COLORS, type Annotation, type ColorDef } from './annotation-model';
 import type { CitedDoc } from './types';
-import type { SettingRow } from './backup/row-validators';
+import type { SettingRow } from './schema';
 
 /** Annotations carrying at least one of `tags` (all annotations when `tags` is empty). */
 export function filterByTags(annotations: readonly Annotation[], tags: readonly string[]): Annotation[] {

@@ -10,7 +10,7 @@ import { PUBLISHER, citationHtml, formatDate } from './citation';
 import { escapeHtml } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { EXPORT_CSP, EXPORT_CSS } from './html-style';
-import { noteToSafeHtml } from './note-html';
+import { noteToSafeHtml } from './markdown';
 import { renderSync, type ItemRenderer } from './run-export';
 import type { ExportInput, ProgressCallback } from './types';
 

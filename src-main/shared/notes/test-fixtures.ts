@@ -118,7 +118,7 @@ export const FIXTURE_SNAPSHOT: Snapshot = {
   ],
   tags: [
     { name: 'summit', color: '#ffe066', created: '2024-03-01T10:00:00.000Z' },
-    { name: 'Центральная Азия', color: 'rgb(10, 20, 30)', created: '2024-03-01T10:00:00.000Z' },
+    { name: 'Центральная Азия', color: '#0a141e', created: '2024-03-01T10:00:00.000Z' },
   ],
   settings: [
     { key: 'colors', value: [{ id: 'pink', label: 'Doubt' }] },

@@ -3,9 +3,16 @@
  * one AnnotationPage holding every annotation. Each annotation targets its
  * passage link with a TextQuoteSelector and a TextPositionSelector; the note is
  * a TextualBody (text/markdown, purpose "commenting"), each tag a TextualBody
- * with purpose "tagging"; the colour is a styleClass defined in the
- * collection's CssStylesheet. The fields the model has no word for (article id,
+ * with purpose "tagging". The fields the model has no word for (article id,
  * text hash) sit under the "archiveReader" key, which the importer reads back.
+ *
+ * The model's MUSTs, each checked by w3c-conformance.test.ts:
+ *  - the collection and its page have an `id` (an IRI) and a `type`;
+ *  - a highlight without note or tags has no `body` at all (a body, when
+ *    present, must be a valid resource: never `"body": []`);
+ *  - `styleClass` lives on the target and the CSS that defines it in the
+ *    annotation's own `stylesheet` (the model defines stylesheet on the
+ *    Annotation, not on the collection), so a consumer can show the colour.
  *
  * https://www.w3.org/TR/annotation-model/
  */
@@ -16,6 +23,9 @@ import type { ExportInput, ProgressCallback } from './types';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const ANNOTATION_ID_PREFIX = 'urn:archive-reader:annotation:';
+export const COLLECTION_ID_PREFIX = 'urn:archive-reader:collection:';
+
+type TextualBody = { type: 'TextualBody'; value: string; format?: string; purpose: 'commenting' | 'tagging' };
 
 export interface W3cAnnotationOut {
   id: string;
@@ -23,7 +33,9 @@ export interface W3cAnnotationOut {
   motivation: 'commenting' | 'highlighting';
   created: string;
   modified: string;
-  body: Array<{ type: 'TextualBody'; value: string; format?: string; purpose: 'commenting' | 'tagging' }>;
+  /** Absent when the highlight has neither note nor tags. */
+  body?: TextualBody[];
+  stylesheet: { type: 'CssStylesheet'; value: string };
   target: {
     source: string;
     styleClass: string;
@@ -36,7 +48,7 @@ export interface W3cAnnotationOut {
 }
 
 export function toW3cAnnotation(a: Annotation, ctx: ExportContext): W3cAnnotationOut {
-  const body: W3cAnnotationOut['body'] = [];
+  const body: TextualBody[] = [];
   if (a.note) body.push({ type: 'TextualBody', value: a.note, format: 'text/markdown', purpose: 'commenting' });
   for (const t of a.tags) body.push({ type: 'TextualBody', value: t, purpose: 'tagging' });
   return {
@@ -45,7 +57,8 @@ export function toW3cAnnotation(a: Annotation, ctx: ExportContext): W3cAnnotatio
     motivation: a.note ? 'commenting' : 'highlighting',
     created: a.created,
     modified: a.modified,
-    body,
+    ...(body.length > 0 ? { body } : {}),
+    stylesheet: { type: 'CssStylesheet', value: colorRule(a.color, ctx) },
     target: {
       source: ctx.link(a),
       styleClass: `color-${a.color}`,
@@ -58,12 +71,14 @@ export function toW3cAnnotation(a: Annotation, ctx: ExportContext): W3cAnnotatio
   };
 }
 
-function stylesheet(ctx: ExportContext): string {
-  const seen = new Map<string, string>();
-  for (const c of DEFAULT_COLORS) seen.set(c.id, c.hex);
-  for (const c of ctx.input.colors ?? []) seen.set(c.id, c.hex);
-  return [...seen].map(([id, hex]) => `.color-${id} { background-color: ${hex}; }`).join(' ');
+/** The CSS rule for one highlight colour (the person's hex when set, else the default). */
+function colorRule(color: Annotation['color'], ctx: ExportContext): string {
+  const hex = (ctx.input.colors ?? []).find((c) => c.id === color)?.hex ?? DEFAULT_COLORS.find((c) => c.id === color)?.hex ?? '#ffe066';
+  return `.color-${color} { background-color: ${hex}; }`;
 }
+
+/** A stable IRI for this export (the same input gives the same file). */
+const collectionId = (ctx: ExportContext): string => COLLECTION_ID_PREFIX + encodeURIComponent(ctx.generatedAt);
 
 export function w3cRenderer(ctx: ExportContext): ItemRenderer<Annotation, W3cAnnotationOut> {
   return {
@@ -72,6 +87,7 @@ export function w3cRenderer(ctx: ExportContext): ItemRenderer<Annotation, W3cAnn
       JSON.stringify(
         {
           '@context': W3C_CONTEXT,
+          id: collectionId(ctx),
           type: 'AnnotationCollection',
           label: ctx.title,
           total: items.length,
@@ -81,8 +97,7 @@ export function w3cRenderer(ctx: ExportContext): ItemRenderer<Annotation, W3cAnn
             name: 'Archive Reader',
             ...(ctx.input.appVersion ? { version: ctx.input.appVersion } : {}),
           },
-          stylesheet: { type: 'CssStylesheet', value: stylesheet(ctx) },
-          first: { type: 'AnnotationPage', startIndex: 0, items },
+          first: { id: `${collectionId(ctx)}:page:0`, type: 'AnnotationPage', partOf: collectionId(ctx), startIndex: 0, items },
         },
         null,
         2,

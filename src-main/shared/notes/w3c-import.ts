@@ -14,7 +14,7 @@
  */
 import type { Annotation, ColorId } from './annotation-model';
 import { QUOTE_CONTEXT_CHARS } from './annotation-model';
-import { COLOR_IDS, describe, validateAnnotation } from './backup/row-validators';
+import { COLOR_IDS, describe, validateAnnotation } from './schema';
 import { parsePassageLink } from './citation';
 import { isPlainObject, parseJsonSafely } from './safe-json';
 import { ANNOTATION_ID_PREFIX } from './w3c-export';

@@ -19,7 +19,7 @@ import {
   restoreDocState,
   restoreTagDef,
   tagKey,
-} from './restore';
+} from '../../../src-main/shared/notes/schema';
 import { err, guardedWrite, ok } from './write-status';
 
 export interface TagUsage {

@@ -18,7 +18,7 @@ import { updateDocState } from '../../../src-renderer/src/db/doc-state-store';
 import { readTags, setTagColor } from '../../../src-renderer/src/db/tags-store';
 import { setColorLabel } from '../../../src-renderer/src/db/settings-store';
 import { CURRENT_SCHEMA_VERSION } from '../../../src-renderer/src/db/schema';
-import { currentCounts, readSnapshot, restoreFromText } from '../../../src-renderer/src/features/backup/backup-db';
+import { currentCounts, readSnapshot, restoreFromText } from '../../../src-renderer/src/db/backup-db';
 import { contractBackups } from '../../../src-renderer/src/features/backup/host-backups';
 import { snapshotHash } from '../../../src-main/shared/notes/backup/restore-plan';
 import { createHttpClient } from '../../../src-renderer/src/app/http-client';

@@ -14,7 +14,7 @@
  * and the CLI can export from it without a database.
  */
 import type { Annotation, DocState, TagDef } from '../annotation-model';
-import type { SettingRow } from './row-validators';
+import type { SettingRow } from '../schema';
 
 export const BACKUP_FORMAT_NAME = 'archive-reader-backup';
 /** Bump when the file layout changes; parseBackup upgrades older versions and refuses newer ones. */

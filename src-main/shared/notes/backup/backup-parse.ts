@@ -22,16 +22,17 @@ import {
   type TableName,
 } from './backup-format';
 import {
+  NOTES_LIMITS,
   describe,
   validateAnnotation,
   validateDocState,
   validateSetting,
   validateTagDef,
   type RowResult,
-} from './row-validators';
+} from '../schema';
 
-/** Largest backup accepted: far above 10,000 notes, well below what a JS string can hold. */
-export const MAX_BACKUP_CHARS = 300 * 1024 * 1024;
+/** Largest backup accepted (the one limit the hosts' backup folder and the contract use too). */
+export const MAX_BACKUP_CHARS = NOTES_LIMITS.backupChars;
 /** How many row problems one message lists before "and N more". */
 const MAX_LISTED = 5;
 

@@ -11,7 +11,7 @@ import { freshDb } from '../../db/test-helpers';
 import { describeOffsets } from '../../anchoring/anchor';
 import { docText } from '../../../../src-main/shared/model';
 import { mountReader, selectInParagraph, testDoc } from './test-reader';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
 
 const PARAS = [
   'A session of the Collective Security Council was held in Minsk. The CSC includes the heads of the CSTO member states.',

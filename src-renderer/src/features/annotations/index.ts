@@ -17,7 +17,7 @@ export { StorageStatus } from './StorageStatus';
 export { NoteEditor } from './NoteEditor';
 export { TagInput } from './TagInput';
 export { MarkdownView, OpenExternalContext } from './MarkdownView';
-export { renderMarkdown } from './markdown';
+export { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
 export { copyWithCitation, LinkBaseContext, useLinkBase } from './citation';
 export { Notebook } from '../notebook/Notebook';
 export { TagManager } from '../notebook/TagManager';

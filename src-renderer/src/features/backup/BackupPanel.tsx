@@ -16,7 +16,7 @@ import { formatDate } from '../../../../src-main/shared/notes/citation';
 import { importW3cText, type W3cImportResult } from '../../../../src-main/shared/notes/w3c-import';
 import type { SaveExportFile } from '../export/deliver-file';
 import type { AutoBackupInfo, AutoBackupSource } from './backup-host';
-import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from './backup-db';
+import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from '../../db/backup-db';
 import { RestorePreview } from './RestorePreview';
 import '../export/export.css';
 

@@ -12,7 +12,7 @@ import { ok, type Result } from '../../../../src-main/shared/result';
 import type { NotesDatabase } from '../../db/database';
 import { autoBackupDue } from '../../../../src-main/shared/notes/backup/auto-backup-policy';
 import type { AutoBackupSource } from './backup-host';
-import { createBackupText, currentCounts } from './backup-db';
+import { createBackupText, currentCounts } from '../../db/backup-db';
 
 type BackupClient = Pick<ApiClient, 'backupList' | 'backupRead' | 'backupWrite'>;
 

@@ -14,5 +14,5 @@ export {
   type BackupMade,
   type RestoreDone,
   type RestoreOptions,
-} from './backup-db';
+} from '../../db/backup-db';
 export { contractBackups, useHostBackups, autoBackupIfDue, writeHostBackup } from './host-backups';

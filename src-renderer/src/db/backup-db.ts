@@ -1,6 +1,7 @@
 /**
- * Backup and restore against the live notes database: the glue between the
- * pure backup format (export/backup/) and the db module's NotesDatabase.
+ * Backup, restore and W3C import against the live notes database: the glue
+ * between the pure backup format (src-main/shared/notes/backup) and the
+ * NotesDatabase. Lives in db/ because all IndexedDB access does.
  *
  * - `readSnapshot` reads all four tables in one read transaction (a consistent
  *   picture even while another window writes).
@@ -13,15 +14,11 @@
  *   every readable row; a row too damaged to back up is left where it is.
  * - `importAnnotations` adds W3C-imported annotations the same way.
  *
- * Uses the db module's instance and helpers; never imports dexie itself.
+ * Rows are read through the same restore step as every other read
+ * (shared/notes/schema), so what is backed up is exactly what the app can show.
  */
-import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
-import { err, ok, type Result } from '../../../../src-main/shared/result';
-import type { NotesDatabase } from '../../db/database';
-import { restoreAnnotation, restoreDocState, restoreTagDef } from '../../db/restore';
-import { ensureTagRows } from '../../db/tags-store';
-import { guardedWrite, storageErrorMessage } from '../../db/write-status';
-import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
+import type { Annotation } from '../../../src-main/shared/notes/annotation-model';
+import { err, ok, type Result } from '../../../src-main/shared/result';
 import {
   TABLE_NAMES,
   countsOf,
@@ -29,16 +26,14 @@ import {
   emptySnapshot,
   type Snapshot,
   type TableCounts,
-} from '../../../../src-main/shared/notes/backup/backup-format';
-import { parseBackup } from '../../../../src-main/shared/notes/backup/backup-parse';
-import { planRestore, type RestoreMode, type RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
-import {
-  validateAnnotation,
-  validateDocState,
-  validateSetting,
-  validateTagDef,
-  type RowResult,
-} from '../../../../src-main/shared/notes/backup/row-validators';
+} from '../../../src-main/shared/notes/backup/backup-format';
+import { parseBackup } from '../../../src-main/shared/notes/backup/backup-parse';
+import { planRestore, type RestoreMode, type RestorePlan } from '../../../src-main/shared/notes/backup/restore-plan';
+import { restoreAnnotation, restoreDocState, restoreTagDef, validateSetting, type Restored } from '../../../src-main/shared/notes/schema';
+import type { NotesDatabase } from './database';
+import { CURRENT_SCHEMA_VERSION } from './schema';
+import { ensureTagRows } from './tags-store';
+import { guardedWrite, storageErrorMessage } from './write-status';
 
 const tablesOf = (db: NotesDatabase) => [db.annotations, db.docState, db.tags, db.settings];
 
@@ -63,33 +58,31 @@ export interface SnapshotRead {
   skipped: string[];
 }
 
-/** A stored row as the backup holds it: as is when valid, else repaired by the db module's restore step. */
-function backupRow<T>(raw: unknown, validate: (r: unknown) => RowResult<T>, repair?: (r: unknown) => { ok: true; value: unknown } | { ok: false; reason: string }): RowResult<T> {
-  const direct = validate(raw);
-  if (direct.ok || !repair) return direct;
-  const repaired = repair(raw);
-  return repaired.ok ? validate(repaired.value) : { ok: false, message: repaired.reason };
-}
+const restoreSetting = (raw: unknown): Restored<Snapshot['settings'][number]> => {
+  const r = validateSetting(raw);
+  return r.ok ? { ok: true, value: r.row } : { ok: false, reason: `setting: ${r.message}` };
+};
 
 export async function readSnapshot(db: NotesDatabase): Promise<SnapshotRead> {
   const raw = await readRawSnapshot(db);
   const snapshot = emptySnapshot();
   const skipped: string[] = [];
   const storedKeys: SnapshotRead['storedKeys'] = { annotations: [], docState: [], tags: [], settings: [] };
-  const take = <T>(rows: unknown[], table: (typeof TABLE_NAMES)[number], key: string, validate: (r: unknown) => RowResult<T>, repair?: Parameters<typeof backupRow>[2]): T[] =>
+  // The reader's own restore step decides: a row the Notebook can show is backed up, one it cannot is skipped and counted.
+  const take = <T>(rows: unknown[], table: (typeof TABLE_NAMES)[number], key: string, restore: (r: unknown) => Restored<T>): T[] =>
     rows.flatMap((r, i) => {
-      const v = backupRow(r, validate, repair);
+      const v = restore(r);
       if (v.ok) {
         storedKeys[table].push((r as Record<string, string>)[key]);
-        return [v.row];
+        return [v.value];
       }
-      skipped.push(`${table} row ${i + 1}: ${v.message}`);
+      skipped.push(`${table} row ${i + 1}: ${v.reason}`);
       return [];
     });
-  snapshot.annotations = take(raw.annotations, 'annotations', 'id', validateAnnotation, (r) => restoreAnnotation(r));
-  snapshot.docState = take(raw.docState, 'docState', 'docId', validateDocState, (r) => restoreDocState(r));
-  snapshot.tags = take(raw.tags, 'tags', 'name', validateTagDef, (r) => restoreTagDef(r));
-  snapshot.settings = take(raw.settings, 'settings', 'key', validateSetting);
+  snapshot.annotations = take(raw.annotations, 'annotations', 'id', (r) => restoreAnnotation(r));
+  snapshot.docState = take(raw.docState, 'docState', 'docId', (r) => restoreDocState(r));
+  snapshot.tags = take(raw.tags, 'tags', 'name', (r) => restoreTagDef(r));
+  snapshot.settings = take(raw.settings, 'settings', 'key', restoreSetting);
   return { snapshot, skipped, storedKeys };
 }
 

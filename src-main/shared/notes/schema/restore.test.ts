@@ -1,9 +1,11 @@
 /**
  * The restore step on its own (pure): what it repairs, what it refuses, and
- * that hostile shapes (from a bad import or a bug) never travel on.
+ * that hostile shapes (from a bad import or a bug) never travel on. The
+ * agreement between restore-on-read and the backup's strict check is in
+ * rows-agree.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { normalizeTagName, normalizeTags, restoreAnnotation, restoreColors, restoreDocState, restoreTagDef } from './restore';
+import { normalizeTagName, normalizeTags, restoreAnnotation, restoreColors, restoreDocState, restoreTagDef } from '.';
 
 const good = {
   id: 'a1',
@@ -25,11 +27,13 @@ describe('restoreAnnotation', () => {
 
   it('refuses rows it cannot repair, saying why', () => {
     for (const [raw, reason] of [
-      [null, 'not an object'],
-      [[], 'not an object'],
-      [{ ...good, id: '' }, 'missing or bad id'],
-      [{ ...good, docId: 7 }, 'missing document id'],
-      [{ ...good, quote: { exact: '' } }, 'missing quote'],
+      [null, 'should be an object, not null'],
+      [[], 'should be an object, not a list'],
+      [{ ...good, id: '' }, 'id is empty'],
+      [{ ...good, docId: 7 }, 'docId should be text, not number 7'],
+      [{ ...good, quote: { exact: '' } }, 'quote.exact is empty'],
+      [{ ...good, quote: undefined }, 'quote is missing'],
+      [{ ...good, quote: { ...good.quote, exact: 'x'.repeat(300_000) } }, 'quote.exact is too long (300,000 characters; the limit is 200,000)'],
     ] as const) {
       const r = restoreAnnotation(raw);
       expect(r.ok).toBe(false);

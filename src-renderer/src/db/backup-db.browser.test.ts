@@ -6,19 +6,21 @@
  * whole restore back; a failed safety backup stops the restore.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok, err } from '../../../../src-main/shared/result';
-import type { NotesDatabase } from '../../db/database';
-import { deleteNotesDatabase, openNotesDatabase } from '../../db/database';
-import fixtureV1 from '../../db/fixtures/notes-v1.json';
-import { createFixtureDatabase, type NotesFixture } from '../../db/fixtures/load-fixture';
-import { freshDb } from '../../db/test-helpers';
-import { parseBackup } from '../../../../src-main/shared/notes/backup/backup-parse';
-import { canonicalSnapshot, snapshotHash } from '../../../../src-main/shared/notes/backup/restore-plan';
-import { GOOD_BACKUP, MALFORMED_BACKUPS } from '../../../../src-main/shared/notes/backup/malformed-backups';
-import { FIXTURE_SNAPSHOT } from '../../../../src-main/shared/notes/test-fixtures';
-import { exportW3c } from '../../../../src-main/shared/notes/w3c-export';
-import { importW3cText } from '../../../../src-main/shared/notes/w3c-import';
-import { fixtureInput } from '../../../../src-main/shared/notes/test-fixtures';
+import { ok, err } from '../../../src-main/shared/result';
+import type { NotesDatabase } from './database';
+import { deleteNotesDatabase, openNotesDatabase } from './database';
+import fixtureV1 from './fixtures/notes-v1.json';
+import { createFixtureDatabase, type NotesFixture } from './fixtures/load-fixture';
+import { freshDb } from './test-helpers';
+import { parseBackup } from '../../../src-main/shared/notes/backup/backup-parse';
+import { createBackup, emptySnapshot } from '../../../src-main/shared/notes/backup/backup-format';
+import { readAnnotations } from './annotations-store';
+import { canonicalSnapshot, snapshotHash } from '../../../src-main/shared/notes/backup/restore-plan';
+import { GOOD_BACKUP, MALFORMED_BACKUPS } from '../../../src-main/shared/notes/backup/malformed-backups';
+import { FIXTURE_SNAPSHOT } from '../../../src-main/shared/notes/test-fixtures';
+import { exportW3c } from '../../../src-main/shared/notes/w3c-export';
+import { importW3cText } from '../../../src-main/shared/notes/w3c-import';
+import { fixtureInput } from '../../../src-main/shared/notes/test-fixtures';
 import { createBackupText, importAnnotations, readRawSnapshot, readSnapshot, restoreBackup, restoreFromText, type BackupMade } from './backup-db';
 
 let db: NotesDatabase;
@@ -109,6 +111,34 @@ describe('backup, clear, restore', () => {
       upgraded.close();
       await deleteNotesDatabase(name);
     }
+  });
+});
+
+describe('what a restore adds, the Notebook shows', () => {
+  // The old bug: the backup check allowed a 1,000,000-character quote and the reader 200,000, so
+  // restoring this file said "1 highlight added" and the Notebook then showed none
+  // ("1 saved item could not be read"). One schema now decides both: the file is refused, saying why.
+  it('a backup holding a 300,000-character quote is refused at restore, naming the row and the limit', async () => {
+    const long = { ...FIXTURE_SNAPSHOT.annotations[0], id: 'long-quote', quote: { ...FIXTURE_SNAPSHOT.annotations[0].quote, exact: 'q'.repeat(300_000) } };
+    const text = createBackup({ ...emptySnapshot(), annotations: [long] }, { appVersion: '0.1.0', createdAt: '2026-01-15T09:00:00.000Z' });
+    const r = await restoreFromText(db, text, 'merge', opts);
+    const added = r.ok ? r.value.changes.annotations.added : 0;
+    const read = await readAnnotations(db);
+    // Whatever a restore reports as added must be readable: the invariant the bug broke.
+    expect(read.rows).toHaveLength(added);
+    expect(read.invalid).toEqual([]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('Annotation 1 ("long-quote"): quote.exact is too long (300,000 characters; the limit is 200,000)');
+  });
+
+  it('a quote at the limit is restored and readable', async () => {
+    const atLimit = { ...FIXTURE_SNAPSHOT.annotations[0], id: 'at-limit', quote: { ...FIXTURE_SNAPSHOT.annotations[0].quote, exact: 'q'.repeat(200_000) } };
+    const text = createBackup({ ...emptySnapshot(), annotations: [atLimit] }, { appVersion: '0.1.0', createdAt: '2026-01-15T09:00:00.000Z' });
+    const r = await restoreFromText(db, text, 'merge', opts);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.changes.annotations.added).toBe(1);
+    const read = await readAnnotations(db);
+    expect(read.rows.map((a) => a.id)).toEqual(['at-limit']);
   });
 });
 
