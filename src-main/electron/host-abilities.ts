@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { OpenExternalRequest, OpenExternalResponse, SaveFileRequest, SaveFileResponse } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
-import { safeFileName } from '../ipc/validate';
+import { safeFileName } from '../ipc/safe-file-name';
 
 export function makeSaveFile(getWindow: () => BrowserWindow | null, defaultDir: () => string) {
   return async (req: SaveFileRequest): Promise<Result<SaveFileResponse>> => {

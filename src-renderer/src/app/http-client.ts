@@ -7,7 +7,7 @@
  * non-JSON answer, a proxy error page) becomes a Result error a person can
  * read, never a thrown exception: the UI handles one failure shape only.
  */
-import { API_METHODS, httpPath, type ApiClient, type ApiMethod } from '../../../src-main/shared/contract';
+import { clientFrom, httpPath, type ApiClient, type ApiMethod } from '../../../src-main/shared/contract';
 import { isResult, type Result } from '../../../src-main/shared/result';
 
 export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
@@ -52,7 +52,5 @@ export function createHttpClient(base: string, fetchImpl: FetchLike): ApiClient 
     }
     return parsed;
   };
-  const client = {} as Record<ApiMethod, (arg: unknown) => Promise<Result<unknown>>>;
-  for (const method of API_METHODS) client[method] = (arg) => call(method, arg);
-  return client as unknown as ApiClient;
+  return clientFrom(call);
 }

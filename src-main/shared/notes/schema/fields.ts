@@ -66,6 +66,8 @@ function issueText(issue: v.BaseIssue<unknown>): string {
 
 /** Run a schema over an untrusted value; the first problem becomes the message. */
 export function checkRow<S extends v.GenericSchema>(schema: S, raw: unknown): RowResult<v.InferOutput<S>> {
+  // Plain objects only: to valibot a list is an object too.
+  if (!isRecord(raw)) return { ok: false, message: `should be an object, not ${describe(raw)}` };
   const r = v.safeParse(schema, raw);
   return r.success ? { ok: true, row: r.output } : { ok: false, message: issueText(r.issues[0]) };
 }

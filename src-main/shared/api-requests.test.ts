@@ -1,14 +1,14 @@
-/** Argument checks: what each method accepts, and the message a caller gets when it sends something else. */
+/** The contract's argument schemas: what each method accepts, and the message a caller gets when it sends something else. */
 import { describe, expect, test } from 'vitest';
-import {
-  ArgumentError,
-  LIMITS,
-  safeFileName,
-  validateList,
-  validateOpenExternal,
-  validateSaveFile,
-  validateSearch,
-} from './validate';
+import { API_SCHEMA } from './contract';
+import { API_LIMITS as LIMITS, ArgumentError, parseRequest } from './api-requests';
+
+const validateList = (x: unknown) => parseRequest(API_SCHEMA.list, x);
+const validateSearch = (x: unknown) => parseRequest(API_SCHEMA.search, x);
+const validateSaveFile = (x: unknown) => parseRequest(API_SCHEMA.saveFile, x);
+const validateOpenExternal = (x: unknown) => parseRequest(API_SCHEMA.openExternal, x);
+const validateBackupWrite = (x: unknown) => parseRequest(API_SCHEMA.backupWrite, x);
+const validateNoArg = (x: unknown) => parseRequest(API_SCHEMA.appInfo, x);
 
 function refusal(fn: () => unknown): ArgumentError {
   try {
@@ -42,7 +42,7 @@ describe('argument validation', () => {
 
   test('search: query must be a string; an over-long query is too-large, not invalid', () => {
     expect(validateSearch({ query: 'ОДКБ' })).toEqual({ query: 'ОДКБ' });
-    expect(refusal(() => validateSearch({})).message).toMatch(/query must be a string/);
+    expect(refusal(() => validateSearch({})).message).toMatch(/query is required/);
     expect(refusal(() => validateSearch({ query: 'x', limit: 201 })).message).toMatch(/limit must be between 1 and 200/);
     const long = refusal(() => validateSearch({ query: 'x'.repeat(LIMITS.queryChars + 1) }));
     expect(long.code).toBe('too-large');
@@ -61,13 +61,11 @@ describe('argument validation', () => {
     }
   });
 
-  test('safeFileName keeps a usable name and drops folders and reserved characters', () => {
-    expect(safeFileName('notes 2024.md')).toBe('notes 2024.md');
-    expect(safeFileName('../../etc/passwd')).toBe('passwd');
-    expect(safeFileName('C:\\Windows\\x.txt')).toBe('x.txt');
-    expect(safeFileName('a<b>:c"d|e?f*.md')).toBe('a_b__c_d_e_f_.md');
-    expect(safeFileName('evil\u202Etxt.exe')).toBe('evil_txt.exe');
-    expect(safeFileName('CON.txt')).toBe('_CON.txt');
-    expect(safeFileName('...')).toBe('export');
+  test('backupWrite needs a reason; methods without an argument refuse one', () => {
+    expect(refusal(() => validateBackupWrite({ text: '{}' })).message).toMatch(/reason is required/);
+    expect(refusal(() => validateBackupWrite({ text: '{}', reason: 'weekly' })).message).toMatch(/reason must be one of auto, quit, manual, safety/);
+    expect(validateNoArg(undefined)).toBeUndefined();
+    expect(validateNoArg({})).toBeUndefined();
+    expect(refusal(() => validateNoArg({ x: 1 })).message).toMatch(/takes no argument/);
   });
 });
