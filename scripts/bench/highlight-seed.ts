@@ -12,7 +12,7 @@
  */
 import type { Annotation, ColorId } from '../../src-main/shared/notes/annotation-model';
 import { docText, type Doc } from '../../src-main/shared/model';
-import { anchor, describeOffsets } from '../../src-renderer/src/anchoring/anchor';
+import { anchor, describeOffsets } from '../../src-main/shared/notes/anchoring/anchor';
 import { COLOR_IDS, restoreAnnotation } from '../../src-main/shared/notes/schema';
 
 /** Words in the text (letters and digits), as [start, end) offsets into docText. */

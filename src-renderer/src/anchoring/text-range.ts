@@ -7,7 +7,7 @@
  * Browser-only (DOM), but no React.
  */
 import type { TextPositionSelector, TextQuoteSelector } from '../../../src-main/shared/notes/annotation-model';
-import { describeOffsets, trimOffsets } from './anchor';
+import { describeOffsets, trimOffsets } from '../../../src-main/shared/notes/anchoring/anchor';
 
 export const PARAGRAPH_ATTR = 'data-paragraph';
 

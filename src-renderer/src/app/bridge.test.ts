@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { CommandMessage } from '../../../src-main/shared/commands';
 import { API_METHODS } from '../../../src-main/shared/contract';
 import { selectBridge } from './bridge';
-import type { FetchLike } from './http-client';
+import type { FetchLike } from '../../../src-main/shared/http-client';
 
 const seen: { url: string; body: string }[] = [];
 const recordingFetch: FetchLike = async (url, init) => {

@@ -6,7 +6,7 @@
  */
 import { API_METHODS, BRIDGE_GLOBAL, type ApiClient } from '../../../src-main/shared/contract';
 import type { OnCommand } from '../../../src-main/shared/commands';
-import { createHttpClient, type FetchLike } from './http-client';
+import { createHttpClient, type FetchLike } from '../../../src-main/shared/http-client';
 
 /** What the preload adds beside the contract methods: menu commands (Electron only). */
 export interface BridgeExtras {

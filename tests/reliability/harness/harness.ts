@@ -21,7 +21,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../../src-renderer/src/db/schema';
 import { currentCounts, readSnapshot, restoreFromText } from '../../../src-renderer/src/db/backup-db';
 import { contractBackups } from '../../../src-renderer/src/features/backup/host-backups';
 import { snapshotHash } from '../../../src-main/shared/notes/backup/restore-plan';
-import { createHttpClient } from '../../../src-renderer/src/app/http-client';
+import { createHttpClient } from '../../../src-main/shared/http-client';
 import { crashOp } from '../crash-plan';
 import type { Annotation } from '../../../src-main/shared/notes/annotation-model';
 

@@ -10,7 +10,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
-import { describeOffsets } from '../../anchoring/anchor';
+import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { annotationIdsAt, highlightElements } from '../../anchoring/highlighter';
 import { rangeToOffsets, type TextLayout } from '../../anchoring/text-range';
 import { createAnnotation, updateAnnotation, useColors, useNotesDb } from '../../db';

@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef } from 'react';
 import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
-import { anchor, type AnchorResult } from '../../anchoring/anchor';
+import { anchor, type AnchorResult } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { useDocAnnotations } from '../../db';
 
 export interface AnchoredAnnotation {

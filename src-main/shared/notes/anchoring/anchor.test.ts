@@ -72,7 +72,7 @@ describe('anchor on real articles', () => {
     const edited = doc.text.replace(firstPara + '\n\n', '');
     const result = anchor(edited, sel);
     expect(result.status).toBe('moved');
-    if (result.status === 'orphaned') return;
+    if (result.status === 'orphaned') throw new Error('expected an anchored result');
     expect(edited.slice(result.start - 32, result.start)).toBe(sel.quote.prefix);
     expect(edited.slice(result.end, result.end + 32)).toBe(sel.quote.suffix);
   });
@@ -84,20 +84,20 @@ describe('anchor on real articles', () => {
     const edited = doc.text.replace(passage, 'in his annual report informed about issues of CSTO activities in 2016-2017.');
     const result = anchor(edited, sel);
     expect(result.status).toBe('fuzzy');
-    if (result.status === 'orphaned') return;
+    if (result.status === 'orphaned') throw new Error('expected an anchored result');
     expect(result.score).toBeGreaterThanOrEqual(MIN_SCORE);
     expect(edited.slice(result.start, result.end)).toContain('annual report informed about issues');
     expect(Math.abs(result.start - sel.position.start)).toBeLessThan(10);
   });
 
   it('re-anchors fuzzily in a Russian-language passage too', () => {
-    const doc = corpusDocs().find((d) => d.paragraphs.some((p) => p.lang === 'ru'));
-    if (!doc) return; // the corpus has no Russian paragraph long enough: nothing to test
-    const para = doc.paragraphs.find((p) => p.lang === 'ru' && p.text.length > 80)!;
-    if (!para) return;
+    // The bundled corpus has Russian pages; if it ever lost them, this test must fail, not pass silently.
+    const doc = corpusDocs().find((d) => d.paragraphs.some((p) => p.lang === 'ru' && p.text.length > 80));
+    expect(doc, 'a corpus page with a Russian paragraph of more than 80 characters').toBeDefined();
+    const para = doc!.paragraphs.find((p) => p.lang === 'ru' && p.text.length > 80)!;
     const passage = para.text.slice(0, 60);
-    const sel = selectorsFor(doc.text, passage);
-    const edited = doc.text.replace(passage, passage.slice(0, 20) + passage.slice(23));
+    const sel = selectorsFor(doc!.text, passage);
+    const edited = doc!.text.replace(passage, passage.slice(0, 20) + passage.slice(23));
     const result = anchor('Новый абзац.\n\n' + edited, sel);
     expect(result.status).toBe('fuzzy');
   });
@@ -113,7 +113,7 @@ describe('anchor on real articles', () => {
     expect(edited).toContain('The CSTO Secretary General, Yuri Khachaturov, in his Annual Report');
     const result = anchor(edited, sel);
     expect(result.status).toBe('orphaned');
-    if (result.status !== 'orphaned') return;
+    if (result.status !== 'orphaned') throw new Error('expected an orphaned result');
     // The look-alike was considered (it is the best candidate) and refused.
     expect(result.best).not.toBeNull();
     expect(result.best!.score).toBeLessThan(MIN_SCORE);

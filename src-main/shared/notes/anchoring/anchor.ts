@@ -9,7 +9,7 @@
  * like the quote (same boilerplate, a different name) is never chosen.
  * Pure string work; offsets count UTF-16 code units into docText(doc).
  */
-import type { AnchorStatus, TextPositionSelector, TextQuoteSelector } from '../../../src-main/shared/notes/annotation-model';
+import type { AnchorStatus, TextPositionSelector, TextQuoteSelector } from '../annotation-model';
 import { MAX_QUOTE_ERROR_RATE, rankExactCandidates, rankFuzzyCandidates, type Candidate } from './match-quote';
 
 export interface AnchorSelectors {

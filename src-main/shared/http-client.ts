@@ -7,8 +7,8 @@
  * non-JSON answer, a proxy error page) becomes a Result error a person can
  * read, never a thrown exception: the UI handles one failure shape only.
  */
-import { clientFrom, httpPath, type ApiClient, type ApiMethod } from '../../../src-main/shared/contract';
-import { isResult, type Result } from '../../../src-main/shared/result';
+import { clientFrom, httpPath, type ApiClient, type ApiMethod } from './contract';
+import { isResult, type Result } from './result';
 
 export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
   ok: boolean;
