@@ -8,7 +8,7 @@
 import { createContext, useContext } from 'react';
 import { copyWithCitation as citationPayload, DEFAULT_LINK_BASE } from '../../../../src-main/shared/notes/citation';
 import type { CitedDoc } from '../../../../src-main/shared/notes/types';
-import { copyRich } from '../export/clipboard';
+import { copyRich } from '../../platform/clipboard';
 
 export const LinkBaseContext = createContext<string>(DEFAULT_LINK_BASE);
 

@@ -14,11 +14,10 @@ import { MAX_BACKUP_CHARS, parseBackup } from '../../../../src-main/shared/notes
 import type { RestoreMode, RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
 import { formatDate } from '../../../../src-main/shared/notes/citation';
 import { importW3cText, type W3cImportResult } from '../../../../src-main/shared/notes/w3c-import';
-import type { SaveExportFile } from '../export/deliver-file';
+import type { SaveExportFile } from '../export';
 import type { AutoBackupInfo, AutoBackupSource } from './backup-host';
 import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from '../../db/backup-db';
 import { RestorePreview } from './RestorePreview';
-import '../export/export.css';
 
 export interface BackupPanelProps {
   db: NotesDatabase;

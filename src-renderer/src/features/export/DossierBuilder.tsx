@@ -16,7 +16,6 @@ import type { CitedDoc } from '../../../../src-main/shared/notes/types';
 import type { SaveExportFile } from './deliver-file';
 import { addHeading, moveItem, removeItem } from './dossier-order';
 import type { PrintPdf } from './print-pdf';
-import './export.css';
 
 export interface DossierBuilderProps {
   title: string;

@@ -15,7 +15,6 @@ import { ExportCancelledError } from '../../../../src-main/shared/notes/run-expo
 import type { CitedDoc, ExportFormat } from '../../../../src-main/shared/notes/types';
 import type { SaveExportFile } from './deliver-file';
 import type { PrintPdf } from './print-pdf';
-import './export.css';
 
 export interface ExportScope {
   id: 'article' | 'selection' | 'everything';

@@ -4,7 +4,7 @@
  * to it; clicking it again, or "All years", clears the filter.
  */
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
-import { formatCount } from '../../app/format';
+import { formatCount } from '../../platform/format';
 
 export interface YearCount {
   year: number;

@@ -6,13 +6,13 @@
 import { useMemo, useState } from 'react';
 import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import type { DocSummary } from '../../../../src-main/shared/model';
-import { useApi } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
+import { useApi } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
 import { useColors, useNotesDb, useSetting, writeSetting } from '../../db';
 import type { DossierItem } from '../../../../src-main/shared/notes/dossier';
 import type { CitedDoc } from '../../../../src-main/shared/notes/types';
 import { addExcerpts, DossierBuilder, fileSaver, pdfPrinter, restoreDossierItems } from '../export';
-import { showToast } from '../annotations/toasts';
+import { showToast } from '../annotations';
 
 const KEY = 'dossier';
 

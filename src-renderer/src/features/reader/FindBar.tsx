@@ -2,7 +2,7 @@
  * "Match 2 of 7 for “border”", with previous/next and a way to clear. A live
  * region, so a screen reader hears where it landed.
  */
-import { quoted } from '../../app/format';
+import { quoted } from '../../platform/format';
 import type { FindState } from './use-find-in-doc';
 
 export function FindBar({ find, onClear }: { find: FindState; onClear: () => void }) {

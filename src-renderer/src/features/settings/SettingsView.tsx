@@ -5,7 +5,7 @@
  */
 import { DisplaySettings } from './DisplaySettings';
 import { NotesSettings } from './NotesSettings';
-import { SHORTCUTS } from '../../app/shortcuts';
+import { SHORTCUTS } from '../../platform/shortcuts';
 
 export function SettingsView() {
   return (

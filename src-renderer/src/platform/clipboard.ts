@@ -3,7 +3,7 @@
  * formatted and the title linked) and plain text, falling back to text alone
  * where rich clipboard items are not allowed.
  */
-import type { ClipboardPayload } from '../../../../src-main/shared/notes/citation';
+import type { ClipboardPayload } from '../../../src-main/shared/notes/citation';
 
 export async function copyRich(payload: ClipboardPayload): Promise<boolean> {
   try {
