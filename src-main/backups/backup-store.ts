@@ -5,7 +5,7 @@
  * The notes database lives in the renderer; the renderer makes the backup text
  * (createBackupText) and hands it over. This module is the host's half:
  *  - it checks the text really is a backup of our format, every row, with the
- *    same parser a restore uses (export/backup/backup-parse.ts), so a broken
+ *    same parser a restore uses (shared/notes/backup/backup-parse.ts), so a broken
  *    file can never take the place of a good one;
  *  - it writes atomically (temporary file, fsync, rename, fsync of the folder):
  *    a crash or a full disk leaves either the old set of files or the new one,

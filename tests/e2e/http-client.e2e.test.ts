@@ -1,5 +1,5 @@
 /**
- * The renderer's HTTP client (src-renderer/src/app/http-client.ts), run in
+ * The renderer's HTTP client (src-main/shared/http-client.ts), run in
  * Node against the real web host, and against small servers that misbehave
  * the ways real networks do: every failure becomes a Result a person can
  * read, never an exception.

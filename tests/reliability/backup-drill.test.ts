@@ -6,7 +6,7 @@
  * backupWrite with reason 'auto'); a second, empty profile restores the newest
  * automatic backup through the real restore code (the Backup panel's source:
  * contractBackups + restoreFromText, replace); the canonical hash of the
- * restored database (export/backup's snapshotHash) must equal the original's
+ * restored database (shared/notes/backup's snapshotHash) must equal the original's
  * and the backup file's.
  *
  *   npm test: 60 highlights; npm run test:soak: 2,000 (DRILL_NOTES=n to choose).

@@ -1,7 +1,7 @@
 /**
  * Golden files for every export format on the fixed annotations of
  * test-fixtures.ts. A change to any exporter shows up as a diff in
- * __golden__/ that a person reviews. Run `npx vitest run --project unit src-renderer/src/export -u` to
+ * __golden__/ that a person reviews. Run `npx vitest run --project unit src-main/shared/notes -u` to
  * rewrite them after an intended change, then review the diff.
  */
 import { describe, expect, it } from 'vitest';

@@ -105,7 +105,7 @@ const drill = {
     if (!c.ok) throw new Error(c.error.message);
   },
 
-  /** SHA-256 of the canonical database (export/backup's snapshotHash) and the rows per table. */
+  /** SHA-256 of the canonical database (shared/notes/backup's snapshotHash) and the rows per table. */
   async hash(): Promise<{ hash: string; counts: Record<string, number>; skipped: string[] }> {
     const db = notesDb();
     const { snapshot, skipped } = await readSnapshot(db);

@@ -1,6 +1,6 @@
 /**
  * "Copy with citation" for the reader: the export module's payloads
- * (export/citation.ts) put on the clipboard as text and HTML, so a copied
+ * (src-main/shared/notes/citation.ts) put on the clipboard as text and HTML, so a copied
  * quote is worded exactly like the same excerpt in an exported file. The
  * passage-link base (archive-reader:// in Electron, the page's URL in a
  * browser) comes from the app through LinkBaseContext.

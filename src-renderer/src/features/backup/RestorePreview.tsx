@@ -2,7 +2,7 @@
  * Shows what a backup file holds (counts, date, app version) beside what the
  * database holds now and what merge or replace would change, then restores
  * the way the person chooses. Replace asks for a second click. The safety
- * backup and the single transaction are in backup-db.ts.
+ * backup and the single transaction are in db/backup-db.ts.
  */
 import { useEffect, useState } from 'react';
 import type { BackupPreview, TableCounts, TableName } from '../../../../src-main/shared/notes/backup/backup-format';
