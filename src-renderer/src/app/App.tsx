@@ -18,17 +18,17 @@ import { SettingsProvider } from '../features/settings/use-settings';
 import { SettingsView } from '../features/settings/SettingsView';
 import { ShortcutsDialog } from '../features/settings/ShortcutList';
 import { undoLast } from '../features/annotations/toasts';
-import { BridgeProvider, useApi } from './api-context';
+import { BridgeProvider, useApi } from '../platform/api-context';
 import { AppHeader } from './AppHeader';
-import { ArchiveStatusProvider, useArchiveStatus } from './archive-status';
+import { ArchiveStatusProvider, useArchiveStatus } from '../platform/archive-status';
 import { useAutoBackups } from './auto-backups';
 import { ExportHost } from './ExportHost';
-import type { Bridge } from './bridge';
-import { ErrorBoundary } from './ErrorBoundary';
+import type { Bridge } from '../platform/bridge';
+import { ErrorBoundary } from '../platform/ErrorBoundary';
 import { useHostCommands } from './host-commands';
-import { goBack, useRoute } from './router';
-import type { Route } from './routes';
-import { useGlobalKeys } from './shortcuts';
+import { goBack, useRoute } from '../platform/router';
+import type { Route } from '../platform/routes';
+import { useGlobalKeys } from '../platform/shortcuts';
 
 /** Features that plug into the reader (annotations) register here. */
 const readerSlots: ReaderSlots = { Sidebar: AnnotationSidebar, SelectionToolbar };

@@ -6,7 +6,7 @@
  * Deleting a tag removes it from annotations and articles and never deletes
  * an annotation.
  */
-import type { TagDef } from '../../../src-main/shared/annotation-model';
+import type { TagDef } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
 import {
@@ -19,7 +19,7 @@ import {
   restoreDocState,
   restoreTagDef,
   tagKey,
-} from './restore';
+} from '../../../src-main/shared/notes/schema';
 import { err, guardedWrite, ok } from './write-status';
 
 export interface TagUsage {

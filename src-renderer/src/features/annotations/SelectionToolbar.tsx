@@ -9,11 +9,11 @@
  * SelectionToolbar slot).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ColorId } from '../../../../src-main/shared/annotation-model';
-import { describeOffsets } from '../../anchoring/anchor';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
+import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { annotationIdsAt, highlightElements } from '../../anchoring/highlighter';
 import { rangeToOffsets, type TextLayout } from '../../anchoring/text-range';
-import { useViewKeys } from '../../app/shortcuts';
+import { useViewKeys } from '../../platform/shortcuts';
 import { createAnnotation, updateAnnotation, useColors, useNotesDb } from '../../db';
 import { copyWithCitation, useLinkBase } from './citation';
 import { resetSession, updateSession, useReaderSession } from './reader-session';

@@ -8,10 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createAnnotation, readAnnotations, type NotesDatabase } from '../../db';
 import { freshDb } from '../../db/test-helpers';
-import { describeOffsets } from '../../anchoring/anchor';
+import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { docText } from '../../../../src-main/shared/model';
 import { mountReader, selectInParagraph, testDoc } from './test-reader';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
 
 const PARAS = [
   'A session of the Collective Security Council was held in Minsk. The CSC includes the heads of the CSTO member states.',

@@ -6,19 +6,18 @@
  * is written before the person confirms, and a restore takes a safety backup.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import { err, type Result } from '../../../../src-main/shared/result';
 import type { NotesDatabase } from '../../db/database';
-import { backupFileName, type BackupPreview, type Snapshot, type TableCounts } from '../../export/backup/backup-format';
-import { MAX_BACKUP_CHARS, parseBackup } from '../../export/backup/backup-parse';
-import type { RestoreMode, RestorePlan } from '../../export/backup/restore-plan';
-import { formatDate } from '../../export/citation';
-import { importW3cText, type W3cImportResult } from '../../export/w3c-import';
-import type { SaveExportFile } from '../export/deliver-file';
+import { backupFileName, type BackupPreview, type Snapshot, type TableCounts } from '../../../../src-main/shared/notes/backup/backup-format';
+import { MAX_BACKUP_CHARS, parseBackup } from '../../../../src-main/shared/notes/backup/backup-parse';
+import type { RestoreMode, RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
+import { formatDate } from '../../../../src-main/shared/notes/citation';
+import { importW3cText, type W3cImportResult } from '../../../../src-main/shared/notes/w3c-import';
+import type { SaveExportFile } from '../export';
 import type { AutoBackupInfo, AutoBackupSource } from './backup-host';
-import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from './backup-db';
+import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from '../../db/backup-db';
 import { RestorePreview } from './RestorePreview';
-import '../export/export.css';
 
 export interface BackupPanelProps {
   db: NotesDatabase;

@@ -10,9 +10,9 @@ import { useEffect, useState } from 'react';
 import type { ApiClient, BackupReason } from '../../../../src-main/shared/contract';
 import { ok, type Result } from '../../../../src-main/shared/result';
 import type { NotesDatabase } from '../../db/database';
-import { autoBackupDue } from '../../export/backup/auto-backup-policy';
+import { autoBackupDue } from '../../../../src-main/shared/notes/backup/auto-backup-policy';
 import type { AutoBackupSource } from './backup-host';
-import { createBackupText, currentCounts } from './backup-db';
+import { createBackupText, currentCounts } from '../../db/backup-db';
 
 type BackupClient = Pick<ApiClient, 'backupList' | 'backupRead' | 'backupWrite'>;
 

@@ -12,7 +12,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
-import { formatCount } from '../../app/format';
+import { formatCount } from '../../platform/format';
 
 /** The longest span shown year by year; longer ones are shown by decade. */
 export const YEARS_SHOWN = 20;

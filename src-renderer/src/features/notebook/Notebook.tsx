@@ -7,12 +7,12 @@
  * quick to show.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ColorId } from '../../../../src-main/shared/annotation-model';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { addTagsToAnnotations, useAllAnnotations, useColors, useNotesDb, useTags } from '../../db';
-import { deleteWithUndo, shortQuote } from '../annotations/actions';
-import { MarkdownView } from '../annotations/MarkdownView';
-import { StorageStatus } from '../annotations/StorageStatus';
-import { AnnotationToasts, showToast } from '../annotations/toasts';
+import { deleteWithUndo, shortQuote } from '../annotations';
+import { MarkdownView } from '../annotations';
+import { StorageStatus } from '../annotations';
+import { AnnotationToasts, showToast } from '../annotations';
 import { EMPTY_FILTER, filterAnnotations, type DocInfo, type NotebookFilter, type NotebookSort } from './notebook-filter';
 
 const PAGE = 100;

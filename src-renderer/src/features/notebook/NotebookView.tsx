@@ -5,10 +5,10 @@
  * store, so "Export…" here (or Ctrl/Cmd+E) offers exactly those.
  */
 import { useEffect, useMemo } from 'react';
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
-import { useApiCall } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
-import { navigate } from '../../app/router';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
+import { useApiCall } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
+import { navigate } from '../../platform/router';
 import { useAllAnnotations } from '../../db';
 import { clearNotebookIds, openExport, setNotebookIds, useNotebookIds } from '../export';
 import { DossierPanel } from './DossierPanel';

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { deleteTag, mergeTags, renameTag, setTagColor, tagKey, useNotesDb, useTagUsage, type TagUsage } from '../../db';
-import { showToast } from '../annotations/toasts';
+import { showToast } from '../annotations';
 
 type Pending =
   | { kind: 'merge'; from: string; into: string }

@@ -6,7 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { ColorId } from '../../../../src-main/shared/annotation-model';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { createAnnotation, NotesDbProvider, readAnnotations, readTagUsage, updateDocState, type NotesDatabase } from '../../db';
 import { freshDb } from '../../db/test-helpers';
 import { Notebook } from './Notebook';

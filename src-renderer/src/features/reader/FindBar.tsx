@@ -5,7 +5,7 @@
  * closes. The status is a live region, so a screen reader hears where it landed.
  */
 import type { Ref } from 'react';
-import { quoted } from '../../app/format';
+import { quoted } from '../../platform/format';
 import type { FindState } from './use-find-in-doc';
 
 export function FindBar({

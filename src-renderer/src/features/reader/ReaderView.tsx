@@ -7,17 +7,17 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { docText, paragraphOffsets, type Doc, type FacetType } from '../../../../src-main/shared/model';
-import { useApiCall } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
-import { formatDate, kindLabel } from '../../app/format';
-import { Link } from '../../app/Link';
-import { goBack, navigate } from '../../app/router';
-import type { ArticleRoute } from '../../app/routes';
-import { useViewKeys } from '../../app/shortcuts';
-import { ErrorState, LoadingState } from '../../app/StateViews';
+import { useApiCall } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
+import { formatDate, kindLabel } from '../../platform/format';
+import { Link } from '../../platform/Link';
+import { goBack, navigate } from '../../platform/router';
+import type { ArticleRoute } from '../../platform/routes';
+import { useViewKeys } from '../../platform/shortcuts';
+import { ErrorState, LoadingState } from '../../platform/StateViews';
 import type { TextLayout } from '../../anchoring/text-range';
-import { openExport } from '../export/export-request';
-import { noteOpened } from '../library/library-query';
+import { openExport } from '../export';
+import { noteOpened } from '../library';
 import { ArticleText } from './ArticleText';
 import { FindBar } from './FindBar';
 import { useReaderSlots } from './reader-slots';

@@ -8,8 +8,8 @@
  * pushes a history entry (Back returns there); later ones replace it.
  */
 import { useEffect, useRef, useState } from 'react';
-import { currentRoute, navigate, useRoute } from '../../app/router';
-import type { SearchRoute } from '../../app/routes';
+import { currentRoute, navigate, useRoute } from '../../platform/router';
+import type { SearchRoute } from '../../platform/routes';
 import { registerSearchFocus, requestFirstResultFocus } from './search-box-registry';
 
 /**

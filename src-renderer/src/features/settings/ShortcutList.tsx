@@ -3,7 +3,7 @@
  * the Settings page and in the dialog `?` opens anywhere.
  */
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from '../../app/shortcuts';
+import { SHORTCUTS } from '../../platform/shortcuts';
 
 export function ShortcutList() {
   return (
