@@ -153,6 +153,25 @@ describe('export', () => {
     await context.close();
   });
 
+  test('an article dated only by its event is cited with that date, said as such, not "n.d."', async () => {
+    const list = await must(hostApi().list({ kind: 'article' }));
+    const eventOnly = list.items.find((d) => !d.published && d.eventDate);
+    expect(eventOnly, 'the bundled corpus has articles dated only by their event (2013, 2017)').toBeDefined();
+    const doc = await must(hostApi().getDoc({ id: eventOnly!.id }));
+    const { page, context } = await openPage(browser, articleHash(doc.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await highlight(page, passage(doc, 1));
+    await page.keyboard.press('Control+e');
+    const dialog = exportDialog(page);
+    await dialog.getByRole('radio', { name: 'Markdown (Obsidian)' }).check();
+    const md = await downloaded(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    const [y, m, d] = eventOnly!.eventDate!.split('-').map(Number);
+    const shown = `${d} ${new Date(Date.UTC(y!, m! - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y} (event date)`;
+    expect(md.text).toContain(shown);
+    expect(md.text).not.toContain('n.d.');
+    await context.close();
+  });
+
   test('PDF in a browser opens the printable HTML in a new window and says to use Save as PDF', async () => {
     const { page, context } = await openPage(browser, articleHash(long.id));
     await page.getByRole('heading', { level: 1 }).waitFor();

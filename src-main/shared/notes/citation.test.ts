@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { copyWithCitation, formatDate, parsePassageLink, passageLink } from './citation';
+import { copyWithCitation, formatCitationDate, formatDate, parsePassageLink, passageLink } from './citation';
+import { dossierMarkdown } from './dossier';
+import { exportSync } from './formats';
+import { FIXTURE_ANNOTATIONS, FIXTURE_DOCS } from './test-fixtures';
 
 describe('passage links', () => {
   it('builds the Electron protocol link and a browser link from the caller\'s base', () => {
@@ -39,5 +42,43 @@ describe('copy with citation', () => {
   it('formats dates for people and says n.d. without one', () => {
     expect(formatDate('2024-02-01')).toBe('1 February 2024');
     expect(formatDate(null)).toBe('n.d.');
+  });
+});
+
+describe('the date a citation gives', () => {
+  // The 2013 and 2017 pages have no dated title line: the reader shows the event's date, and so must every citation.
+  const eventOnly = FIXTURE_DOCS.find((d) => d.id === 'csto-2017-event')!;
+  const input = () => ({
+    annotations: [{ ...FIXTURE_ANNOTATIONS[0]!, id: 'ev-1', docId: eventOnly.id }],
+    docs: new Map([[eventOnly.id, eventOnly]]),
+    generatedAt: '2024-03-03T00:00:00.000Z',
+  });
+
+  it('is the publication date, else the event date said as such, else n.d.', () => {
+    expect(formatCitationDate({ published: '2013-05-28', eventDate: '2013-05-27' })).toBe('28 May 2013');
+    expect(formatCitationDate(eventOnly)).toBe('9 October 2017 (event date)');
+    expect(formatCitationDate({ published: null })).toBe('n.d.');
+    expect(copyWithCitation('q', eventOnly).text).toContain('9 October 2017 (event date)');
+  });
+
+  it('reaches every format: Markdown, HTML, CSV, CSL-JSON and the dossier', () => {
+    for (const format of ['md', 'html', 'csv'] as const) {
+      const text = exportSync(format, input()).text;
+      expect(text, format).toContain('9 October 2017 (event date)');
+      expect(text, format).not.toContain('n.d.');
+    }
+    const csv = exportSync('csv', input()).text.split('\r\n');
+    expect(csv[0]).toContain('date,date_kind');
+    expect(csv[1]).toContain(',2017-10-09,event,');
+    const [item] = JSON.parse(exportSync('csl', input()).text) as Record<string, unknown>[];
+    expect(item).toMatchObject({ issued: { 'date-parts': [[2017, 10, 9]] }, 'event-date': { 'date-parts': [[2017, 10, 9]] } });
+    const { annotations, ...rest } = input();
+    const dossier = dossierMarkdown({
+      ...rest,
+      title: 'Dossier',
+      items: [{ kind: 'excerpt', id: 'e1', annotationId: 'ev-1' }],
+      annotations: new Map(annotations.map((a) => [a.id, a])),
+    });
+    expect(dossier.text).toContain('9 October 2017 (event date)');
   });
 });

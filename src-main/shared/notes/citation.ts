@@ -75,6 +75,29 @@ export function formatDate(iso: string | null | undefined): string {
   return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
+export interface CitationDate {
+  iso: string | null;
+  /** Which date it is: a citation says so when it is not the publication date. */
+  kind: 'published' | 'event' | null;
+}
+
+/**
+ * The date a citation gives: the one the reader shows. That is the
+ * publication date, else the date of the event the article reports (pages
+ * without a dated title line have only that), else none ("n.d.").
+ */
+export function citationDate(doc: Pick<CitedDoc, 'published' | 'eventDate'>): CitationDate {
+  if (doc.published) return { iso: doc.published, kind: 'published' };
+  if (doc.eventDate) return { iso: doc.eventDate, kind: 'event' };
+  return { iso: null, kind: null };
+}
+
+/** "1 May 2013", "1 May 2013 (event date)" or "n.d.". */
+export function formatCitationDate(doc: Pick<CitedDoc, 'published' | 'eventDate'>): string {
+  const d = citationDate(doc);
+  return d.kind === 'event' ? `${formatDate(d.iso)} (event date)` : formatDate(d.iso);
+}
+
 /** The article an annotation cites, or a stand-in when the archive no longer has it. */
 export function citedDoc(docs: ReadonlyMap<string, CitedDoc>, docId: string): CitedDoc {
   return docs.get(docId) ?? { id: docId, title: `Unknown article ${docId}`, published: null };
@@ -82,14 +105,14 @@ export function citedDoc(docs: ReadonlyMap<string, CitedDoc>, docId: string): Ci
 
 /** `“Title”, Collective Security Treaty Organization, 1 May 2013, archive id X.` */
 export function citationText(doc: CitedDoc): string {
-  return `“${doc.title}”, ${PUBLISHER}, ${formatDate(doc.published)}, archive id ${doc.id}.`;
+  return `“${doc.title}”, ${PUBLISHER}, ${formatCitationDate(doc)}, archive id ${doc.id}.`;
 }
 
 /** The same citation as an HTML fragment (title linked to the passage when a link is given). */
 export function citationHtml(doc: CitedDoc, link?: string): string {
   const title = escapeHtml(doc.title);
   const titled = link ? `<a href="${escapeHtml(link)}">${title}</a>` : title;
-  return `“${titled}”, ${escapeHtml(PUBLISHER)}, ${escapeHtml(formatDate(doc.published))}, archive id ${escapeHtml(doc.id)}.`;
+  return `“${titled}”, ${escapeHtml(PUBLISHER)}, ${escapeHtml(formatCitationDate(doc))}, archive id ${escapeHtml(doc.id)}.`;
 }
 
 export interface ClipboardPayload {

@@ -6,7 +6,7 @@
  * https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html
  */
 import type { Annotation } from './annotation-model';
-import { PUBLISHER, passageLink } from './citation';
+import { PUBLISHER, citationDate, passageLink } from './citation';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
 import type { CitedDoc, ExportInput, ProgressCallback } from './types';
@@ -18,6 +18,8 @@ export interface CslItem {
   publisher: string;
   'container-title': string;
   issued?: { 'date-parts': [[number, number, number]] | [[number, number]] | [[number]] };
+  /** Set when the only date known is the event's: CSL's own variable for it. */
+  'event-date'?: { 'date-parts': [[number, number, number]] | [[number, number]] | [[number]] };
   URL: string;
   note: string;
 }
@@ -32,7 +34,9 @@ export function dateParts(iso: string | null): CslItem['issued'] | undefined {
 }
 
 export function cslItem(doc: CitedDoc, linkBase: string): CslItem {
-  const issued = dateParts(doc.published);
+  // `issued` is the date the reader shows; when that is the event's date, say so.
+  const date = citationDate(doc);
+  const issued = dateParts(date.iso);
   return {
     id: doc.id,
     type: 'article-newspaper',
@@ -40,8 +44,9 @@ export function cslItem(doc: CitedDoc, linkBase: string): CslItem {
     publisher: PUBLISHER,
     'container-title': `${PUBLISHER} news`,
     ...(issued ? { issued } : {}),
+    ...(issued && date.kind === 'event' ? { 'event-date': issued } : {}),
     URL: passageLink(linkBase, doc.id),
-    note: `Archive id: ${doc.id}`,
+    note: date.kind === 'event' ? `Archive id: ${doc.id}. No publication date; dated by the event it reports.` : `Archive id: ${doc.id}`,
   };
 }
 
@@ -52,8 +57,8 @@ function cslRenderer(ctx: ExportContext): ItemRenderer<Annotation, null> {
       const items = ctx.citedDocs
         .map((d) => cslItem(d, ctx.linkBase))
         .sort((a, b) => {
-          const da = ctx.input.docs.get(a.id)?.published ?? '';
-          const db = ctx.input.docs.get(b.id)?.published ?? '';
+          const da = citationDate(ctx.input.docs.get(a.id) ?? { published: null }).iso ?? '';
+          const db = citationDate(ctx.input.docs.get(b.id) ?? { published: null }).iso ?? '';
           return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
         });
       return JSON.stringify(items, null, 2) + '\n';

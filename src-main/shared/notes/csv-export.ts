@@ -6,13 +6,13 @@
  * apostrophe so no spreadsheet evaluates it (OWASP's advice).
  */
 import type { Annotation } from './annotation-model';
-import { citationText } from './citation';
+import { citationDate, citationText } from './citation';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
 import type { ExportInput, ProgressCallback } from './types';
 
 export const CSV_COLUMNS = [
-  'annotation_id', 'article_id', 'article_title', 'published', 'colour', 'quote', 'note',
+  'annotation_id', 'article_id', 'article_title', 'date', 'date_kind', 'colour', 'quote', 'note',
   'tags', 'created', 'modified', 'citation', 'link',
 ] as const;
 
@@ -35,8 +35,9 @@ function csvRenderer(ctx: ExportContext): ItemRenderer<Annotation, string> {
   return {
     item: (a) => {
       const doc = ctx.doc(a);
+      const date = citationDate(doc);
       return csvRow([
-        a.id, a.docId, doc.title, doc.published ?? '', ctx.colorLabel(a), a.quote.exact, a.note,
+        a.id, a.docId, doc.title, date.iso ?? '', date.kind ?? '', ctx.colorLabel(a), a.quote.exact, a.note,
         a.tags.join('; '), a.created, a.modified, citationText(doc), ctx.link(a),
       ]);
     },

@@ -6,7 +6,7 @@
  * a CSP meta forbids scripts, frames, images and remote anything.
  */
 import type { Annotation } from './annotation-model';
-import { PUBLISHER, citationHtml, formatDate } from './citation';
+import { PUBLISHER, citationHtml, formatCitationDate, formatDate } from './citation';
 import { escapeHtml } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { EXPORT_CSP, EXPORT_CSS } from './html-style';
@@ -72,7 +72,7 @@ export function htmlRenderer(ctx: ExportContext): ItemRenderer<Annotation, strin
       const doc = ctx.doc(a);
       const heading =
         !prev || prev.docId !== a.docId
-          ? `<h2>${escapeHtml(doc.title)}</h2>\n<p class="doc-meta">${escapeHtml(formatDate(doc.published))} · ${escapeHtml(PUBLISHER)} · archive id ${escapeHtml(doc.id)}</p>\n`
+          ? `<h2>${escapeHtml(doc.title)}</h2>\n<p class="doc-meta">${escapeHtml(formatCitationDate(doc))} · ${escapeHtml(PUBLISHER)} · archive id ${escapeHtml(doc.id)}</p>\n`
           : '';
       return heading + excerptHtml(a, ctx);
     },

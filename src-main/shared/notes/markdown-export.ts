@@ -11,7 +11,7 @@
  * code fence, a heading) can spill into the next excerpt.
  */
 import type { Annotation } from './annotation-model';
-import { PUBLISHER, citationText, formatDate, passageLink } from './citation';
+import { PUBLISHER, citationText, formatCitationDate, formatDate, passageLink } from './citation';
 import { blockquote, escapeMarkdownText, neutralizeNoteHtml, obsidianTag, oneLine, yamlString } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
@@ -59,7 +59,7 @@ export function markdownRenderer(ctx: ExportContext): ItemRenderer<Annotation, s
       const prev = ctx.input.annotations[i - 1];
       const heading =
         !prev || prev.docId !== a.docId
-          ? `## ${escapeMarkdownText(oneLine(ctx.doc(a).title))}\n\n*${escapeMarkdownText(formatDate(ctx.doc(a).published))} · archive id ${escapeMarkdownText(a.docId)}*\n\n`
+          ? `## ${escapeMarkdownText(oneLine(ctx.doc(a).title))}\n\n*${escapeMarkdownText(formatCitationDate(ctx.doc(a)))} · archive id ${escapeMarkdownText(a.docId)}*\n\n`
           : '';
       return heading + excerptMarkdown(a, ctx);
     },

@@ -15,6 +15,8 @@ export const FIXTURE_DOCS: CitedDoc[] = [
   { id: 'csto-2019-11-29-bishkek', title: 'Session of the "CSTO" Council *on* [border] security & <cooperation>', published: '2019-11-29' },
   { id: 'csto-2024-02-01-ru', title: 'Заседание Совета министров иностранных дел ОДКБ', published: '2024-02-01' },
   { id: 'csto-undated', title: 'Brief: exercises "Interaction"', published: null },
+  // No dated title line: the reader shows the date of the event the text opens with.
+  { id: 'csto-2017-event', title: 'Exercises of the CSTO Collective Rapid Reaction Force', published: null, eventDate: '2017-10-09' },
 ];
 
 const base = {

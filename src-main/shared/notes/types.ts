@@ -9,7 +9,7 @@ import type { Annotation, ColorDef, TagDef } from './annotation-model';
 import type { DocSummary } from '../model';
 
 /** The article fields an export cites. A full Doc or a DocSummary both fit. */
-export type CitedDoc = Pick<DocSummary, 'id' | 'title' | 'published'> & Partial<Pick<DocSummary, 'source' | 'kind'>>;
+export type CitedDoc = Pick<DocSummary, 'id' | 'title' | 'published'> & Partial<Pick<DocSummary, 'source' | 'kind' | 'eventDate'>>;
 
 export interface ExportInput {
   /** In the order they should appear (the caller sorts: by article, by date, or the person's order). */
