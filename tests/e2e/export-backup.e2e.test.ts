@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { hostApi, must } from './api';
 import { baseUrl, launch, openPage } from './browser';
-import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
+import { articleHash, articles, closeCard, highlight, passage, storedReadingPosition } from './notes-support';
 
 let browser: Browser;
 let long: Doc;
@@ -230,6 +230,25 @@ describe('dossier', () => {
 });
 
 describe('backup and restore', () => {
+  test('"Backup now" counts what a person wrote: one article note is "1 article note", whatever else was read', async () => {
+    const docs = await articles();
+    const { page, context } = await openPage(browser, articleHash(docs[1]!.id), { height: 600 });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // Reading leaves a reading position behind: no note.
+    await page.locator('[data-paragraph="4"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await expect.poll(() => storedReadingPosition(page, docs[1]!.id), { timeout: 10_000 }).not.toBeNull();
+    await page.goto(baseUrl() + articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Article note', exact: true }).fill('Read again before the meeting.');
+    await page.getByRole('region', { name: 'Article notes' }).getByText('Saved', { exact: true }).waitFor();
+
+    await openSettings(page);
+    await downloaded(page, () => page.getByRole('button', { name: 'Backup now' }).click());
+    const message = await page.getByText(/^Backup saved as/).textContent();
+    expect(message).toMatch(/: 1 article note\.$/);
+    await context.close();
+  });
+
   test('back up, delete everything, restore: the notes and highlights are back, after a safety backup', async () => {
     const { page, context, errors } = await openPage(browser, articleHash(long.id));
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -318,11 +337,13 @@ describe('backup and restore', () => {
   });
 
   test('an automatic backup goes to the host at most once a day and is listed in Settings', async () => {
+    // The host is shared by this file's tests, each a fresh browser profile: count only this profile's backups.
+    const earlier = new Set((await must(hostApi().backupList())).map((e) => e.name));
     const { page, context } = await openPage(browser, articleHash(long.id));
     await page.getByRole('heading', { level: 1 }).waitFor();
     await highlight(page, passage(long, 5), { note: 'kept automatically' });
-    const automatic = async () => (await must(hostApi().backupList())).filter((e) => e.reason === 'auto');
-    // The app checks shortly after it starts; with notes to keep and none from today, it writes one.
+    const automatic = async () => (await must(hostApi().backupList())).filter((e) => e.reason === 'auto' && !earlier.has(e.name));
+    // The app checks shortly after it starts; with notes to keep and none taken since the first of them, it writes one.
     await expect.poll(async () => (await automatic()).length, { timeout: 20_000, interval: 500 }).toBe(1);
     expect((await automatic())[0]!.counts.annotations).toBeGreaterThanOrEqual(1);
     // Opened again the same day: still one.

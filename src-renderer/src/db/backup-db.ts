@@ -24,6 +24,8 @@ import {
   countsOf,
   createBackup,
   emptySnapshot,
+  notesContents,
+  type NotesContents,
   type Snapshot,
   type TableCounts,
 } from '../../../src-main/shared/notes/backup/backup-format';
@@ -90,6 +92,8 @@ export interface BackupMade {
   text: string;
   createdAt: string;
   counts: TableCounts;
+  /** The notes as a person counts them, for the "Backup saved" message. */
+  contents: NotesContents;
   skipped: string[];
 }
 
@@ -101,7 +105,7 @@ export async function createBackupText(db: NotesDatabase, appVersion: string): P
     const text = createBackup(snapshot, { appVersion, createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
     const check = parseBackup(text);
     if (!check.ok) return err('internal', `The backup could not be verified, so it was not saved: ${check.message}`);
-    return ok({ text, createdAt, counts: countsOf(snapshot), skipped });
+    return ok({ text, createdAt, counts: countsOf(snapshot), contents: notesContents(snapshot), skipped });
   } catch (e) {
     return err('io', `Could not read the notes database: ${storageErrorMessage(e)}`);
   }
@@ -184,6 +188,13 @@ export async function importAnnotations(db: NotesDatabase, annotations: readonly
       }
       return ok({ added, updated, kept });
     }),
+  );
+}
+
+/** The person's notes right now, as a person would count them (see notesContents). */
+export async function currentContents(db: NotesDatabase): Promise<NotesContents> {
+  return db.transaction('r', [db.annotations, db.docState, db.tags], async () =>
+    notesContents({ annotations: await db.annotations.toArray(), docState: await db.docState.toArray(), tags: await db.tags.toArray() }),
   );
 }
 

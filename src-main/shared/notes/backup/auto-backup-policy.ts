@@ -13,9 +13,18 @@ export interface AutoBackupEntry {
   createdAt: string;
 }
 
-/** True when no automatic backup exists or the newest is at least a day old. */
-export function autoBackupDue(existing: readonly AutoBackupEntry[], now: Date): boolean {
-  const newest = Math.max(-Infinity, ...existing.map((e) => Date.parse(e.createdAt)).filter((t) => !Number.isNaN(t)));
+/**
+ * True when no automatic backup exists or the newest is at least a day old.
+ * With `firstNoteAt` (when the person's earliest note was made; null when
+ * there is none): never due without notes, and due at once while no
+ * automatic backup was taken after that moment, so a first day's work is
+ * backed up that day rather than a day after a backup of nothing.
+ */
+export function autoBackupDue(existing: readonly AutoBackupEntry[], now: Date, firstNoteAt?: string | null): boolean {
+  if (firstNoteAt === null) return false;
+  const times = existing.map((e) => Date.parse(e.createdAt)).filter((t) => !Number.isNaN(t));
+  const newest = Math.max(-Infinity, ...times);
+  if (firstNoteAt !== undefined && !times.some((t) => t >= Date.parse(firstNoteAt))) return true;
   return !Number.isFinite(newest) || now.getTime() - newest >= AUTO_BACKUP_MIN_INTERVAL_MS;
 }
 

@@ -33,6 +33,59 @@ export interface Snapshot {
 
 export type TableCounts = Record<TableName, number>;
 
+/**
+ * What a person would call their notes, for messages: an article's row also
+ * holds its reading position, which is no note, so "article notes" counts
+ * only rows with note text. `firstAt` is when the earliest of them was made
+ * (null when there are none): the first automatic backup waits for it.
+ */
+export interface NotesContents {
+  highlights: number;
+  articleNotes: number;
+  starred: number;
+  taggedArticles: number;
+  tags: number;
+  firstAt: string | null;
+}
+
+export function notesContents(s: Pick<Snapshot, 'annotations' | 'docState' | 'tags'>): NotesContents {
+  let firstAt: string | null = null;
+  const seen = (t: string | undefined) => {
+    if (t && (firstAt === null || t < firstAt)) firstAt = t;
+  };
+  for (const a of s.annotations) seen(a.created);
+  let articleNotes = 0;
+  let starred = 0;
+  let taggedArticles = 0;
+  for (const d of s.docState) {
+    const note = d.note.trim() !== '';
+    if (note) articleNotes++;
+    if (d.starred) starred++;
+    if (d.tags.length > 0) taggedArticles++;
+    if (note || d.starred || d.tags.length > 0) seen(d.modified);
+  }
+  for (const t of s.tags) seen(t.created);
+  return { highlights: s.annotations.length, articleNotes, starred, taggedArticles, tags: s.tags.length, firstAt };
+}
+
+export function hasNotes(c: NotesContents): boolean {
+  return c.highlights + c.articleNotes + c.starred + c.taggedArticles + c.tags > 0;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** "1 highlight, 1 article note, 2 starred articles, 3 tags" (zero parts left out; "no notes" when empty). */
+export function describeContents(c: NotesContents): string {
+  const parts = [
+    c.highlights ? plural(c.highlights, 'highlight', 'highlights') : '',
+    c.articleNotes ? plural(c.articleNotes, 'article note', 'article notes') : '',
+    c.starred ? plural(c.starred, 'starred article', 'starred articles') : '',
+    c.taggedArticles ? plural(c.taggedArticles, 'tagged article', 'tagged articles') : '',
+    c.tags ? plural(c.tags, 'tag', 'tags') : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'no notes';
+}
+
 export interface BackupHeader {
   formatName: typeof BACKUP_FORMAT_NAME;
   formatVersion: number;

@@ -5,7 +5,7 @@
  * not content.
  */
 import { describe, expect, it } from 'vitest';
-import { createBackup, emptySnapshot, type Snapshot } from './backup-format';
+import { createBackup, describeContents, emptySnapshot, hasNotes, notesContents, type Snapshot } from './backup-format';
 import { parseBackup } from './backup-parse';
 import { applyPlan, canonicalSnapshot, planRestore, snapshotHash } from './restore-plan';
 import { autoBackupDue, backupsToPrune } from './auto-backup-policy';
@@ -85,6 +85,25 @@ describe('automatic backup policy', () => {
     expect(autoBackupDue([], new Date('2026-01-02T00:00:00Z'))).toBe(true);
     expect(autoBackupDue([at('2026-01-01')], new Date('2026-01-01T23:00:00Z'))).toBe(false);
     expect(autoBackupDue([at('2026-01-01')], new Date('2026-01-02T12:00:00Z'))).toBe(true);
+  });
+  it('is never due without notes, and due at once while no automatic backup was taken after the first note', () => {
+    const now = new Date('2026-01-01T18:00:00Z');
+    // A backup at noon of a day whose first note came at 2 pm: the day's work must not wait for tomorrow.
+    expect(autoBackupDue([at('2026-01-01')], now, '2026-01-01T14:00:00.000Z')).toBe(true);
+    expect(autoBackupDue([at('2026-01-01')], now, '2026-01-01T09:00:00.000Z')).toBe(false);
+    expect(autoBackupDue([], now, null)).toBe(false);
+    expect(autoBackupDue([at('2025-12-20')], now, null)).toBe(false);
+  });
+  it('counts as notes what a person would: not reading positions', () => {
+    const row = (over: Partial<Snapshot['docState'][number]>) => ({ ...SNAPSHOT.docState[0]!, note: '', starred: false, tags: [], readingPosition: 0.4, ...over });
+    const c = notesContents({
+      annotations: [],
+      tags: [],
+      docState: [row({ docId: 'a' }), row({ docId: 'b' }), row({ docId: 'c', note: 'Mine', modified: '2026-01-01T10:00:00.000Z' }), row({ docId: 'd', starred: true })],
+    });
+    expect(c).toMatchObject({ highlights: 0, articleNotes: 1, starred: 1, taggedArticles: 0, tags: 0 });
+    expect(describeContents(c)).toBe('1 article note, 1 starred article');
+    expect(hasNotes(notesContents({ annotations: [], tags: [], docState: [row({ docId: 'a' })] }))).toBe(false);
   });
   it('keeps the newest ten', () => {
     const list = Array.from({ length: 13 }, (_, i) => at(`2026-01-${String(i + 1).padStart(2, '0')}`));
