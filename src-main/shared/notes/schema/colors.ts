@@ -23,3 +23,13 @@ export const DEFAULT_COLORS: readonly ColorDef[] = [
 
 /** Colour of a tag that has none of its own. */
 export const DEFAULT_TAG_COLOR = '#868e96';
+
+/** Colours a new tag is given, so tags are told apart at a glance (the person can change any). */
+export const TAG_PALETTE: readonly string[] = ['#e8590c', '#2f9e44', '#1971c2', '#c2255c', '#6741d9', '#0c8599', '#e67700', '#5c940d'];
+
+/** The palette colour for a tag name: the same name always gets the same colour. */
+export function tagColorFor(name: string): string {
+  let h = 2166136261;
+  for (const ch of name.normalize('NFC').toLocaleLowerCase()) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return TAG_PALETTE[h % TAG_PALETTE.length]!;
+}

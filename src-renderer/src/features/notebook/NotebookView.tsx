@@ -47,6 +47,7 @@ export function NotebookView() {
           <Notebook
             docs={docs}
             onOpen={(docId, annotationId) => navigate({ name: 'article', id: docId, annotation: annotationId })}
+            onOpenArticle={(docId) => navigate({ name: 'article', id: docId })}
             onSelectionChange={(selected) => setNotebookIds({ selected })}
             onShownChange={(shown, filtered) => setNotebookIds({ shown, filtered })}
           />
