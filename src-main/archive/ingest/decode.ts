@@ -10,7 +10,8 @@
  * Decoding is Node's TextDecoder (full ICU), so only the choice is ours.
  */
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1251' | 'koi8-r';
+export type LegacyEncoding = 'windows-1252' | 'windows-1251' | 'koi8-r';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
 export interface Decoded {
   text: string;
@@ -44,7 +45,25 @@ function utf8(buf: Uint8Array, declared?: string | null): Decoded {
     };
   }
   const encoding = legacyEncoding(buf, declared);
-  return { text: new TextDecoder(encoding).decode(buf), encoding, warning: `not UTF-8: read as ${encoding}` };
+  return { text: decodeLegacy(buf, encoding), encoding, warning: `not UTF-8: read as ${encoding}` };
+}
+
+/**
+ * Windows-1252's 0x80-0x9F: curly quotes, dashes, the euro sign. Node 20's
+ * TextDecoder('windows-1252') decodes them as Latin-1's C1 controls instead
+ * (it takes a Latin-1 fast path), which would turn “quotes” into invisible
+ * characters; these are mapped here, per the WHATWG table.
+ */
+const CP1252_C1: Record<number, number> = {
+  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d,
+  0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+};
+
+/** Decodes single-byte text in one of the legacy encodings. */
+export function decodeLegacy(buf: Uint8Array, encoding: LegacyEncoding): string {
+  const text = new TextDecoder(encoding).decode(buf);
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_C1[c.charCodeAt(0)] ?? c.charCodeAt(0)));
 }
 
 /** Counts well-formed and broken multi-byte UTF-8 sequences. */
@@ -73,7 +92,7 @@ export function utf8Sequences(buf: Uint8Array): { valid: number; invalid: number
   return { valid, invalid, firstInvalid };
 }
 
-const LEGACY_LABELS: Record<string, Encoding> = {
+const LEGACY_LABELS: Record<string, LegacyEncoding> = {
   'windows-1252': 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'iso-8859-15': 'windows-1252', 'us-ascii': 'windows-1252',
   'windows-1251': 'windows-1251', cp1251: 'windows-1251', 'koi8-r': 'koi8-r', 'koi8-u': 'koi8-r',
 };
@@ -84,7 +103,7 @@ const LEGACY_LABELS: Record<string, Encoding> = {
  * Russian, lowercase letters dominate running text: Windows-1251 puts them at
  * 0xE0-0xFF, KOI8-R at 0xC0-0xDF.
  */
-export function legacyEncoding(buf: Uint8Array, declared?: string | null): Encoding {
+export function legacyEncoding(buf: Uint8Array, declared?: string | null): LegacyEncoding {
   const named = declared ? LEGACY_LABELS[declared.trim().toLowerCase()] : undefined;
   if (named) return named;
   let high = 0;
