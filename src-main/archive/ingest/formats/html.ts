@@ -38,11 +38,10 @@ export function parseHtml(file: SourceFile): ParsedPage {
   // Nothing executable or invisible survives: scripts are never run, only removed.
   for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, iframe, object, embed, svg, canvas'))) el.remove();
   const meta = pageMeta(document, ld);
-  // Captions describe pictures; the article is the prose (and Readability would keep them).
-  for (const el of Array.from(document.querySelectorAll('figcaption, [class*="caption" i], [role="complementary"]'))) el.remove();
+  removeFurniture(document);
 
   const article = new Readability(document as never, { serializer: (n: unknown) => n as El, charThreshold: 250 }).parse();
-  const blocks = article?.content ? blockTexts(article.content as El) : [];
+  const blocks = article?.content ? blockTexts(article.content as El).filter((b) => !isFurnitureText(b)) : [];
   const words = blocks.join(' ').split(/\s+/).filter(Boolean).length;
   if (words >= MIN_ARTICLE_WORDS) {
     meta.title ??= cleanSpaces(article!.title ?? '') || null;
@@ -55,6 +54,33 @@ export function parseHtml(file: SourceFile): ParsedPage {
   meta.title ??= cleanSpaces(document.title ?? '') || null;
   const root = fallback.document.body ?? fallback.document;
   return { file, shape: 'article', paras: asParagraphs(blockTexts(root)), meta, warning: 'no article found in the page: kept as plain text' };
+}
+
+/**
+ * Page furniture named as such in its class or id (ads, share bars, related
+ * links, comments, newsletter and paywall boxes, captions, bylines...), taken
+ * out before Readability looks: Readability scores it low but keeps what sits
+ * inside the article's own container. A container holding most of the page's
+ * text is never removed, whatever its name.
+ */
+const FURNITURE = /(?:^|[\s_-])(?:ad|ads|advert|advertisement|adslot|ad-slot|banner|sponsored?|promo|newsletter|subscribe|subscription|paywall|share|sharing|social|related|recommended|more-in|most-read|popular|trending|comment|comments|cookie|cookies|consent|gdpr|poll|kicker|dek|standfirst|byline|author-line|credit|credits|caption|gallery|breadcrumbs?|tags|topics|print|toolbar|footer|sidebar|side|widget|discussion|replies|feedback|corrections)(?=$|[\s_-])/i;
+
+function removeFurniture(document: El & { body: El | null }): void {
+  // Bylines are kept as metadata, not as text: read before they go.
+  const bodyLength = (document.body?.textContent ?? '').length || 1;
+  for (const el of Array.from(document.querySelectorAll('figcaption, aside, nav, form, button, [role="complementary"], [role="navigation"], [class], [id]'))) {
+    const tag = (el.tagName ?? '').toUpperCase();
+    if (tag === 'HTML' || tag === 'BODY' || tag === 'MAIN' || tag === 'ARTICLE') continue;
+    const named = ['FIGCAPTION', 'ASIDE', 'NAV', 'FORM', 'BUTTON'].includes(tag) || /complementary|navigation/.test(el.getAttribute('role') ?? '') || FURNITURE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+    if (named && (el.textContent ?? '').length < bodyLength * 0.5) el.remove();
+  }
+}
+
+/** A block that is furniture whatever its markup: an ad label, a gallery or share line, a sign-up plea. */
+function isFurnitureText(text: string): boolean {
+  if (/^(?:advertisement|anzeige|реклама|sponsored|share(?: this)?:?.*|read more|подробнее|поделиться.*|photo gallery\b.*|фотогалерея.*|comments? \(\d+\)|комментарии \(\d+\))$/i.test(text)) return true;
+  const words = text.split(/\s+/).length;
+  return words <= 25 && /\b(?:sign up|subscribe|newsletter|cookies|free articles)\b|подпишитесь|рассылк/i.test(text);
 }
 
 /** JSON-LD objects of the page (NewsArticle and friends), @graph flattened. */
@@ -97,13 +123,23 @@ function pageMeta(document: El, ld: Record<string, unknown>[]): PageMeta {
     isoFromMeta(metaContent('meta[name="pubdate"], meta[name="publishdate"], meta[name="date"], meta[name="DC.date.issued"], meta[name="dcterms.created"]')) ??
     isoFromMeta(timeEl?.getAttribute('datetime'));
   const authorMeta = metaContent('meta[name="author"]') ?? metaContent('meta[property="article:author"]');
+  // A byline in the page ("By Lukas Frei", "Posted by Eva Marsh on ..."): its name only.
+  const bylineEl = document.querySelector('[itemprop="author"], [rel="author"], a[href*="/author/"], .byline .author, .author, .byline');
+  const byline = cleanSpaces(bylineEl?.textContent ?? '')
+    .replace(/^(?:by|posted by|written by|автор:?|текст:?)\s+/i, '')
+    .split(/\s*(?:[,|·•]|\bon\b|\d)/)[0]
+    .trim();
   const tags = Array.from(document.querySelectorAll('meta[property="article:tag"]')).map((m) => cleanSpaces(m.getAttribute('content') ?? '')).filter(Boolean);
   return {
     title: ldString(art?.headline) ?? metaContent('meta[property="og:title"]'),
     published,
-    author: ldAuthor(art?.author) ?? (authorMeta && !/^https?:/.test(authorMeta) ? authorMeta : null),
+    author: ldAuthor(art?.author) ?? (authorMeta && !/^https?:/.test(authorMeta) ? authorMeta : null) ?? (byline.length >= 3 && byline.length <= 60 ? byline : null),
     tags: tags.length ? tags : (metaContent('meta[name="keywords"]')?.split(',').map((t) => t.trim()).filter(Boolean) ?? undefined),
-    url: cleanSpaces(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '') || metaContent('meta[property="og:url"]'),
+    url:
+      cleanSpaces(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '') ||
+      metaContent('meta[property="og:url"]') ||
+      (typeof art?.mainEntityOfPage === 'string' ? art.mainEntityOfPage : null) ||
+      ldString((art?.mainEntityOfPage as { '@id'?: unknown } | undefined)?.['@id']),
   };
 }
 
