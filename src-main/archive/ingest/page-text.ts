@@ -60,12 +60,16 @@ function headlineOnTop(lines: string[]): boolean {
 
 const CONTINUES = /\b(from|and|to|of|the|in|with|for|a|an|or|by|on|at|between|than|that|as)$/;
 
-/** "... from May 22 to June 2 and from" + blank line + "September 25 ..." is one sentence. */
+/**
+ * "... from May 22 to June 2 and from" + blank line + "September 25 ..." is one
+ * sentence. The file's first paragraph is never joined: it is a headline or a
+ * teaser, and a headline may end in any word.
+ */
 function joinBrokenSentences(ps: RawParagraph[]): RawParagraph[] {
   const out: RawParagraph[] = [];
   for (const p of ps) {
     const prev = out[out.length - 1];
-    if (prev && p.gapBefore <= 1 && CONTINUES.test(prev.text) && prev.text.length > 40 && !/^[-•*\d]/.test(p.text)) {
+    if (prev && out.length > 1 && p.gapBefore <= 1 && CONTINUES.test(prev.text) && prev.text.length > 40 && !/^[-•*\d]/.test(p.text)) {
       prev.text = `${prev.text} ${p.text}`;
     } else out.push({ ...p });
   }

@@ -57,9 +57,13 @@ export function findDatedTitle(texts: string[]): { index: number; published: str
   return null;
 }
 
-/** A first line that reads as a headline: short, and not a sentence cut by a comma or colon. */
+/**
+ * A file's first line that reads as a headline: at most 200 characters, not
+ * ending like a sentence or a clause ("Council approves budget?", "iPod sales
+ * soar", "- Central Asia. Talks resume", "“We will win,”" all are).
+ */
 export function isTitleLike(text: string): boolean {
-  return isHeadline(text) || (text.length <= 100 && /^[\p{Lu}\p{N}"“«'‘]/u.test(text) && !/[.,;:]$/.test(text));
+  return text.length <= 200 && /[\p{L}\p{N}]/u.test(text) && !/[.,;:…]$/u.test(text);
 }
 
 /**
