@@ -174,6 +174,17 @@ describe('facets', () => {
     expect(f19.places).not.toContain('Kyrgyz Republic');
   });
 
+  test('variants merged: one operation translated three ways, a body named with and without its prefix', () => {
+    const f17 = bySource(SOURCES.y2017).facets.organizations;
+    expect(f17.filter((o) => /Operation (?:Illegal|Unlegal|Nelegal)/.test(o))).toEqual(['Operation Illegal']);
+    const all = archive.facets().organizations.map((o) => o.value);
+    expect(all.filter((o) => /Unlegal|Nelegal/.test(o))).toEqual([]);
+    expect(archive.facets().organizations.find((o) => o.value === 'Operation Illegal')!.count).toBe(3);
+    const f24 = bySource(SOURCES.y2024).facets.organizations;
+    expect(f24).toContain('CSTO Parliamentary Assembly');
+    expect(f24).not.toContain('Parliamentary Assembly');
+  });
+
   test('facet counts and filters through list()', () => {
     const facets = archive.facets();
     expect(facets.kinds).toEqual([{ kind: 'article', count: 5 }, { kind: 'brief', count: 10 }]);
