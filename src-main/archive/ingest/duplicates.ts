@@ -7,7 +7,7 @@
  * article. Only articles with the same headline are compared, so this stays
  * linear in practice on large folders.
  */
-import { normalizeForCompare, sha256 } from '../text';
+import { createHash } from 'node:crypto';
 
 export interface DuplicateItem {
   source: string;
@@ -30,18 +30,23 @@ export const NEAR_DUPLICATE = 0.9;
 export function findDuplicates(items: DuplicateItem[]): { keptAs: number[]; groups: DuplicateGroup[] } {
   const keptAs = items.map((_, i) => i);
   const exact = new Map<string, number>();
-  const byTitle = new Map<string, { index: number; shingles: Set<string> }[]>();
+  // Shingles are made only when two articles share a headline (rare), not for every article.
+  const byTitle = new Map<string, { index: number; shingles?: Set<string> }[]>();
+  const textOf = (i: number) => words(items[i].body.join('\n'));
   const groups = new Map<number, DuplicateGroup>();
   items.forEach((it, i) => {
-    const title = normalizeForCompare(it.title);
-    const text = normalizeForCompare(it.body.join('\n'));
-    const key = sha256(`${title}\n${text}`);
+    const title = words(it.title);
+    const key = createHash('sha1').update(title).update('\n').update(it.body.join('\n').toLowerCase().replace(NOT_WORD, ' ')).digest('base64');
     let into = exact.get(key);
     let near = false;
     if (into === undefined) {
-      const sh = shingles(text);
       const candidates = byTitle.get(title) ?? [];
-      const hit = candidates.find((c) => jaccard(c.shingles, sh) >= NEAR_DUPLICATE);
+      let sh: Set<string> | undefined;
+      const hit = candidates.find((c) => {
+        sh ??= shingles(textOf(i));
+        c.shingles ??= shingles(textOf(c.index));
+        return jaccard(c.shingles, sh) >= NEAR_DUPLICATE;
+      });
       if (hit) {
         into = hit.index;
         near = true;
@@ -59,6 +64,13 @@ export function findDuplicates(items: DuplicateItem[]): { keptAs: number[]; grou
     groups.set(into, g);
   });
   return { keptAs, groups: [...groups.values()] };
+}
+
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** Lowercased words separated by single spaces: what "the same text" compares (markup, punctuation and spacing aside). */
+function words(s: string): string {
+  return s.toLowerCase().replace(NOT_WORD, ' ').trim();
 }
 
 /** Word 4-grams of a normalized text (the whole text when shorter). */

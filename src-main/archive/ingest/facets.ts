@@ -23,6 +23,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One regex per table, alternatives longest first, so "UN Security Council" wins over "UN" at the same place. */
 interface AliasTable {
   re: RegExp;
+  /** The same alternatives, tried only where a capitalized word starts (when every alias starts with a capital). */
+  sticky: RegExp | null;
   canonical: Map<string, string>;
 }
 
@@ -30,14 +32,36 @@ function aliasTable(table: Record<string, string[]>): AliasTable {
   const canonical = new Map<string, string>();
   for (const [name, variants] of Object.entries(table)) for (const v of [name, ...variants]) canonical.set(v, name);
   const alts = [...canonical.keys()].sort((a, b) => b.length - a.length).map(esc);
-  return { re: new RegExp(`${B}(?:${alts.join('|')})${E}`, 'gu'), canonical };
+  const capitalized = [...canonical.keys()].every((k) => /^\p{Lu}/u.test(k));
+  return { re: new RegExp(`${B}(?:${alts.join('|')})${E}`, 'gu'), sticky: capitalized ? new RegExp(`(?:${alts.join('|')})${E}`, 'yu') : null, canonical };
 }
+
+const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}/gu;
 
 const PLACE_ALIASES = aliasTable(PLACES);
 const KNOWN_ORGS = aliasTable(ORGANIZATIONS);
 
 /** Finds aliases in one pass, blanking each match so what is left can be searched for other things. */
 function findAliases(text: string, t: AliasTable): { found: string[]; masked: string } {
+  if (t.sticky) {
+    // Same matches as the global scan (leftmost, longest alternative first), but the big
+    // alternation is tried only at capitalized word starts: ingestion spent much of its time here.
+    const found: string[] = [];
+    let masked = '';
+    let last = 0;
+    const starts = new RegExp(CAPITALIZED_WORD);
+    let m: RegExpExecArray | null;
+    while ((m = starts.exec(text))) {
+      t.sticky.lastIndex = m.index;
+      const hit = t.sticky.exec(text);
+      if (!hit) continue;
+      found.push(t.canonical.get(hit[0])!);
+      masked += text.slice(last, m.index) + ' '.repeat(hit[0].length);
+      last = m.index + hit[0].length;
+      starts.lastIndex = last;
+    }
+    return { found, masked: masked + text.slice(last) };
+  }
   const found: string[] = [];
   const masked = text.replace(t.re, (m) => {
     found.push(t.canonical.get(m)!);
