@@ -34,12 +34,18 @@ export interface BuiltDocs {
 /** Teasers sit at the top of a page: only that far is compared across pages. */
 const COMPARE_LEADING = 40;
 
+/** One file read by its format; the page keeps the file's name and section, not its raw text. */
 export function parsePage(file: SourceFile): ParsedPage {
-  return file.format === 'html' ? parseHtml(file) : file.format === 'md' ? parseMd(file) : parseTxt(file);
+  const page = file.format === 'html' ? parseHtml(file) : file.format === 'md' ? parseMd(file) : parseTxt(file);
+  return { ...page, file: { ...file, text: '' } };
 }
 
 export function buildDocs(files: SourceFile[]): BuiltDocs {
-  const pages = files.map(parsePage);
+  return buildDocsFromPages(files.map(parsePage));
+}
+
+/** Pages already parsed (walk-folder.ts parses each as it is read) -> documents. */
+export function buildDocsFromPages(pages: ParsedPage[]): BuiltDocs {
   const warnings: FileWarning[] = pages.filter((p) => p.warning).map((p) => ({ file: p.file.name, warning: p.warning! }));
 
   // Which paragraphs recur on other scraped pages (sidebar teasers do; article text does not).

@@ -8,9 +8,9 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { buildDocs } from './build-docs';
+import { buildDocsFromPages, parsePage } from './build-docs';
 import { BUILDER_VERSION } from './version';
-import { walkFolder, type FileWarning } from './walk-folder';
+import { walkFolderMapped, type FileWarning } from './walk-folder';
 import type { DuplicateGroup } from './duplicates';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
 import { buildIndex, type EngineDoc } from '../search/engine';
@@ -49,19 +49,20 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   const out = resolve(outDir);
   progress({ phase: 'read', message: `reading ${src}` });
   // Progress every 1,000 files (and at the end): enough to see it move, not a line per file.
-  const folder = await walkFolder(src, {
+  // Each page is parsed as soon as it is read: the folder's raw text is never all in memory.
+  const folder = await walkFolderMapped(src, {
     maxFileBytes: opts.maxFileBytes,
     onFile: (done, total) => {
       if (done % 1000 === 0 || done === total) progress({ phase: 'read', message: `read ${done} of ${total} files` });
     },
-  });
+  }, parsePage);
   const nothingToBuild = (skipped: SkippedFile[]) => {
     const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
     return new Error(`No readable pages (.txt, .md, .html) in ${src}${why}`);
   };
-  if (folder.files.length === 0) throw nothingToBuild(folder.skipped);
-  progress({ phase: 'segment', message: `segmenting ${folder.files.length} pages` });
-  const built = buildDocs(folder.files);
+  if (folder.items.length === 0) throw nothingToBuild(folder.skipped);
+  progress({ phase: 'segment', message: `segmenting ${folder.items.length} pages` });
+  const built = buildDocsFromPages(folder.items);
   const skipped = [...folder.skipped, ...built.empty.map((file) => ({ file, reason: 'no article text found' }))];
   // Readable files with no article in them (only navigation, photo names...): an empty
   // archive must not replace the one in `out`.
@@ -78,7 +79,7 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
     const report: FolderReport = {
       sourceDir: src,
       outDir: out,
-      files: folder.files.length,
+      files: folder.items.length,
       articles: built.articles,
       briefs: built.briefs,
       skipped,

@@ -71,6 +71,21 @@ const posix = (p: string) => p.split(sep).join('/');
 
 /** Reads every page under `dir`, recursively; throws only when `dir` itself cannot be read. */
 export async function walkFolder(dir: string, opts: WalkOptions = {}): Promise<FolderContents> {
+  const { items, ...rest } = await walkFolderMapped(dir, opts, (f) => f);
+  return { files: items, ...rest };
+}
+
+export interface MappedContents<T> extends Omit<FolderContents, 'files'> {
+  /** What `map` made of each file read, in folder order. */
+  items: T[];
+}
+
+/**
+ * Reads every page under `dir` and hands each to `map` as soon as it is read,
+ * keeping only what `map` returns: the ingester parses a page there, so the
+ * raw text of a large folder is never all in memory at once.
+ */
+export async function walkFolderMapped<T>(dir: string, opts: WalkOptions, map: (file: SourceFile) => T): Promise<MappedContents<T>> {
   let root: string;
   try {
     const st = await fs.stat(dir);
@@ -88,19 +103,25 @@ export async function walkFolder(dir: string, opts: WalkOptions = {}): Promise<F
   const results = await mapLimit(entries, READ_CONCURRENCY, async (e) => {
     const r = await readEntry(root, e.path, e.name, maxBytes);
     opts.onFile?.(++done, entries.length, e.name);
-    return r;
+    if (!r.file) return { ...r, item: undefined };
+    try {
+      return { ...r, file: undefined, item: map(r.file) };
+    } catch (err) {
+      // A page its format reader cannot make sense of is skipped, named, and the others are read.
+      return { name: r.name, hash: r.hash, skipped: `could not be read as .${r.file.format} (${(err as Error).message})`, item: undefined };
+    }
   });
-  const files: SourceFile[] = [];
+  const items: T[] = [];
   const warnings: FileWarning[] = [];
   const hashes: string[] = [];
   for (const r of results) {
     if (r.hash !== undefined) hashes.push(`${r.name}\0${r.hash}`);
     if (r.skipped) skipped.push({ file: r.name, reason: r.skipped });
-    else if (r.file) files.push(r.file);
+    else if (r.item !== undefined) items.push(r.item);
     if (r.warning) warnings.push({ file: r.name, warning: r.warning });
   }
   skipped.sort((a, b) => compare(a.file, b.file));
-  return { files, skipped, warnings, contentHash: sha256(hashes.join('\n')) };
+  return { items, skipped, warnings, contentHash: sha256(hashes.join('\n')) };
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
