@@ -58,5 +58,7 @@ describe('dates in news text', () => {
     expect(dateOnly('08.12.2021')).toBe('2021-12-08');
     expect(dateOnly('Published: 5 October 2022')).toBe('2022-10-05');
     expect(dateOnly('The meeting of 5 October 2022 was long.')).toBeNull();
+    expect(dateOnly('Friday, 6 June 2008')).toBe('2008-06-06');
+    expect(dateOnly('Friday, the day of the meeting')).toBeNull();
   });
 });

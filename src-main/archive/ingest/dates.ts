@@ -74,7 +74,10 @@ export function findDates(text: string, referenceYear: number | null = null): Fo
 
 /** A paragraph that is only a date ("08.12.2021", "Published: March 3, 2023"): its ISO form. */
 export function dateOnly(text: string): string | null {
-  const t = text.replace(/^(published|date|posted|опубликовано|дата)\s*[:\-–]?\s*/i, '').trim();
+  const t = text
+    .replace(/^(published|date|posted|опубликовано|дата)\s*[:\-–]?\s*/i, '')
+    .replace(/^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+/i, '')
+    .trim();
   if (t.length > 40) return null;
   const d = findDates(t);
   if (d.length !== 1 || !d[0].iso || d[0].year === null) return null;
