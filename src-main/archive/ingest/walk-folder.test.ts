@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { walkFolder } from './walk-folder';
+import { walkFolder, walkFolderMapped } from './walk-folder';
 import { removeDir, tempDir } from '../test/helpers';
 
 let dir: string;
@@ -83,3 +83,13 @@ test('a missing folder or a file given as the folder is a clear error', async ()
   await expect(walkFolder(join(dir, 'nope'))).rejects.toThrow(/Folder not found/);
   await expect(walkFolder(join(dir, 'secret.txt'))).rejects.toThrow(/Not a folder/);
 });
+
+test('each page is handed over as it is read; one the format reader fails on is skipped with the reason, the others kept', async () => {
+  const r = await walkFolderMapped(src, { maxFileBytes: 1024 * 1024 }, (f) => {
+    if (f.name === 'page.html') throw new Error('unexpected markup');
+    return `${f.name}:${f.text.length}`;
+  });
+  expect(r.items).toContain('business/001.txt:28');
+  expect(r.items.some((x) => x.startsWith('page.html'))).toBe(false);
+  expect(r.skipped).toContainEqual({ file: 'page.html', reason: 'could not be read as .html (unexpected markup)' });
+}, 10_000);
