@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { rmSync, symlinkSync } from 'node:fs';
 import { walkFolder, walkFolderMapped } from './walk-folder';
 import { removeDir, tempDir } from '../test/helpers';
 
@@ -92,4 +93,30 @@ test('each page is handed over as it is read; one the format reader fails on is 
   expect(r.items).toContain('business/001.txt:28');
   expect(r.items.some((x) => x.startsWith('page.html'))).toBe(false);
   expect(r.skipped).toContainEqual({ file: 'page.html', reason: 'could not be read as .html (unexpected markup)' });
+}, 10_000);
+
+test('a folder that changes while it is read: a file removed, a file swapped for a pipe, a file swapped for a link out', async () => {
+  const live = join(dir, 'live');
+  await mkdir(live);
+  const names = Array.from({ length: 40 }, (_, i) => `p${String(i).padStart(2, '0')}.txt`);
+  for (const n of names) await writeFile(join(live, n), `Headline ${n}\n\nBody of ${n}.\n`);
+  let changed = false;
+  const r = await walkFolder(live, {
+    onFile: () => {
+      if (changed) return;
+      changed = true;
+      // At the first file read, at most 16 reads have started: the last files are not read yet.
+      rmSync(join(live, 'p37.txt'));
+      rmSync(join(live, 'p38.txt'));
+      execFileSync('mkfifo', [join(live, 'p38.txt')]);
+      rmSync(join(live, 'p39.txt'));
+      symlinkSync(join(dir, 'secret.txt'), join(live, 'p39.txt'));
+    },
+  });
+  expect(r.files).toHaveLength(37);
+  expect(r.skipped).toEqual([
+    { file: 'p37.txt', reason: 'unreadable (ENOENT)' },
+    { file: 'p38.txt', reason: 'not a regular file (a pipe, socket or device)' },
+    { file: 'p39.txt', reason: 'a link to outside the folder (not followed)' },
+  ]);
 }, 10_000);
