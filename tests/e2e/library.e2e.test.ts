@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWebHost } from '../../src-main/web/server';
 import { hostApi, must } from './api';
 import { launch, openPage } from './browser';
+import { articleHash, articles, storedDocState, storedReadingPosition } from './notes-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -165,3 +166,35 @@ describe('when the archive cannot be opened', () => {
     }
   });
 });
+
+describe('reading progress', () => {
+  test('the library shows how far each article is read, lists the ones begun under Continue reading, and marks one read at its end', async () => {
+    const docs = await articles();
+    const doc = docs[0]!;
+    const { page, context } = await openPage(browser, articleHash(doc.id), { height: 600 });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const middle = Math.floor(doc.paragraphs.length / 2);
+    await page.locator(`[data-paragraph="${middle}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await expect.poll(() => storedReadingPosition(page, doc.id), { timeout: 10_000 }).toBeGreaterThan(0.2);
+
+    await page.getByRole('link', { name: 'Library', exact: true }).click();
+    const continuing = page.getByRole('region', { name: 'Continue reading' });
+    await continuing.getByRole('link', { name: new RegExp(escapeRegExp(doc.title.slice(0, 40))) }).waitFor();
+    const row = page.locator('.row-link').filter({ has: page.locator('.row-title').getByText(doc.title, { exact: true }) });
+    await expect.poll(() => row.innerText()).toMatch(/\d+% read/);
+
+    // Back in, to the end: read.
+    await continuing.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('.doc-text-end').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await expect.poll(async () => (await storedDocState(page, doc.id))?.readAt, { timeout: 10_000 }).toBeTruthy();
+    await page.getByRole('link', { name: 'Library', exact: true }).click();
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/\bRead\b/);
+    expect(await page.getByRole('region', { name: 'Continue reading' }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

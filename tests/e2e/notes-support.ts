@@ -117,6 +117,12 @@ export async function closeCard(page: Page): Promise<void> {
  * instead of sleeping a guessed time, which a loaded machine outlasts.
  */
 export async function storedReadingPosition(page: Page, docId: string): Promise<number | null> {
+  const pos = (await storedDocState(page, docId))?.readingPosition;
+  return typeof pos === 'number' ? pos : null;
+}
+
+/** The stored article state for `docId` (reading position, readAt, note…), read straight from the page's IndexedDB. */
+export async function storedDocState(page: Page, docId: string): Promise<Record<string, unknown> | null> {
   return page.evaluate(async (id) => {
     const idb = (globalThis as unknown as { indexedDB: { databases(): Promise<{ name?: string }[]>; open(n: string): IDBOpenLike } }).indexedDB;
     interface IDBOpenLike {
@@ -136,8 +142,7 @@ export async function storedReadingPosition(page: Page, docId: string): Promise<
         const get = db.transaction('docState').objectStore('docState').get(id);
         get.onsuccess = () => resolve(get.result);
       });
-      const pos = (row as { readingPosition?: unknown } | undefined)?.readingPosition;
-      return typeof pos === 'number' ? pos : null;
+      return (row as Record<string, unknown> | undefined) ?? null;
     } finally {
       db.close();
     }

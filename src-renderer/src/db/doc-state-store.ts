@@ -11,7 +11,7 @@ import { NOTES_LIMITS, normalizeTags, restoreAll, restoreDocState } from '../../
 import { ensureTagRows } from './tags-store';
 import { err, guardedWrite, ok } from './write-status';
 
-export type DocStatePatch = Partial<Pick<DocState, 'tags' | 'note' | 'starred' | 'readingPosition'>>;
+export type DocStatePatch = Partial<Pick<DocState, 'tags' | 'note' | 'starred' | 'readingPosition' | 'readAt'>>;
 
 export function emptyDocState(docId: string): DocState {
   return { docId, tags: [], note: '', starred: false, readingPosition: null, modified: new Date(0).toISOString() };
@@ -34,6 +34,9 @@ export async function updateDocState(db: NotesDatabase, docId: string, patch: Do
   if (patch.readingPosition !== undefined && patch.readingPosition !== null && !Number.isFinite(patch.readingPosition)) {
     return err('invalid-argument', 'Bad reading position.');
   }
+  if (patch.readAt !== undefined && patch.readAt !== null && !Number.isFinite(Date.parse(patch.readAt))) {
+    return err('invalid-argument', 'Bad date for "read".');
+  }
   return guardedWrite(() =>
     db.transaction('rw', db.docState, db.tags, async () => {
       const current = restoreDocState(await db.docState.get(docId));
@@ -45,6 +48,7 @@ export async function updateDocState(db: NotesDatabase, docId: string, patch: Do
       if (patch.readingPosition !== undefined) {
         next.readingPosition = patch.readingPosition === null ? null : Math.min(1, Math.max(0, patch.readingPosition));
       }
+      if (patch.readAt !== undefined) next.readAt = patch.readAt;
       await db.docState.put(next);
       return ok(next);
     }),

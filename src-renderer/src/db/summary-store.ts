@@ -15,13 +15,19 @@ export interface DocNotesSummary {
   tags: string[];
   /** Article note, annotation notes and quotes, for searching. */
   text: string;
+  /** Where the person stopped (a fraction of the text), or null. */
+  readingPosition: number | null;
+  /** When the end of the text was first on screen, or null: the article is read. */
+  readAt: string | null;
+  /** The article state's last change (for "Continue reading", newest first). */
+  modified: string | null;
 }
 
 export async function readNotesSummary(db: NotesDatabase): Promise<Map<string, DocNotesSummary>> {
   const out = new Map<string, DocNotesSummary>();
   const entry = (docId: string): DocNotesSummary => {
     let e = out.get(docId);
-    if (!e) out.set(docId, (e = { docId, annotations: 0, starred: false, tags: [], text: '' }));
+    if (!e) out.set(docId, (e = { docId, annotations: 0, starred: false, tags: [], text: '', readingPosition: null, readAt: null, modified: null }));
     return e;
   };
   const addTags = (e: DocNotesSummary, tags: string[]) => {
@@ -33,6 +39,9 @@ export async function readNotesSummary(db: NotesDatabase): Promise<Map<string, D
     if (!r.ok) return;
     const e = entry(r.value.docId);
     e.starred = r.value.starred;
+    e.readingPosition = r.value.readingPosition;
+    e.readAt = r.value.readAt ?? null;
+    e.modified = r.value.modified;
     addTags(e, r.value.tags);
     if (r.value.note) e.text += r.value.note + '\n';
   });
@@ -44,8 +53,8 @@ export async function readNotesSummary(db: NotesDatabase): Promise<Map<string, D
     addTags(e, r.value.tags);
     e.text += r.value.quote.exact + '\n' + (r.value.note ? r.value.note + '\n' : '');
   });
-  // Articles whose only state is "unstarred, no tags, no note" are not interesting.
-  for (const [id, e] of out) if (!e.annotations && !e.starred && !e.tags.length && !e.text) out.delete(id);
+  // Articles whose only state is "unstarred, no tags, no note, not begun" are not interesting.
+  for (const [id, e] of out) if (!e.annotations && !e.starred && !e.tags.length && !e.text && !e.readingPosition && !e.readAt) out.delete(id);
   return out;
 }
 

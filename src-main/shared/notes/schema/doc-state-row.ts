@@ -20,6 +20,8 @@ export const docStateRow = v.strictObject({
   starred: v.boolean((i) => `should be true or false, not ${describe(i.input)}`),
   /** Scroll position as a fraction 0..1 of the document, or null. */
   readingPosition: v.nullable(v.pipe(v.number(fraction), v.finite(fraction), v.minValue(0, fraction), v.maxValue(1, fraction))),
+  /** When the end of the text was first on screen: the article is read. Absent in rows older than it. */
+  readAt: v.optional(v.nullable(timestamp)),
   modified: timestamp,
 });
 
@@ -37,6 +39,8 @@ function repairDocState(raw: Record<string, unknown>, now: string): Record<strin
     note: typeof raw.note === 'string' ? raw.note : '',
     starred: raw.starred === true,
     readingPosition: typeof rp === 'number' && Number.isFinite(rp) ? Math.min(1, Math.max(0, rp)) : null,
+    // Only when set: rows from before "read" existed read back exactly as they were stored.
+    ...(typeof raw.readAt === 'string' && Number.isFinite(Date.parse(raw.readAt)) ? { readAt: isoOr(raw.readAt, now) } : {}),
     modified: isoOr(raw.modified, now),
   };
 }

@@ -73,7 +73,7 @@ it('Backup now saves a backup file that parses back to the notes', async () => {
   expect(saved[0].fileName).toMatch(/^archive-reader-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.json$/);
   const parsed = parseBackup(saved[0].text);
   expect(parsed.ok && parsed.snapshot.annotations.map((a) => a.id)).toEqual(['a1-plain']);
-  expect(host.querySelector('[role="status"]')?.textContent).toMatch(/Backup saved as .*: 1 highlights/);
+  expect(host.querySelector('[role="status"]')?.textContent).toMatch(/Backup saved as .*: 1 highlight\b/);
 });
 
 it('a malformed file shows its message and nothing is written', async () => {

@@ -33,6 +33,15 @@ const remembered = new Map<string, { offset: number; active: number }>();
 export interface RowNotes {
   annotations: number;
   starred: boolean;
+  readingPosition?: number | null;
+  readAt?: string | null;
+}
+
+/** "Read", "42% read" or nothing (unread): where the person is in this article. */
+export function readingState(notes: RowNotes | undefined): string | null {
+  if (notes?.readAt) return 'Read';
+  const p = notes?.readingPosition;
+  return typeof p === 'number' && p > 0 ? `${Math.max(1, Math.round(p * 100))}% read` : null;
 }
 
 export function LibraryRow({ doc, notes }: { doc: DocSummary; notes?: RowNotes }) {
@@ -47,6 +56,7 @@ export function LibraryRow({ doc, notes }: { doc: DocSummary; notes?: RowNotes }
             RU
           </span>
         ) : null}
+        {readingState(notes) ? <span className="read-badge">{readingState(notes)}</span> : null}
         {notes?.starred ? (
           <span className="notes-badge" title="Starred">
             ★ Starred

@@ -12,6 +12,7 @@ import { formatCount } from '../../platform/format';
 import { navigate } from '../../platform/router';
 import type { LibraryRoute } from '../../platform/routes';
 import { EmptyState, ErrorState, LoadingState } from '../../platform/StateViews';
+import { ContinueReading } from './ContinueReading';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryList } from './LibraryList';
 import { listRequest, rememberLibraryContext } from './library-query';
@@ -107,6 +108,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
           </p>
         </div>
       </header>
+      {!filtered ? <ContinueReading summary={summary} /> : null}
       {facets.value ? (
         <Timeline
           years={facets.value.years}

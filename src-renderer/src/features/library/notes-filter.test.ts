@@ -4,7 +4,7 @@ import { notesFilterIds } from './notes-filter';
 
 const row = (docId: string, p: Partial<DocNotesSummary>): [string, DocNotesSummary] => [
   docId,
-  { docId, annotations: 0, starred: false, tags: [], text: '', ...p },
+  { docId, annotations: 0, starred: false, tags: [], text: '', readingPosition: null, readAt: null, modified: null, ...p },
 ];
 const summary = new Map([
   row('a', { annotations: 2, tags: ['Summit'] }),

@@ -25,6 +25,7 @@ import { RelatedDocs } from './RelatedDocs';
 import { TextSettingsButton } from './TextSettingsButton';
 import { useFindInDoc } from './use-find-in-doc';
 import { useNeighbours, type Neighbours } from './use-neighbours';
+import { useMarkRead } from './use-mark-read';
 import { useReadingPosition } from './use-reading-position';
 
 const FACET_LABELS: { type: FacetType; label: string }[] = [
@@ -183,6 +184,8 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
   };
   const shape = useMemo(() => ({ starts, length: text.length }), [starts, text]);
   const position = useReadingPosition(doc.id, scroller, container, !route.q && !route.annotation, shape);
+  const [textEnd, setTextEnd] = useState<HTMLDivElement | null>(null);
+  useMarkRead(doc.id, textEnd, scroller);
 
   // Keyboard readers land in the text: Space and Page Down scroll it at once.
   // Focused after the first paint: focusing needs an up-to-date layout, and
@@ -237,6 +240,7 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
             <div className="doc-text" ref={setContainer} data-doc-id={doc.id}>
               <ArticleText doc={doc} />
             </div>
+            <div ref={setTextEnd} className="doc-text-end" aria-hidden="true" />
             {facetGroups.length > 0 ? (
               <section className="doc-facets" aria-labelledby="facets-heading">
                 <h2 id="facets-heading" className="section-label">
