@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ensureBundledArchiveStatus } from '../src-main/archive/index';
 import { launchWebHost, serveUntilInterrupted } from '../src-main/web/launch';
-import { packageVersion, parseWebArgs, requireBuiltRenderer } from '../src-main/web/web-args';
+import { hostOptions, parseWebArgs, requireBuiltRenderer } from '../src-main/web/web-args';
 import { buildIfStale } from './build-if-stale';
 import { ensureElectron } from './electron-binary';
 
@@ -68,17 +68,7 @@ async function main(): Promise<void> {
     console.error(`${reason ?? 'npm run dev needs Electron.'} For the browser, use npm run web.`);
     process.exit(1);
   }
-  serveUntilInterrupted(
-    await launchWebHost({
-      port: args.port,
-      archiveDir: args.archive,
-      rendererDir: args.renderer,
-      dataDir: args.data,
-      open: args['no-open'] !== true,
-      version: packageVersion(),
-      reason,
-    }),
-  );
+  serveUntilInterrupted(await launchWebHost({ ...hostOptions(args), open: args['no-open'] !== true, reason }));
 }
 
 main().catch((e: unknown) => {

@@ -7,21 +7,12 @@
  * free port and remembers nothing (tests). Stops on Ctrl+C with exit code 0.
  */
 import { launchWebHost, serveUntilInterrupted } from './launch';
-import { packageVersion, parseWebArgs, requireBuiltRenderer } from './web-args';
+import { hostOptions, parseWebArgs, requireBuiltRenderer } from './web-args';
 
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
   requireBuiltRenderer(args.renderer);
-  serveUntilInterrupted(
-    await launchWebHost({
-      port: args.port,
-      archiveDir: args.archive,
-      rendererDir: args.renderer,
-      dataDir: args.data,
-      open: args.open,
-      version: packageVersion(),
-    }),
-  );
+  serveUntilInterrupted(await launchWebHost({ ...hostOptions(args), open: args.open }));
 }
 
 main().catch((e: unknown) => {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { LaunchOptions } from './launch';
 import { defaultRendererDir } from './server';
 
 export const USAGE = 'usage: npm run web -- [--port <n>] [--archive <dir>] [--data <dir>] [--renderer <dir>] [--open]';
@@ -62,6 +63,11 @@ export function parseWebArgs(argv: string[], extra: Record<string, { type: 'bool
 /** Exits 2 when the renderer has not been built into `dir`. */
 export function requireBuiltRenderer(dir: string): void {
   if (!existsSync(resolve(dir, 'index.html'))) fail(`no built renderer in ${dir}: run "npm run build" first`);
+}
+
+/** The host's part of the launch options, from the parsed arguments. */
+export function hostOptions(args: WebArgs): Pick<LaunchOptions, 'port' | 'archiveDir' | 'rendererDir' | 'dataDir' | 'version'> {
+  return { port: args.port, archiveDir: args.archive, rendererDir: args.renderer, dataDir: args.data, version: packageVersion() };
 }
 
 export function packageVersion(): string {

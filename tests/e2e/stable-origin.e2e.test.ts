@@ -6,45 +6,17 @@
  * silent move to an empty notes database), and the note still there once the
  * port is free again.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { startApp } from '../support/app-process';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { articleHash, articles, highlight, passage } from './notes-support';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-
-function startHost(dataDir: string) {
-  const child = spawn(tsx, ['src-main/web/main.ts', '--data', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const url = new Promise<string | null>((resolveUrl) => {
-    const timer = setInterval(() => {
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
-      if (m) {
-        clearInterval(timer);
-        resolveUrl(m[1]!);
-      }
-    }, 50);
-    void exited.then(() => {
-      clearInterval(timer);
-      resolveUrl(null);
-    });
-  });
-  return { child, url, exited, output: () => out };
-}
-
-async function stop(host: ReturnType<typeof startHost>): Promise<number | null> {
-  host.child.kill('SIGINT');
-  return host.exited;
-}
+const startHost = (dataDir: string) => startApp('src-main/web/main.ts', ['--data', dataDir]);
 
 test('notes are still there after stopping and starting again, including after a start that found the port taken', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'stable-origin-data-'));
@@ -63,7 +35,7 @@ test('notes are still there after stopping and starting again, including after a
   await page.goto(url! + articleHash(doc.id));
   const id = await highlight(page, phrase, { note: 'kept across restarts' });
   await context.close();
-  expect(await stop(first)).toBe(0);
+  expect(await first.stop()).toBe(0);
 
   // 2. Another program takes the port: the start is refused, plainly, and nothing moves.
   const port = Number(new URL(url!).port);
@@ -84,5 +56,5 @@ test('notes are still there after stopping and starting again, including after a
   await page.goto(url! + articleHash(doc.id));
   await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
   await context.close();
-  expect(await stop(again)).toBe(0);
+  expect(await again.stop()).toBe(0);
 });
