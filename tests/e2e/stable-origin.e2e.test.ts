@@ -33,6 +33,7 @@ test('notes are still there after stopping and starting again, including after a
   let context = await openBrowser();
   let page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url! + articleHash(doc.id));
+  await page.locator(`[data-paragraph="${phrase.paragraph}"]`).waitFor();
   const id = await highlight(page, phrase, { note: 'kept across restarts' });
   await context.close();
   expect(await first.stop()).toBe(0);
