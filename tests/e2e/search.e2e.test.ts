@@ -100,6 +100,22 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a search of only common words says why it finds nothing', async () => {
+    const { page, context } = await openPage(browser);
+    await typeQuery(page, 'the');
+    await page.getByText(/“the” is a word too common to search for/).waitFor();
+    await context.close();
+  });
+
+  test('the retry after no results keeps +required and -prohibited words: +border -drug lists nothing without "border"', async () => {
+    const { page, context } = await openPage(browser);
+    await typeQuery(page, '+border -drug');
+    await page.getByText('Nothing found for “+border -drug”').waitFor();
+    expect(await results(page).count()).toBe(0);
+    expect(await page.getByText(/showing results for/).count()).toBe(0);
+    await context.close();
+  });
+
   test('Enter opens the first result at its first match, highlighted', async () => {
     const expected = await must(hostApi().search({ query: 'border' }));
     const top = expected.hits[0]!;

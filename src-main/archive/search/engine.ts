@@ -48,10 +48,20 @@ export interface EngineClause {
 
 export type { EngineHit, EngineHits } from './ranked';
 
+/** A query word checked against the index's vocabulary. */
+export interface Spelling {
+  /** The index has the word (after analysis: folding, stemming). */
+  known: boolean;
+  /** When it does not: the index term nearest to it (fewest edits, then most documents), or null. */
+  correction: string | null;
+}
+
 export interface SearchEngine {
   readonly docCount: number;
   /** Matches, best first (BM25 as Lunr scores it); read only the hits needed. */
   search(clauses: EngineClause[]): Promise<EngineHits>;
+  /** Is `word` in the index, and if not, which one index term is it most likely a misspelling of? */
+  spelling(word: string, maxDistance: number): Spelling;
   close(): Promise<void>;
 }
 
@@ -102,6 +112,24 @@ class CompactEngine implements SearchEngine {
     const pipeline = searchPipeline();
     const s = runQuery(data, this.lookup, clauses.map((c) => toScoreClause(c, data)), (t) => pipeline.runString(t));
     return new RankedHits(s.docs, s.scores, data.ids, s.termsOf);
+  }
+
+  spelling(word: string, maxDistance: number): Spelling {
+    const analysed = searchPipeline().runString(word);
+    if (analysed.length === 0) return { known: true, correction: null }; // a stop word: nothing to correct
+    if (analysed.some((t) => this.lookup.find(t) >= 0)) return { known: true, correction: null };
+    // One correction, so every hit matches the word the notice names (a fuzzy
+    // expansion would also bring in other words at the same distance).
+    for (let d = 1; d <= maxDistance; d++) {
+      let best = -1;
+      for (const t of analysed) {
+        for (const i of this.lookup.expand(t, d)) {
+          if (best < 0 || this.lookup.docFrequency(i) > this.lookup.docFrequency(best)) best = i;
+        }
+      }
+      if (best >= 0) return { known: false, correction: this.lookup.terms[best] };
+    }
+    return { known: false, correction: null };
   }
 
   async close(): Promise<void> {

@@ -41,6 +41,14 @@ export interface QueryPlan {
   phraseWords: string[];
   /** Set when nothing can be searched (empty, refused): the reason, if any. */
   empty: boolean;
+  /** Words left out because they are too common to be in the index ("the", "и"). */
+  commonWords?: string[];
+}
+
+/** Why a query of only common words finds nothing, said instead of a bare "Nothing found". */
+export function commonWordsNotice(words: readonly string[]): string {
+  const list = [...new Set(words.map((w) => w.toLowerCase()))].slice(0, 3).map((w) => `“${w}”`).join(', ');
+  return `${list} ${words.length === 1 ? 'is a word' : 'are words'} too common to search for: such words are left out of the index. Add a less common word.`;
 }
 
 const QUOTES = /([+-]?)["“”«»„]([^"“”«»„]*)["“”«»„]/g;
@@ -99,7 +107,10 @@ function finish(plan: QueryPlan): QueryPlan {
     plan.notices.push(`Only the first ${MAX_CLAUSES} words were searched.`);
     plan.clauses = plan.clauses.slice(0, MAX_CLAUSES);
   }
-  if (plan.clauses.length === 0 && plan.phrases.length === 0) plan.empty = true;
+  if (plan.clauses.length === 0 && plan.phrases.length === 0) {
+    plan.empty = true;
+    if (plan.commonWords?.length) plan.notices.push(commonWordsNotice(plan.commonWords));
+  }
   return plan;
 }
 
@@ -117,13 +128,15 @@ export function literalPlan(plan: QueryPlan, reason: string): QueryPlan {
   const words = normalizeForCompare(plan.query).split(' ').filter(Boolean);
   const clauses = words.filter(isIndexable).slice(0, MAX_CLAUSES).map((w) => wordClause(w, 'optional'));
   const phrases = plan.phrases;
+  const empty = clauses.length === 0 && phrases.length === 0;
+  const common = words.filter((w) => !isIndexable(w));
   return {
     ...plan,
     clauses,
     phrases,
     interpretedAs: 'literal',
-    notices: [...plan.notices, `Read literally because ${reason}.`],
-    empty: clauses.length === 0 && phrases.length === 0,
+    notices: [...plan.notices, `Read literally because ${reason}.`, ...(empty && words.length > 0 && common.length === words.length ? [commonWordsNotice(common)] : [])],
+    empty,
   };
 }
 
@@ -179,6 +192,7 @@ function fromLunrClause(c: lunr.Query.Clause, plan: QueryPlan): EngineClause | n
   const term = leading || trailing ? foldLower(core) : core.toLowerCase();
   if (!leading && !trailing && editDistance === 0 && !isIndexable(core)) {
     // A stop word ("the", "и") is not in the index: requiring it would find nothing.
+    (plan.commonWords ??= []).push(core);
     return null;
   }
   return { term, fields, presence, leadingWildcard: leading, trailingWildcard: trailing, editDistance, boost, usePipeline: !(leading || trailing) };

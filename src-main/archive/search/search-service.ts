@@ -53,7 +53,7 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
       hits = plan.empty ? NO_HITS : await matching(plan, req, engine, deps);
     }
     if (hits.length === 0 && plan.interpretedAs !== 'fuzzy') {
-      const fuzzy = fuzzyPlan(plan);
+      const fuzzy = correctedPlan(plan, engine);
       if (fuzzy) {
         const fuzzyHits = await matching(fuzzy, req, engine, deps);
         if (fuzzyHits.length > 0) {
@@ -126,7 +126,31 @@ function passesFilters(s: SearchableDoc | undefined, req: SearchRequest): boolea
   return true;
 }
 
-/** The same query with every plain positive word made fuzzy (edit distance by length). */
+/**
+ * The spelling retry: the same query, with each plain positive word the index
+ * does not know replaced by the one index term nearest to it. Required,
+ * prohibited and field parts stay as they were; a word the index knows is
+ * never changed, so `+border -drug` is not turned into "order". Null when no
+ * word was misspelled.
+ */
+function correctedPlan(plan: QueryPlan, engine: SearchEngine): QueryPlan | null {
+  let changed = false;
+  const clauses = plan.clauses.map((c) => {
+    if (c.presence === 'prohibited' || c.leadingWildcard || c.trailingWildcard || c.editDistance > 0) return c;
+    const len = [...c.term].length;
+    const distance = Math.min(fuzzyAllowance(c.term, 2), len >= 8 ? 2 : len >= 4 ? 1 : 0);
+    if (distance === 0) return c;
+    const s = engine.spelling(c.term, distance);
+    if (s.known || !s.correction) return c;
+    changed = true;
+    // The correction is an index term already analysed: searched as it is.
+    return { ...c, term: s.correction, usePipeline: false };
+  });
+  if (!changed) return null;
+  return { ...plan, clauses, interpretedAs: 'fuzzy', notices: [...plan.notices] };
+}
+
+/** The same query with every plain positive word made fuzzy (edit distance by length): find in one document. */
 function fuzzyPlan(plan: QueryPlan): QueryPlan | null {
   let changed = false;
   const clauses = plan.clauses.map((c) => {

@@ -23,6 +23,11 @@ export class TermLookup {
     private readonly df: Uint32Array,
   ) {}
 
+  /** How many documents hold term `i`. */
+  docFrequency(i: number): number {
+    return this.df[i] ?? 0;
+  }
+
   /** Index of an exact term, or -1. */
   find(term: string): number {
     const i = this.lowerBound(term, 0, this.terms.length);
