@@ -5,11 +5,11 @@
  * back as Results (cancelled, io) the UI can show.
  */
 import { dialog, shell, type BrowserWindow } from 'electron';
-import { writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { OpenExternalRequest, OpenExternalResponse, SaveFileRequest, SaveFileResponse } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
 import { safeFileName } from '../ipc/validate';
+import { writeFileSafely } from '../archive/store/safe-output';
 
 export function makeSaveFile(getWindow: () => BrowserWindow | null, defaultDir: () => string) {
   return async (req: SaveFileRequest): Promise<Result<SaveFileResponse>> => {
@@ -25,7 +25,8 @@ export function makeSaveFile(getWindow: () => BrowserWindow | null, defaultDir: 
     if (choice.canceled || !choice.filePath) return err('cancelled', 'Saving was cancelled.');
     try {
       const data = req.encoding === 'base64' ? Buffer.from(req.data, 'base64') : req.data;
-      await writeFile(choice.filePath, data);
+      // The system dialog asked before replacing a file; written atomically, never into a folder or a device.
+      await writeFileSafely(choice.filePath, data, { replaceConfirmed: true });
       return ok({ savedAs: choice.filePath });
     } catch (e) {
       return err('io', `The file could not be written to ${choice.filePath}: ${e instanceof Error ? e.message : String(e)}`);

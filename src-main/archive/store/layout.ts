@@ -14,6 +14,7 @@
 import { closeSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc, DocSummary, Facets, Paragraph } from '../../shared/model';
+import { writeNewFile } from './safe-output';
 
 export const ARCHIVE_FORMAT = 1;
 
@@ -75,9 +76,9 @@ export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
     lines.push(line);
     offset += line.length;
   }
-  await fs.writeFile(p.bodies, Buffer.concat(lines));
-  await fs.writeFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
-  await fs.writeFile(p.list, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries.map(listEntry) }));
+  await writeNewFile(p.bodies, lines);
+  await writeNewFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
+  await writeNewFile(p.list, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries.map(listEntry) }));
 }
 
 /** What the library list needs of a document, and where its body is. */
@@ -107,7 +108,7 @@ export function readSummariesSync(dir: string): StoredSummary[] {
 }
 
 export async function writeManifest(dir: string, m: Manifest): Promise<void> {
-  await fs.writeFile(paths(dir).manifest, JSON.stringify(m, null, 2) + '\n');
+  await writeNewFile(paths(dir).manifest, JSON.stringify(m, null, 2) + '\n');
 }
 
 export async function readManifest(dir: string): Promise<Manifest | null> {
