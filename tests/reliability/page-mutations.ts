@@ -149,7 +149,7 @@ export function badEntry(rng: Rng, name: string, good: string, outside: string, 
     case 12:
       return { ...base, type: 'link', target: join(outside, 'no-such-file'), reason: /unreadable/, what: 'dangling symlink' };
     case 13:
-      return { ...base, type: 'link', target: join(outside, 'fifo'), reason: /not a regular file/, what: 'symlink to a FIFO' };
+      return { ...base, type: 'link', target: join(outside, 'fifo'), reason: /outside the chosen folder/, what: 'symlink to a FIFO' };
     case 14:
       return { ...base, type: 'link', target: outside, reason: /folder/, what: 'symlink to a folder' };
     case 15:

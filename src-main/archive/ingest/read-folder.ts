@@ -1,12 +1,15 @@
 /**
  * Reads a folder of text pages. Every file is either read as UTF-8 text or
  * skipped with a reason a person can act on (binary, not UTF-8, unreadable,
- * empty, not a .txt file); one bad file never stops the others.
+ * empty, not a .txt file, too large); one bad file never stops the others.
+ * What may be read at all (no links out of the folder, no pipes or devices,
+ * a size limit) is safe-entry.ts's rule.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../text';
 import type { SkippedFile } from '../store/layout';
+import { classifyEntry, readEntryBytes } from './safe-entry';
 
 export interface SourceFile {
   name: string;
@@ -31,13 +34,14 @@ export async function readFolder(dir: string): Promise<FolderContents> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'ENOENT' ? `Folder not found: ${dir}` : code === 'ENOTDIR' ? `Not a folder: ${dir}` : `Cannot read folder ${dir}: ${(e as Error).message}`);
   }
+  const realRoot = await fs.realpath(dir);
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   const hashes: string[] = [];
   const sorted = entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Files are looked at and read several at a time (one at a time, a 50,000-page folder spent
   // most of its 20 s waiting on the disk), then taken in name order as before.
-  const results = await mapLimit(sorted, READ_CONCURRENCY, (e) => readEntry(dir, e));
+  const results = await mapLimit(sorted, READ_CONCURRENCY, (e) => readEntry(dir, realRoot, e));
   for (const r of results) {
     if (r.hash !== undefined) hashes.push(`${r.name}\0${r.hash}`);
     if (r.skipped) skipped.push({ file: r.name, reason: r.skipped });
@@ -55,19 +59,17 @@ interface EntryResult {
   skipped?: string;
 }
 
-async function readEntry(dir: string, e: import('node:fs').Dirent): Promise<EntryResult> {
+async function readEntry(dir: string, realRoot: string, e: import('node:fs').Dirent): Promise<EntryResult> {
   const name = e.name;
   if (!TEXT_EXT.test(name)) return e.isFile() || e.isSymbolicLink() ? { name, skipped: 'not a .txt file' } : { name };
-  // Look before reading: reading a FIFO (or a link to one) named *.txt would wait forever,
-  // and a folder named *.txt is not a page but must still be reported, not silently dropped.
-  const kind = await entryKind(join(dir, name));
-  if (kind !== 'file') return { name, skipped: kind };
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(join(dir, name));
-  } catch (err) {
-    return { name, skipped: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
-  }
+  // Look before reading (safe-entry.ts): a link out of the folder, a FIFO named *.txt, a
+  // folder named *.txt or a file too large is reported, never read.
+  const verdict = await classifyEntry(realRoot, join(dir, name));
+  if (verdict.kind === 'skip') return { name, skipped: verdict.reason };
+  if (verdict.kind === 'folder') return { name, skipped: 'a folder, not a file' };
+  const read = await readEntryBytes(verdict.path);
+  if (!read.ok) return { name, skipped: read.reason };
+  const buf = read.bytes;
   const hash = sha256(buf);
   const problem = textProblem(buf);
   if (problem) return { name, hash, skipped: problem };
@@ -88,22 +90,12 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return out;
 }
 
-/** 'file' for a regular file (through links), else why it cannot be read as a page. */
-async function entryKind(path: string): Promise<string> {
-  try {
-    const st = await fs.stat(path);
-    if (st.isFile()) return 'file';
-    return st.isDirectory() ? 'a folder, not a file' : 'not a regular file (a pipe, socket or device)';
-  } catch (err) {
-    return `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
-  }
-}
-
 /** Why a buffer is not a text page, or null when it is. */
 export function textProblem(buf: Buffer): string | null {
   if (buf.length === 0) return 'empty file';
   const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return 'binary file (contains NUL bytes)';
+  // Anywhere, not only at the start: a text head can hide a binary body.
+  if (buf.includes(0)) return 'binary file (contains NUL bytes)';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
