@@ -26,6 +26,7 @@ import {
 } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
 import { ArchiveSlot, errorText } from './archive-slot';
+import { DamagedArchive } from '../archive/store/archive-schemas';
 import {
   ArgumentError,
   validateBackupName,
@@ -170,6 +171,8 @@ export async function dispatch(handlers: Handlers, method: string, arg: unknown,
   } catch (e) {
     if (e instanceof ArgumentError) return err(e.code, `${method}: ${e.message}`);
     if (e instanceof NotReady) return err('not-ready', e.message);
+    // A damaged archive file: the message names it and says how to rebuild; never a silent empty answer.
+    if (e instanceof DamagedArchive) return err('io', e.message);
     log(`archive-reader: ${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return err('internal', `Something went wrong in ${method}: ${errorText(e)}`);
   }

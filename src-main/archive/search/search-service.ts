@@ -1,8 +1,10 @@
 /**
  * Answers a SearchRequest: plan the query (query-plan.ts), ask the engine,
  * check phrases on candidates, apply kind/year filters, retry fuzzily when
- * nothing matched, page, and cut snippets for the page shown. Never throws:
- * every failure becomes a response with a notice.
+ * nothing matched, page, and cut snippets for the page shown. Never throws
+ * for a query: every query problem becomes a response with a notice. A damaged
+ * archive (DamagedArchive) is thrown on, so a failed search never looks like
+ * "0 results".
  */
 import type { Paragraph } from '../../shared/model';
 import type { DocKind } from '../../shared/model';
@@ -11,6 +13,7 @@ import type { EngineHit, EngineHits, SearchEngine } from './engine';
 import { ArrayHits, NO_HITS } from './ranked';
 import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
 import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor } from './highlight';
+import { DamagedArchive } from '../store/archive-schemas';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
@@ -48,6 +51,7 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
     try {
       hits = await matching(plan, req, engine, deps);
     } catch (e) {
+      if (e instanceof DamagedArchive) throw e;
       // Lunr can still throw on odd input the parser let through: read it literally.
       plan = literalPlan(plan, `the search engine could not run it (${(e as Error).message})`);
       hits = plan.empty ? NO_HITS : await matching(plan, req, engine, deps);
@@ -74,6 +78,7 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
     const total = hits.estimatedTotal ?? hits.length;
     return done({ ...base, interpretedAs: plan.interpretedAs, notice: notice(plan), total, hits: shown });
   } catch (e) {
+    if (e instanceof DamagedArchive) throw e;
     return done({ ...base, interpretedAs: 'literal', notice: `Search failed: ${(e as Error).message}` });
   }
 }

@@ -11,39 +11,20 @@
  * Bodies stay on disk until needed, so opening a large archive costs the
  * summaries only.
  */
-import { closeSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { promises as fs, readFileSync, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import * as v from 'valibot';
 import { join } from 'node:path';
 import type { Doc, DocSummary, Facets, Paragraph } from '../../shared/model';
 import { writeNewFile } from './safe-output';
+import { BodyLineSchema, DamagedArchive, IngestReportSchema, ManifestSchema, docsFileSchema, listFileSchema, parseArchiveJson, rebuildAdvice, SkippedFileSchema } from './archive-schemas';
 
 export const ARCHIVE_FORMAT = 1;
 
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
-export interface IngestReport {
-  sourceDir: string;
-  outDir: string;
-  files: number;
-  articles: number;
-  briefs: number;
-  skipped: SkippedFile[];
-  corpusHash: string;
-  tookMs: number;
-}
-
-export interface Manifest {
-  format: number;
-  /** Version of the ingestion rules; a change rebuilds bundled archives. */
-  builder: string;
-  builtAt: string;
-  corpusHash: string;
-  articles: number;
-  briefs: number;
-  report: IngestReport;
-}
+export type SkippedFile = v.InferOutput<typeof SkippedFileSchema>;
+export type IngestReport = v.InferOutput<typeof IngestReportSchema>;
+/** What was built, from which corpus (content hash), when; `builder` is the ingestion rules' version (a change rebuilds bundled archives). */
+export type Manifest = v.InferOutput<typeof ManifestSchema>;
 
 /** A document as kept in memory: everything but its paragraphs. */
 export interface StoredSummary extends DocSummary {
@@ -88,69 +69,116 @@ export function listEntry(s: StoredSummary): ListEntry {
   return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, body: s.body };
 }
 
-/** The lean list; an archive written before list.json existed falls back to docs.json. */
-export async function readList(dir: string): Promise<ListEntry[]> {
+/** The lean list; an archive written before list.json existed falls back to docs.json. Throws DamagedArchive naming a bad file. */
+export async function readList(dir: string, rebuild = rebuildAdvice(dir)): Promise<ListEntry[]> {
+  const file = paths(dir).list;
   let text: string;
   try {
-    text = await fs.readFile(paths(dir).list, 'utf8');
+    text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (await readSummaries(dir)).map(listEntry);
-    throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (await readSummaries(dir, rebuild)).map(listEntry);
+    throw new DamagedArchive(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, rebuild);
   }
-  const raw = JSON.parse(text) as { format?: number; docs?: unknown };
-  if (raw.format !== ARCHIVE_FORMAT || !Array.isArray(raw.docs)) throw new Error(`${paths(dir).list} is not an archive of format ${ARCHIVE_FORMAT}; rebuild it`);
-  return raw.docs as ListEntry[];
+  return parseArchiveJson(listFileSchema(ARCHIVE_FORMAT), text, file, rebuild).docs as ListEntry[];
 }
 
 /** The full summaries, read synchronously: for the first call that needs facets before they were loaded. */
-export function readSummariesSync(dir: string): StoredSummary[] {
-  return checkSummaries(dir, JSON.parse(readFileSync(paths(dir).docs, 'utf8')));
+export function readSummariesSync(dir: string, rebuild = rebuildAdvice(dir)): StoredSummary[] {
+  const file = paths(dir).docs;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DamagedArchive(file, missingOr(e), rebuild);
+  }
+  return parseArchiveJson(docsFileSchema(ARCHIVE_FORMAT), text, file, rebuild).docs as StoredSummary[];
 }
+
+const missingOr = (e: unknown) =>
+  (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
 
 export async function writeManifest(dir: string, m: Manifest): Promise<void> {
   await writeNewFile(paths(dir).manifest, JSON.stringify(m, null, 2) + '\n');
 }
 
+/** The manifest, or null when there is none or it is not ours (freshness checks, safe-output's "is this our archive?"). */
 export async function readManifest(dir: string): Promise<Manifest | null> {
   try {
-    const m = JSON.parse(await fs.readFile(paths(dir).manifest, 'utf8')) as Manifest;
-    if (typeof m !== 'object' || m === null || m.format !== ARCHIVE_FORMAT || typeof m.corpusHash !== 'string') return null;
-    return m;
+    const m = v.safeParse(ManifestSchema, JSON.parse(await fs.readFile(paths(dir).manifest, 'utf8')));
+    return m.success && m.output.format === ARCHIVE_FORMAT ? m.output : null;
   } catch {
     return null;
   }
 }
 
-export async function readSummaries(dir: string): Promise<StoredSummary[]> {
-  return checkSummaries(dir, JSON.parse(await fs.readFile(paths(dir).docs, 'utf8')));
+/** The manifest of an archive being opened; throws DamagedArchive naming the file when it is unreadable or not ours. */
+export async function readManifestChecked(dir: string): Promise<Manifest> {
+  const file = paths(dir).manifest;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new DamagedArchive(file, missingOr(e), rebuildAdvice(dir));
+  }
+  const m = parseArchiveJson(ManifestSchema, text, file, rebuildAdvice(dir));
+  if (m.format !== ARCHIVE_FORMAT) throw new DamagedArchive(file, `is of format ${m.format}, not ${ARCHIVE_FORMAT}`, rebuildAdvice(dir, m.report.sourceDir));
+  return m;
 }
 
-function checkSummaries(dir: string, raw: { format?: number; docs?: unknown }): StoredSummary[] {
-  if (raw.format !== ARCHIVE_FORMAT || !Array.isArray(raw.docs)) {
-    throw new Error(`${paths(dir).docs} is not an archive of format ${ARCHIVE_FORMAT}; rebuild it`);
+export async function readSummaries(dir: string, rebuild = rebuildAdvice(dir)): Promise<StoredSummary[]> {
+  const file = paths(dir).docs;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new DamagedArchive(file, missingOr(e), rebuild);
   }
-  return raw.docs as StoredSummary[];
+  return parseArchiveJson(docsFileSchema(ARCHIVE_FORMAT), text, file, rebuild).docs as StoredSummary[];
 }
 
 /**
- * Reads paragraphs by byte range, keeping one file descriptor open. Reads are
- * synchronous: a body is a few KB from the page cache, and a search shows 20
- * of them; the thread-pool round trip of an async read cost more than the read.
+ * Reads paragraphs by byte range, keeping one file handle open. Reads are
+ * asynchronous (a large body must not hold the thread). A line that is cut
+ * short or not a body raises DamagedArchive naming bodies.jsonl.
  */
 export class BodyReader {
-  private fd: number | null = null;
-  constructor(private readonly file: string) {}
+  private fh: Promise<FileHandle> | null = null;
+  constructor(
+    private readonly file: string,
+    private readonly rebuild: string,
+  ) {}
+
+  /** Checks that bodies.jsonl is there and long enough for every range (cheap: one stat). */
+  async check(lastByte: number): Promise<void> {
+    let st: Stats;
+    try {
+      st = await fs.stat(this.file);
+    } catch (e) {
+      throw new DamagedArchive(this.file, missingOr(e), this.rebuild);
+    }
+    if (!st.isFile()) throw new DamagedArchive(this.file, 'is not a file', this.rebuild);
+    if (st.size < lastByte) throw new DamagedArchive(this.file, `is cut short (${st.size} bytes; the documents need ${lastByte})`, this.rebuild);
+  }
 
   async read(range: [number, number]): Promise<Paragraph[]> {
-    this.fd ??= openSync(this.file, 'r');
+    const handle = await (this.fh ??= fs.open(this.file, 'r').catch((e: unknown) => {
+      this.fh = null;
+      throw new DamagedArchive(this.file, missingOr(e), this.rebuild);
+    }));
     const buf = Buffer.allocUnsafe(range[1]);
-    const n = readSync(this.fd, buf, 0, range[1], range[0]);
-    return (JSON.parse(buf.toString('utf8', 0, n)) as { paragraphs: Paragraph[] }).paragraphs;
+    let n = 0;
+    while (n < range[1]) {
+      const { bytesRead } = await handle.read(buf, n, range[1] - n, range[0] + n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    if (n < range[1]) throw new DamagedArchive(this.file, `is cut short (a document's text ends at byte ${range[0] + range[1]}, the file at ${range[0] + n})`, this.rebuild);
+    return parseArchiveJson(BodyLineSchema, buf.toString('utf8', 0, n), this.file, this.rebuild).paragraphs as Paragraph[];
   }
 
   async close(): Promise<void> {
-    const fd = this.fd;
-    this.fd = null;
-    if (fd !== null) closeSync(fd);
+    const fh = this.fh;
+    this.fh = null;
+    if (fh) await (await fh.catch(() => null))?.close();
   }
 }
