@@ -9,6 +9,7 @@ import type { ArchiveService } from '../archive/types';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatDoc, formatList, formatSearch, listJson, showJson } from './format';
 import { EXPORT_USAGE, runExportCommand } from './export';
+import { forTerminal } from './terminal-text';
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
@@ -54,7 +55,7 @@ async function run(argv: string[]): Promise<number> {
       const doc = await a.get(args.positional[0]);
       await a.close();
       if (!doc) {
-        console.error(`No document with id “${args.positional[0]}”. Run “npm run --silent cli -- list” to see the ids.`);
+        console.error(`No document with id “${forTerminal(args.positional[0])}”. Run “npm run --silent cli -- list” to see the ids.`);
         return 2;
       }
       out(showJson(doc), formatDoc(doc));
@@ -82,10 +83,10 @@ async function run(argv: string[]): Promise<number> {
       const outDir = args.options.out;
       if (!outDir) throw new UsageError('ingest needs --out <dir> (where to write the archive)');
       const report = await ingestFolder(args.positional[0], outDir, {
-        onProgress: (p) => process.stderr.write(`ingest: ${p.message}\n`),
+        onProgress: (p) => process.stderr.write(`ingest: ${forTerminal(p.message)}\n`),
       });
-      for (const s of report.skipped) process.stderr.write(`ingest: skipped ${s.file}: ${s.reason}\n`);
-      out(report, `Built ${report.outDir}: ${plural(report.articles, 'article')}, ${plural(report.briefs, 'brief')} from ${plural(report.files, 'file')}` + (report.skipped.length ? `; skipped ${report.skipped.length} (see above)` : '') + `.\nUse it with: --archive ${report.outDir}`);
+      for (const s of report.skipped) process.stderr.write(`ingest: skipped ${forTerminal(s.file)}: ${forTerminal(s.reason)}\n`);
+      out(report, `Built ${forTerminal(report.outDir)}: ${plural(report.articles, 'article')}, ${plural(report.briefs, 'brief')} from ${plural(report.files, 'file')}` + (report.skipped.length ? `; skipped ${report.skipped.length} (see above)` : '') + `.\nUse it with: --archive ${forTerminal(report.outDir)}`);
       return report.skipped.length > 0 ? 3 : 0;
     }
     case null:
@@ -107,10 +108,10 @@ run(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
     if (e instanceof UsageError) {
-      console.error(`cli: ${e.message}\n\n${USAGE}`);
+      console.error(`cli: ${forTerminal(e.message)}\n\n${USAGE}`);
       process.exitCode = 64;
     } else {
-      console.error(`cli: ${(e as Error).message}`);
+      console.error(`cli: ${forTerminal((e as Error).message)}`);
       process.exitCode = 1;
     }
   },
