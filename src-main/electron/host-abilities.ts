@@ -35,12 +35,12 @@ export function makeSaveFile(getWindow: () => BrowserWindow | null, defaultDir: 
 }
 
 export async function openExternal(req: OpenExternalRequest): Promise<Result<OpenExternalResponse>> {
-  // validate.ts already limited this to http(s); check again here because this is the line that leaves the app.
+  // validate.ts already limited this to http(s) and mailto; check again here because this is the line that leaves the app.
   const protocol = new URL(req.url).protocol;
-  if (protocol !== 'http:' && protocol !== 'https:') return err('invalid-argument', `Refusing to open ${protocol} links.`);
+  if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'mailto:') return err('invalid-argument', `Refusing to open ${protocol} links.`);
   try {
     // Electronegativity asks to review openExternal: the URL was checked to be http(s) without
-    // credentials (validate.ts and again above), the sender frame is ours (ipc-bridge.ts) and
+    // credentials, or a plain mailto: (validate.ts and again above), the sender frame is ours (ipc-bridge.ts) and
     // the preload sends it only during a user activation.
     await shell.openExternal(req.url); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return ok({ opened: true });

@@ -170,7 +170,7 @@ export function validateSaveFile(value: unknown): SaveFileRequest {
   return compact({ suggestedName, mimeType, data, encoding });
 }
 
-/** Only http(s) leaves the app: file:, javascript:, custom schemes and smb: shares are refused. */
+/** Only http(s) and mailto: leave the app: file:, javascript:, custom schemes and smb: shares are refused. */
 export function validateOpenExternal(value: unknown): OpenExternalRequest {
   const o = record(value, 'openExternal', ['url']);
   const raw = str(o.url, 'url', LIMITS.urlChars, { nonEmpty: true });
@@ -180,8 +180,15 @@ export function validateOpenExternal(value: unknown): OpenExternalRequest {
   } catch {
     throw new ArgumentError(`url is not a valid absolute URL: ${describe(raw)}`);
   }
+  if (url.protocol === 'mailto:') {
+    // A mail address for the system's mail program; no headers that could attach or send on their own.
+    if (!/^mailto:[^?#\s]+(?:\?(?:subject|body|cc)=[^#]*)?$/i.test(url.href) || /[?&](?:attach|attachment|bcc|from)=/i.test(url.href)) {
+      throw new ArgumentError(`this mail link is not opened: ${describe(raw)}`);
+    }
+    return { url: url.href };
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ArgumentError(`only http and https links open outside the app, not ${url.protocol}`);
+    throw new ArgumentError(`only http, https and mailto links open outside the app, not ${url.protocol}`);
   }
   if (url.username || url.password) throw new ArgumentError('links with a user name or password are not opened');
   return { url: url.href };
