@@ -12,7 +12,7 @@ import { buildDocs } from './build-docs';
 import { BUILDER_VERSION } from './version';
 import { readFolder } from './read-folder';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
-import { checkArchiveTarget, makeBuildDir, swapInFolder } from '../store/safe-output';
+import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder } from '../store/safe-output';
 import { buildIndex, type EngineDoc } from '../search/engine';
 import { docText, type Doc } from '../../shared/model';
 
@@ -80,7 +80,8 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
     return report;
   } catch (e) {
     await fs.rm(tmp, { recursive: true, force: true });
-    throw e;
+    if (e instanceof OutputRefused || !(e as NodeJS.ErrnoException).code) throw e;
+    throw new OutputRefused(`Could not write the archive ${out}: ${describeIoError(e)}. ${out} was not changed.`, out);
   }
 }
 

@@ -176,9 +176,9 @@ export async function swapInFolder(
 // ---- files ---------------------------------------------------------------------------------
 
 /** Writes `data` to a new file at `file` (which must not exist), through the one place a test can make fail. */
-export async function writeNewFile(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
+export async function writeNewFile(file: string, data: string | Uint8Array | readonly Uint8Array[], mode = 0o644): Promise<void> {
   const chunks: Uint8Array[] = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : [...data];
-  const fh = await fs.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+  const fh = await fs.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
     let written = 0;
     for (const c of chunks) {
@@ -199,6 +199,8 @@ export interface FileTargetOptions {
   inputs?: readonly { path: string; what: string }[];
   /** The person confirmed replacing an existing file (a system save dialog asks). Otherwise an existing file is refused. */
   replaceConfirmed?: boolean;
+  /** Permissions of the new file (default 0o644; backups use 0o600). */
+  mode?: number;
 }
 
 /** Checks that a file may be written at `target`; throws OutputRefused otherwise. */
@@ -235,7 +237,7 @@ export async function writeFileSafely(target: string, data: string | Uint8Array,
   await checkFileTarget(abs, opts);
   const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeNewFile(tmp, data);
+    await writeNewFile(tmp, data, opts.mode);
     const fh = await fs.open(tmp, 'r+');
     await fh.sync().finally(() => fh.close());
     if (opts.replaceConfirmed) await fs.rename(tmp, abs);
@@ -259,6 +261,7 @@ export async function writeFileSafely(target: string, data: string | Uint8Array,
 }
 
 export function describeIoError(e: unknown): string {
+  if (e instanceof OutputRefused) return e.message;
   switch (code(e)) {
     case 'ENOSPC':
       return 'the disk is full (ENOSPC)';
