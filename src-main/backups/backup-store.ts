@@ -18,7 +18,8 @@
  *  - names are ours and strictly checked on the way back in (backupRead), so
  *    no name can reach outside the folder.
  */
-import { open, readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, readFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeIoError, writeFileSafely } from '../archive/store/safe-output';
 import type { BackupCounts, BackupEntry, BackupReadResponse, BackupReason, BackupWriteRequest, BackupWriteResponse } from '../shared/contract';
@@ -209,7 +210,8 @@ export class BackupStore {
     const entries: BackupEntry[] = [];
     for (const name of names) {
       try {
-        const info = await stat(join(this.dir, name));
+        // lstat: a link in the folder (to a file elsewhere) is not a backup of ours; only our own files are read.
+        const info = await lstat(join(this.dir, name));
         if (!info.isFile()) continue;
         const key = `${name}:${info.size}:${info.mtimeMs}`;
         let pending = this.headers.get(key);
@@ -232,9 +234,17 @@ export class BackupStore {
   async read(name: string): Promise<Result<BackupReadResponse>> {
     if (!isBackupName(name)) return err('invalid-argument', `"${name.slice(0, 80)}" is not the name of a backup.`);
     try {
-      return ok({ name, text: await readFile(join(this.dir, name), 'utf8') });
+      // O_NOFOLLOW: a link put in the folder under a backup's name is not followed out of it.
+      const fh = await open(join(this.dir, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      try {
+        if (!(await fh.stat()).isFile()) return err('invalid-argument', `${name} is not a backup file.`);
+        return ok({ name, text: await fh.readFile('utf8') });
+      } finally {
+        await fh.close();
+      }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return err('not-found', `There is no backup named ${name}.`);
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') return err('invalid-argument', `${name} is a link, not a backup file; it is not followed.`);
       return err('io', `The backup ${name} could not be read: ${message(e)}`);
     }
   }

@@ -217,8 +217,9 @@ export async function checkFileTarget(target: string, opts: FileTargetOptions = 
     }
     throw new OutputRefused(`Cannot check ${target}: ${(e as Error).message}`, target);
   }
+  if (st.isSymbolicLink()) throw new OutputRefused(`Refusing to write to ${target}: it is a symbolic link. Give the file itself, or a new name.`, target);
   if (st.isDirectory()) throw new OutputRefused(`Refusing to write to ${target}: it is a folder. Give a file name, e.g. ${join(target, 'export.md')}.`, target);
-  if (!st.isFile()) throw new OutputRefused(`Refusing to write to ${target}: it is not a regular file (a link, pipe or device).`, target);
+  if (!st.isFile()) throw new OutputRefused(`Refusing to write to ${target}: it is not a regular file (a pipe, socket or device).`, target);
   for (const input of opts.inputs ?? []) {
     // A hard link to an input is the input under another name.
     const i = await fs.stat(input.path).catch(() => null);
