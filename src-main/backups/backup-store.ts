@@ -31,8 +31,10 @@ export const BACKUP_FOLDER = 'backups';
 export const BACKUP_REASONS: readonly BackupReason[] = ['auto', 'quit', 'manual', 'safety'];
 /** The automatic ones: pruned together to the last AUTO_BACKUPS_KEPT. */
 export const AUTOMATIC_REASONS: readonly BackupReason[] = ['auto', 'quit'];
-/** Largest backup the host stores (UTF-16 code units): far above 10,000 notes. */
-export const MAX_BACKUP_TEXT_CHARS = 128 * 1024 * 1024;
+/** Largest backup the host stores, in UTF-8 bytes: far above 10,000 notes (about 15 MB). Request bodies are capped from it. */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+/** The same limit in UTF-16 code units (each is at least one byte in UTF-8), for a check before counting bytes. */
+export const MAX_BACKUP_TEXT_CHARS = MAX_BACKUP_BYTES;
 
 /** archive-reader-backup-<reason>-2026-11-23T06-11-34-123Z[-2].json */
 const NAME_RE = /^archive-reader-backup-(auto|quit|manual|safety)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d{1,3}))?\.json$/;
@@ -137,8 +139,8 @@ export class BackupStore {
   }
 
   private async writeNow({ text, reason }: BackupWriteRequest): Promise<Result<BackupWriteResponse>> {
-    if (text.length > MAX_BACKUP_TEXT_CHARS) {
-      return err('too-large', `The backup is ${text.length} characters long; the limit is ${MAX_BACKUP_TEXT_CHARS}.`);
+    if (text.length > MAX_BACKUP_TEXT_CHARS || Buffer.byteLength(text, 'utf8') > MAX_BACKUP_BYTES) {
+      return err('too-large', `The backup is ${Buffer.byteLength(text, 'utf8')} bytes; the limit is ${MAX_BACKUP_BYTES} bytes.`);
     }
     const parsed = parseBackup(text, { maxChars: MAX_BACKUP_TEXT_CHARS });
     if (!parsed.ok) return err('invalid-argument', `Not saved as a backup: ${parsed.message}`);

@@ -28,7 +28,7 @@ export const LIMITS = {
   saveFileChars: 64 * 1024 * 1024,
   urlChars: 2_048,
   /** 128 Mi characters: a backup of 10,000 long notes is a few MiB. */
-  backupChars: 128 * 1024 * 1024,
+  backupChars: 64 * 1024 * 1024, // = MAX_BACKUP_BYTES of backups/backup-store.ts
   backupNameChars: 100,
   /** 64 Mi characters of HTML to print (the HTML export embeds no images). */
   pdfHtmlChars: 64 * 1024 * 1024,
