@@ -147,8 +147,8 @@ class OpenArchive implements ArchiveService {
     if (typeof id !== 'string' || !this.byId.has(id)) return undefined;
     const s = (this.details ?? (await this.detailsPromise)).get(id);
     if (!s) return undefined;
-    const paragraphs = await this.bodies.read(s.body);
-    const { body: _b, ...rest } = s;
+    const paragraphs = await this.bodies.read(s);
+    const { body: _b, parts: _p, ...rest } = s;
     return { ...rest, paragraphs };
   }
 
@@ -177,9 +177,9 @@ class OpenArchive implements ArchiveService {
     return runSearch(req, {
       engine: () => this.enginePromise,
       summary: (id) => this.byId.get(id),
-      paragraphs: async (id) => {
+      parts: (id) => {
         const s = this.byId.get(id);
-        return s ? this.bodies.read(s.body) : undefined;
+        return s ? this.bodies.parts(s) : undefined;
       },
     });
   }

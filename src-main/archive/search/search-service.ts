@@ -12,7 +12,7 @@ import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse } from
 import type { EngineHit, EngineHits, SearchEngine } from './engine';
 import { ArrayHits, NO_HITS } from './ranked';
 import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
-import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor } from './highlight';
+import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor, type TermMatcher } from './highlight';
 import { DamagedArchive } from '../store/archive-schemas';
 
 export const DEFAULT_LIMIT = 20;
@@ -30,11 +30,21 @@ export interface SearchableDoc {
   year: number | null;
 }
 
+/** A document's paragraphs in parts, in order, each read only when asked for (store/layout.ts BodyReader.parts). */
+export type ParagraphParts = AsyncIterable<{ from: number; paragraphs: Paragraph[] }>;
+
 export interface SearchDeps {
   engine: () => Promise<SearchEngine>;
   summary: (id: string) => SearchableDoc | undefined;
-  paragraphs: (id: string) => Promise<Paragraph[] | undefined>;
+  parts: (id: string) => ParagraphParts | undefined;
 }
+
+/**
+ * Snippets read only what they show: parts are read from the start until
+ * enough matching paragraphs are found or this many characters were looked
+ * at (a document of ordinary size is one part, read whole, as before).
+ */
+const SNIPPET_SCAN_CHARS = 512 * 1024;
 
 export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<SearchResponse> {
   const t0 = performance.now();
@@ -71,8 +81,8 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
     for (const h of page) {
       const s = deps.summary(h.id);
       if (!s) continue;
-      const paragraphs = (await deps.paragraphs(h.id)) ?? [];
-      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: snippetsFor(paragraphs, matcherFor(plan, h.terms)) });
+      const m = matcherFor(plan, h.terms);
+      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: snippetsFor(await snippetSource(deps.parts(h.id), m), m) });
     }
     if (plan.interpretedAs === 'fuzzy') plan.notices.unshift(fuzzyNotice(query, plan, shown, deps));
     const total = hits.estimatedTotal ?? hits.length;
@@ -97,11 +107,7 @@ async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngin
     for (; examined < hits.length; examined++) {
       if (examined >= MAX_PHRASE_CANDIDATES || (checked.length >= need && examined >= MIN_PHRASE_CHECKS)) break;
       const h = hits.at(examined);
-      const paragraphs = (await deps.paragraphs(h.id)) ?? [];
-      const title = deps.summary(h.id)?.title ?? '';
-      const texts = [title, ...paragraphs.map((p) => p.text)].map(phraseTester);
-      const ok = plan.phrases.every((p) => texts.some((has) => has(p)) !== p.negated);
-      if (ok) checked.push(h);
+      if (await phrasesHold(plan, deps.summary(h.id)?.title ?? '', deps.parts(h.id))) checked.push(h);
     }
     const unchecked = hits.length - examined;
     if (unchecked > 0) {
@@ -112,6 +118,43 @@ async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngin
     hits = new ArrayHits(checked);
   }
   return hits;
+}
+
+/** Whether every phrase is in (or, negated, absent from) the title and body; reads parts only until that is settled. */
+async function phrasesHold(plan: QueryPlan, title: string, parts: ParagraphParts | undefined): Promise<boolean> {
+  const found = plan.phrases.map(() => false);
+  const look = (text: string) => {
+    const has = phraseTester(text);
+    plan.phrases.forEach((p, i) => {
+      if (!found[i] && has(p)) found[i] = true;
+    });
+  };
+  const settled = () => found.every(Boolean) || plan.phrases.some((p, i) => p.negated && found[i]);
+  look(title);
+  if (!settled() && parts) {
+    for await (const part of parts) {
+      for (const p of part.paragraphs) look(p.text);
+      if (settled()) break;
+    }
+  }
+  return plan.phrases.every((p, i) => found[i] !== p.negated);
+}
+
+/** The paragraphs snippets are cut from: the first parts, until `max` match or SNIPPET_SCAN_CHARS were read. */
+async function snippetSource(parts: ParagraphParts | undefined, m: TermMatcher, max = 3): Promise<Paragraph[]> {
+  const out: Paragraph[] = [];
+  if (!parts) return out;
+  let chars = 0;
+  let matching = 0;
+  for await (const part of parts) {
+    for (const p of part.paragraphs) {
+      out.push(p);
+      chars += p.text.length;
+      if (matchesIn(p.text, m).length > 0) matching++;
+    }
+    if (matching >= max || chars >= SNIPPET_SCAN_CHARS) break;
+  }
+  return out;
 }
 
 function hasFilters(req: SearchRequest): boolean {

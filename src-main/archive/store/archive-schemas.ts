@@ -47,6 +47,7 @@ export const ListEntrySchema = v.looseObject({
   languages: v.array(Str),
   year: v.nullable(v.number()),
   body: Range,
+  parts: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(0)))),
 });
 
 const Facets = v.looseObject({ people: v.array(Str), places: v.array(Str), organizations: v.array(Str) });
@@ -64,7 +65,7 @@ export const listFileSchema = (format: number) => v.object({ format: v.literal(f
 export const docsFileSchema = (format: number) => v.object({ format: v.literal(format), docs: v.array(StoredSummarySchema) });
 
 /** One line of bodies.jsonl. */
-export const BodyLineSchema = v.looseObject({ id: Str, paragraphs: v.array(v.looseObject({ text: Str, lang: Str })) });
+export const BodyLineSchema = v.looseObject({ id: Str, from: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))), paragraphs: v.array(v.looseObject({ text: Str, lang: Str })) });
 
 /** An archive file that is missing, cut short or not what it should be. */
 export class DamagedArchive extends Error {

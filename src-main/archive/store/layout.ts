@@ -5,7 +5,8 @@
  *   list.json       the lean library list (what DocSummary shows, plus the body's byte range):
  *                   read first, so the library can be shown before anything else is parsed
  *   docs.json       every document's summary, facets and links: enough to list and filter
- *   bodies.jsonl    one line of paragraphs per document; read by byte range when a document is opened
+ *   bodies.jsonl    each document's paragraphs in parts (paragraph ranges of at most ~PART_CHARS), one
+ *                   line per part, a document's parts contiguous; read by byte range, part by part
  *   index/          owned by the search engine (see search/engine.ts)
  *
  * Bodies stay on disk until needed, so opening a large archive costs the
@@ -32,8 +33,33 @@ export interface StoredSummary extends DocSummary {
   textHash: string;
   briefs?: string[];
   appearsIn?: string[];
-  /** Byte range of this document's line in bodies.jsonl. */
+  /** Byte range of this document's lines in bodies.jsonl (start, length without the last newline). */
   body: [number, number];
+  /** Byte length of each part's line (without its newline) when there is more than one part. */
+  parts?: number[];
+}
+
+/**
+ * Paragraphs per part: a part holds paragraphs until their text passes this
+ * many characters (one long paragraph is a part on its own), so a document of
+ * any size is read and parsed a bounded piece at a time.
+ */
+export const PART_CHARS = 128 * 1024;
+
+/** [index of the first paragraph, paragraphs] for each part of a document. */
+export function partsOf(paragraphs: Paragraph[]): [number, Paragraph[]][] {
+  const out: [number, Paragraph[]][] = [];
+  let from = 0;
+  let chars = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    chars += paragraphs[i].text.length;
+    if (chars >= PART_CHARS || i === paragraphs.length - 1) {
+      out.push([from, paragraphs.slice(from, i + 1)]);
+      from = i + 1;
+      chars = 0;
+    }
+  }
+  return out.length ? out : [[0, []]];
 }
 
 export const paths = (dir: string) => ({
@@ -51,11 +77,15 @@ export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
   const lines: Buffer[] = [];
   let offset = 0;
   for (const d of docs) {
-    const line = Buffer.from(JSON.stringify({ id: d.id, paragraphs: d.paragraphs }) + '\n', 'utf8');
+    const start = offset;
+    const parts = partsOf(d.paragraphs).map(([from, paragraphs]) => {
+      const line = Buffer.from(JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs }) + '\n', 'utf8');
+      lines.push(line);
+      offset += line.length;
+      return line.length - 1;
+    });
     const { paragraphs: _p, ...rest } = d;
-    summaries.push({ ...rest, body: [offset, line.length - 1] });
-    lines.push(line);
-    offset += line.length;
+    summaries.push({ ...rest, body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
   }
   await writeNewFile(p.bodies, lines);
   await writeNewFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
@@ -63,10 +93,10 @@ export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
 }
 
 /** What the library list needs of a document, and where its body is. */
-export type ListEntry = DocSummary & { body: [number, number] };
+export type ListEntry = DocSummary & Pick<StoredSummary, 'body' | 'parts'>;
 
 export function listEntry(s: StoredSummary): ListEntry {
-  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, body: s.body };
+  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, body: s.body, ...(s.parts ? { parts: s.parts } : {}) };
 }
 
 /** The lean list; an archive written before list.json existed falls back to docs.json. Throws DamagedArchive naming a bad file. */
@@ -136,8 +166,11 @@ export async function readSummaries(dir: string, rebuild = rebuildAdvice(dir)): 
   return parseArchiveJson(docsFileSchema(ARCHIVE_FORMAT), text, file, rebuild).docs as StoredSummary[];
 }
 
+/** Where a document's body is in bodies.jsonl. */
+export type BodyLocation = Pick<StoredSummary, 'body' | 'parts'>;
+
 /**
- * Reads paragraphs by byte range, keeping one file handle open. Reads are
+ * Reads paragraphs by byte range, part by part, keeping one file handle open. Reads are
  * asynchronous (a large body must not hold the thread). A line that is cut
  * short or not a body raises DamagedArchive naming bodies.jsonl.
  */
@@ -160,20 +193,39 @@ export class BodyReader {
     if (st.size < lastByte) throw new DamagedArchive(this.file, `is cut short (${st.size} bytes; the documents need ${lastByte})`, this.rebuild);
   }
 
-  async read(range: [number, number]): Promise<Paragraph[]> {
+  /** Every paragraph of a document, read part by part, letting other work run between parts. */
+  async read(where: BodyLocation): Promise<Paragraph[]> {
+    const out: Paragraph[] = [];
+    for await (const part of this.parts(where)) for (const p of part.paragraphs) out.push(p);
+    return out;
+  }
+
+  /** A document's parts in order, each read and parsed only when asked for (a search stops early). */
+  async *parts(where: BodyLocation): AsyncGenerator<{ from: number; paragraphs: Paragraph[] }> {
+    const lengths = where.parts ?? [where.body[1]];
+    let pos = where.body[0];
+    for (let i = 0; i < lengths.length; i++) {
+      if (i > 0) await new Promise<void>((r) => setImmediate(r)); // between parts, other requests run
+      const line = await this.readLine(pos, lengths[i]);
+      yield { from: line.from ?? 0, paragraphs: line.paragraphs as Paragraph[] };
+      pos += lengths[i] + 1;
+    }
+  }
+
+  private async readLine(start: number, length: number) {
     const handle = await (this.fh ??= fs.open(this.file, 'r').catch((e: unknown) => {
       this.fh = null;
       throw new DamagedArchive(this.file, missingOr(e), this.rebuild);
     }));
-    const buf = Buffer.allocUnsafe(range[1]);
+    const buf = Buffer.allocUnsafe(length);
     let n = 0;
-    while (n < range[1]) {
-      const { bytesRead } = await handle.read(buf, n, range[1] - n, range[0] + n);
+    while (n < length) {
+      const { bytesRead } = await handle.read(buf, n, length - n, start + n);
       if (bytesRead === 0) break;
       n += bytesRead;
     }
-    if (n < range[1]) throw new DamagedArchive(this.file, `is cut short (a document's text ends at byte ${range[0] + range[1]}, the file at ${range[0] + n})`, this.rebuild);
-    return parseArchiveJson(BodyLineSchema, buf.toString('utf8', 0, n), this.file, this.rebuild).paragraphs as Paragraph[];
+    if (n < length) throw new DamagedArchive(this.file, `is cut short (a document's text ends at byte ${start + length}, the file at ${start + n})`, this.rebuild);
+    return parseArchiveJson(BodyLineSchema, buf.toString('utf8', 0, n), this.file, this.rebuild);
   }
 
   async close(): Promise<void> {
