@@ -120,7 +120,7 @@ const CLI_CASES: { entry: string; hostile: string; run: () => Promise<Outcome>; 
   { entry: 'cli ingest', hostile: 'a child of the source', run: async () => fromCli(await cli('ingest', H('src'), '--out', H('src/sub'))), refusal: /it is inside the source folder/ },
   { entry: 'cli ingest', hostile: 'a plain file', run: async () => fromCli(await cli('ingest', H('src'), '--out', H('plain.txt'))), refusal: /it is a file, not a folder/ },
   { entry: 'cli ingest', hostile: 'a symlink to a folder', run: async () => fromCli(await cli('ingest', H('src'), '--out', H('link-to-mine'))), refusal: /it is a symbolic link/ },
-  { entry: 'cli ingest', hostile: 'a FIFO', run: async () => fromCli(await cli('ingest', H('src'), '--out', H('fifo'))), refusal: /it is a file, not a folder/ },
+  { entry: 'cli ingest', hostile: 'a FIFO', run: async () => fromCli(await cli('ingest', H('src'), '--out', H('fifo'))), refusal: /it is a pipe, socket or device, not a folder/ },
   { entry: 'cli ingest', hostile: 'a FIFO as the source', run: async () => fromCli(await cli('ingest', H('fifo'), '--out', H('new-archive'))), refusal: /Not a folder|No readable/ },
   {
     entry: 'cli ingest (ingestFolder)',

@@ -111,7 +111,10 @@ export async function checkArchiveTarget(
     throw new OutputRefused(`Cannot check ${target}: ${(e as Error).message}`, target);
   }
   if (st.isSymbolicLink()) throw new OutputRefused(`Refusing to replace ${target}: it is a symbolic link. Give the folder itself, or a new name.`, target);
-  if (!st.isDirectory()) throw new OutputRefused(`Refusing to replace ${target}: it is a file, not a folder. Give a new folder name for the archive.`, target);
+  if (!st.isDirectory()) {
+    const what = st.isFile() ? 'a file' : 'a pipe, socket or device';
+    throw new OutputRefused(`Refusing to replace ${target}: it is ${what}, not a folder. Give a new folder name for the archive.`, target);
+  }
   let names: string[];
   try {
     names = await fs.readdir(target);
