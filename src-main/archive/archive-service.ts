@@ -7,7 +7,8 @@
  * reads them at once.
  */
 import type { Doc, DocSummary, FacetType } from '../shared/model';
-import type { FacetCount, FacetsResponse, FindInDocResponse, ListRequest, ListResponse, SearchRequest, SearchResponse } from '../shared/contract';
+import { DOC_ANSWER_CHARS, type DocAnswer, type FacetCount, type FacetsResponse, type FindInDocResponse, type ListRequest, type ListResponse, type SearchRequest, type SearchResponse } from '../shared/contract';
+import type { Paragraph } from '../shared/model';
 import type { ArchiveInfo, ArchiveService } from './types';
 import { BodyReader, paths, readList, readManifestChecked, readSummaries, readSummariesSync, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
 import { DamagedArchive, rebuildAdvice } from './store/archive-schemas';
@@ -150,6 +151,32 @@ class OpenArchive implements ArchiveService {
     const paragraphs = await this.bodies.read(s);
     const { body: _b, parts: _p, ...rest } = s;
     return { ...rest, paragraphs };
+  }
+
+  async getPart(id: string, from = 0): Promise<DocAnswer | undefined> {
+    const entry = typeof id === 'string' ? this.byId.get(id) : undefined;
+    if (!entry?.parts) {
+      // One part: the whole document, as before.
+      const doc = await this.get(id);
+      if (!doc || from === 0) return doc;
+      return { ...doc, paragraphs: doc.paragraphs.slice(from), paragraphsFrom: from, paragraphCount: doc.paragraphs.length };
+    }
+    const s = (this.details ?? (await this.detailsPromise)).get(id);
+    if (!s) return undefined;
+    const last = entry.parts[entry.parts.length - 1];
+    const paragraphs: Paragraph[] = [];
+    let chars = 0;
+    for await (const part of this.bodies.parts(entry, from)) {
+      part.paragraphs.forEach((p, i) => {
+        if (part.from + i >= from) {
+          paragraphs.push(p);
+          chars += p.text.length;
+        }
+      });
+      if (chars >= DOC_ANSWER_CHARS) break;
+    }
+    const { body: _b, parts: _p, ...rest } = s;
+    return { ...rest, paragraphs, paragraphsFrom: from, paragraphCount: last[1] + last[2] };
   }
 
   facets(): FacetsResponse {

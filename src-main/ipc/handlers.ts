@@ -32,8 +32,8 @@ import {
   validateBackupName,
   validateBackupWrite,
   validateFindInDoc,
+  validateGetDoc,
   validatePrintToPdf,
-  validateId,
   validateList,
   validateNoArg,
   validateOpenExternal,
@@ -101,8 +101,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok(readyArchive(deps).list(req));
     },
     async getDoc(arg) {
-      const { id } = validateId(arg);
-      const doc = await readyArchive(deps).get(id);
+      // A large document is answered a range of paragraphs at a time (contract.ts DocAnswer): never one huge answer.
+      const { id, from } = validateGetDoc(arg);
+      const doc = await readyArchive(deps).getPart(id, from);
       return doc ? ok(doc) : err('not-found', `No article or brief has the id "${id}".`);
     },
     async search(arg) {

@@ -13,6 +13,7 @@ import type {
   OpenExternalRequest,
   SaveFileRequest,
   SearchRequest,
+  GetDocRequest,
 } from '../shared/contract';
 import type { DocKind, FacetType } from '../shared/model';
 
@@ -137,6 +138,12 @@ export function validateList(value: unknown): ListRequest {
 export function validateId(value: unknown): { id: string } {
   const o = record(value, 'getDoc', ['id']);
   return { id: str(o.id, 'id', LIMITS.idChars, { nonEmpty: true }) };
+}
+
+/** getDoc: an id, and optionally the first paragraph wanted (a large document comes in parts). */
+export function validateGetDoc(value: unknown): GetDocRequest {
+  const o = record(value, 'getDoc', ['id', 'from']);
+  return compact({ id: str(o.id, 'id', LIMITS.idChars, { nonEmpty: true }), from: optInt(o.from, 'from', 0, Number.MAX_SAFE_INTEGER) });
 }
 
 export function validateSearch(value: unknown): SearchRequest {

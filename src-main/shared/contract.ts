@@ -202,6 +202,24 @@ export interface PrintToPdfResponse {
   bytes: number;
 }
 
+/** getDoc's argument: `from` asks for the paragraphs from that index on (a large document is answered in parts). */
+export interface GetDocRequest {
+  id: string;
+  from?: number;
+}
+
+/**
+ * getDoc's answer: the document. A large one (stored in several parts) comes
+ * a range of paragraphs at a time, at most about DOC_ANSWER_CHARS characters,
+ * with where the range starts and how many paragraphs there are in all; the
+ * renderer's client asks for the rest (src-renderer/src/app/doc-parts.ts), so
+ * the views always see whole documents and no answer is ever huge.
+ */
+export type DocAnswer = Doc & { paragraphsFrom?: number; paragraphCount?: number };
+
+/** Characters of paragraph text in one getDoc answer for a large document. */
+export const DOC_ANSWER_CHARS = 1024 * 1024;
+
 /**
  * Method name -> (argument) => answer. The answer type is the `value` of the
  * Result the transport returns.
@@ -209,7 +227,7 @@ export interface PrintToPdfResponse {
 export interface ArchiveApi {
   appInfo(arg: void): AppInfo;
   list(arg: ListRequest): ListResponse;
-  getDoc(arg: { id: string }): Doc;
+  getDoc(arg: GetDocRequest): DocAnswer;
   search(arg: SearchRequest): SearchResponse;
   findInDoc(arg: FindInDocRequest): FindInDocResponse;
   facets(arg: void): FacetsResponse;

@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 
 const Range = v.tuple([v.pipe(v.number(), v.integer(), v.minValue(0)), v.pipe(v.number(), v.integer(), v.minValue(0))]);
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Kind = v.picklist(['article', 'brief']);
 const Str = v.string();
 const NullableStr = v.nullable(v.string());
@@ -47,7 +48,7 @@ export const ListEntrySchema = v.looseObject({
   languages: v.array(Str),
   year: v.nullable(v.number()),
   body: Range,
-  parts: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(0)))),
+  parts: v.optional(v.array(v.tuple([Count, Count, Count]))),
 });
 
 const Facets = v.looseObject({ people: v.array(Str), places: v.array(Str), organizations: v.array(Str) });

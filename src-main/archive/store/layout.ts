@@ -35,9 +35,11 @@ export interface StoredSummary extends DocSummary {
   appearsIn?: string[];
   /** Byte range of this document's lines in bodies.jsonl (start, length without the last newline). */
   body: [number, number];
-  /** Byte length of each part's line (without its newline) when there is more than one part. */
-  parts?: number[];
+  /** Each part's line when there is more than one: [byte length without the newline, first paragraph, paragraphs]. */
+  parts?: PartEntry[];
 }
+
+export type PartEntry = [bytes: number, from: number, count: number];
 
 /**
  * Paragraphs per part: a part holds paragraphs until their text passes this
@@ -82,7 +84,7 @@ export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
       const line = Buffer.from(JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs }) + '\n', 'utf8');
       lines.push(line);
       offset += line.length;
-      return line.length - 1;
+      return [line.length - 1, from, paragraphs.length] as PartEntry;
     });
     const { paragraphs: _p, ...rest } = d;
     summaries.push({ ...rest, body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
@@ -200,15 +202,22 @@ export class BodyReader {
     return out;
   }
 
-  /** A document's parts in order, each read and parsed only when asked for (a search stops early). */
-  async *parts(where: BodyLocation): AsyncGenerator<{ from: number; paragraphs: Paragraph[] }> {
-    const lengths = where.parts ?? [where.body[1]];
+  /**
+   * A document's parts in order, each read and parsed only when asked for (a
+   * search stops early); with `fromParagraph`, parts before the one holding it
+   * are skipped without being read.
+   */
+  async *parts(where: BodyLocation, fromParagraph = 0): AsyncGenerator<{ from: number; paragraphs: Paragraph[] }> {
+    const parts: PartEntry[] = where.parts ?? [[where.body[1], 0, Number.MAX_SAFE_INTEGER]];
     let pos = where.body[0];
-    for (let i = 0; i < lengths.length; i++) {
-      if (i > 0) await new Promise<void>((r) => setImmediate(r)); // between parts, other requests run
-      const line = await this.readLine(pos, lengths[i]);
-      yield { from: line.from ?? 0, paragraphs: line.paragraphs as Paragraph[] };
-      pos += lengths[i] + 1;
+    let read = 0;
+    for (const [bytes, from, count] of parts) {
+      if (from + count > fromParagraph) {
+        if (read++ > 0) await new Promise<void>((r) => setImmediate(r)); // between parts, other requests run
+        const line = await this.readLine(pos, bytes);
+        yield { from: line.from ?? 0, paragraphs: line.paragraphs as Paragraph[] };
+      }
+      pos += bytes + 1;
     }
   }
 
