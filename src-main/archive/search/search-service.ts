@@ -45,6 +45,8 @@ export interface SearchDeps {
  * at (a document of ordinary size is one part, read whole, as before).
  */
 const SNIPPET_SCAN_CHARS = 512 * 1024;
+/** Characters of text checked for phrases between two yields to the event loop. */
+const YIELD_CHARS = 32 * 1024;
 
 export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<SearchResponse> {
   const t0 = performance.now();
@@ -132,25 +134,54 @@ async function phrasesHold(plan: QueryPlan, title: string, parts: ParagraphParts
   const settled = () => found.every(Boolean) || plan.phrases.some((p, i) => p.negated && found[i]);
   look(title);
   if (!settled() && parts) {
+    let sinceYield = 0;
     for await (const part of parts) {
-      for (const p of part.paragraphs) look(p.text);
+      for (const p of part.paragraphs) {
+        look(p.text);
+        sinceYield += p.text.length;
+        if (sinceYield >= YIELD_CHARS) {
+          // Inside a long document, let other requests run (an ordinary document never gets here).
+          sinceYield = 0;
+          await new Promise<void>((r) => setImmediate(r));
+          if (settled()) break;
+        }
+      }
       if (settled()) break;
     }
   }
   return plan.phrases.every((p, i) => found[i] !== p.negated);
 }
 
-/** The paragraphs snippets are cut from: the first parts, until `max` match or SNIPPET_SCAN_CHARS were read. */
+/**
+ * The paragraphs snippets are cut from, as a sparse array indexed by paragraph
+ * number: paragraph 0 (the fallback when nothing matches) and the matching
+ * ones. The first part is looked at whole (an ordinary document is one part,
+ * so its best paragraphs are chosen as before); later parts only until `max`
+ * paragraphs matched or SNIPPET_SCAN_CHARS were read, yielding to other
+ * requests every YIELD_CHARS.
+ */
 async function snippetSource(parts: ParagraphParts | undefined, m: TermMatcher, max = 3): Promise<Paragraph[]> {
   const out: Paragraph[] = [];
   if (!parts) return out;
   let chars = 0;
+  let sinceYield = 0;
   let matching = 0;
-  for await (const part of parts) {
-    for (const p of part.paragraphs) {
-      out.push(p);
+  scan: for await (const part of parts) {
+    for (let k = 0; k < part.paragraphs.length; k++) {
+      const p = part.paragraphs[k];
+      const index = part.from + k;
+      if (index === 0) out[0] = p;
+      if (matchesIn(p.text, m).length > 0) {
+        out[index] = p;
+        if (++matching >= max && part.from > 0) break scan;
+      }
       chars += p.text.length;
-      if (matchesIn(p.text, m).length > 0) matching++;
+      sinceYield += p.text.length;
+      if (part.from > 0 && chars >= SNIPPET_SCAN_CHARS) break scan;
+      if (sinceYield >= YIELD_CHARS) {
+        sinceYield = 0;
+        await new Promise<void>((r) => setImmediate(r));
+      }
     }
     if (matching >= max || chars >= SNIPPET_SCAN_CHARS) break;
   }
