@@ -16,7 +16,7 @@ import { searchDebounceMs } from './browser-bench';
 import { probeScript } from './browser-probe';
 import { seedHighlights } from './highlight-seed';
 import { docText } from '../../src-main/shared/model';
-import { restoreAnnotation } from '../../src-renderer/src/db/restore';
+import { restoreAnnotation } from '../../src-main/shared/notes/schema';
 import { percentile } from './stats';
 import { loadVocabulary } from './vocabulary';
 import { repoRoot } from './paths';

@@ -27,7 +27,7 @@ import type { ApiClient, SearchRequest } from '../../src-main/shared/contract';
 import type { Doc } from '../../src-main/shared/model';
 import { DB_NAME, DEV_DB_NAME } from '../../src-main/shared/origin';
 import { startWebHost } from '../../src-main/web/server';
-import { createHttpClient } from '../../src-renderer/src/app/http-client';
+import { createHttpClient } from '../../src-main/shared/http-client';
 import { chromiumLaunchOptions, chromiumPath } from '../../tests/support/chromium';
 import { profileDuring, type ProfileSummary } from './cdp-profile';
 import { seedHighlights } from './highlight-seed';

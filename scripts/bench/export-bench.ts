@@ -6,13 +6,13 @@
  * unit tests). The target from the issue: 10,000 annotations well under 2 s.
  */
 import { performance } from 'node:perf_hooks';
-import type { Annotation } from '../../src-main/shared/annotation-model';
-import { createBackup } from '../../src-renderer/src/export/backup/backup-format';
-import { parseBackup } from '../../src-renderer/src/export/backup/backup-parse';
-import { snapshotHash } from '../../src-renderer/src/export/backup/restore-plan';
-import { FORMATS, exportAsync, exportSync } from '../../src-renderer/src/export/formats';
-import { importW3cText } from '../../src-renderer/src/export/w3c-import';
-import type { CitedDoc } from '../../src-renderer/src/export/types';
+import type { Annotation } from '../../src-main/shared/notes/annotation-model';
+import { createBackup } from '../../src-main/shared/notes/backup/backup-format';
+import { parseBackup } from '../../src-main/shared/notes/backup/backup-parse';
+import { snapshotHash } from '../../src-main/shared/notes/backup/restore-plan';
+import { FORMATS, exportAsync, exportSync } from '../../src-main/shared/notes/formats';
+import { importW3cText } from '../../src-main/shared/notes/w3c-import';
+import type { CitedDoc } from '../../src-main/shared/notes/types';
 
 const count = Number(process.argv[2] ?? 10_000);
 const only = process.argv[3];

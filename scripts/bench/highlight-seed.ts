@@ -10,10 +10,10 @@
  * Each highlight is one word, words spread evenly over the article, so no two
  * overlap and each paints as exactly one <mark>.
  */
-import type { Annotation, ColorId } from '../../src-main/shared/annotation-model';
+import type { Annotation, ColorId } from '../../src-main/shared/notes/annotation-model';
 import { docText, type Doc } from '../../src-main/shared/model';
-import { anchor, describeOffsets } from '../../src-renderer/src/anchoring/anchor';
-import { COLOR_IDS, restoreAnnotation } from '../../src-renderer/src/db/restore';
+import { anchor, describeOffsets } from '../../src-main/shared/notes/anchoring/anchor';
+import { COLOR_IDS, restoreAnnotation } from '../../src-main/shared/notes/schema';
 
 /** Words in the text (letters and digits), as [start, end) offsets into docText. */
 function wordSpans(text: string): [number, number][] {

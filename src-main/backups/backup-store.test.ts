@@ -8,9 +8,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createBackup } from '../../src-renderer/src/export/backup/backup-format';
-import { GOOD_BACKUP, MALFORMED_BACKUPS } from '../../src-renderer/src/export/backup/malformed-backups';
-import { FIXTURE_SNAPSHOT } from '../../src-renderer/src/export/test-fixtures';
+import { createBackup } from '../shared/notes/backup/backup-format';
+import { GOOD_BACKUP, MALFORMED_BACKUPS } from '../shared/notes/backup/malformed-backups';
+import { FIXTURE_SNAPSHOT } from '../shared/notes/test-fixtures';
 import type { BackupReason } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { BackupStore, backupName, isBackupName, readHeader } from './backup-store';

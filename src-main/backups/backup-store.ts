@@ -5,7 +5,7 @@
  * The notes database lives in the renderer; the renderer makes the backup text
  * (createBackupText) and hands it over. This module is the host's half:
  *  - it checks the text really is a backup of our format, every row, with the
- *    same parser a restore uses (export/backup/backup-parse.ts), so a broken
+ *    same parser a restore uses (shared/notes/backup/backup-parse.ts), so a broken
  *    file can never take the place of a good one;
  *  - it writes atomically (temporary file, fsync, rename, fsync of the folder):
  *    a crash or a full disk leaves either the old set of files or the new one,
@@ -24,17 +24,17 @@ import { join } from 'node:path';
 import { describeIoError, writeFileSafely } from '../archive/store/safe-output';
 import type { BackupCounts, BackupEntry, BackupReadResponse, BackupReason, BackupWriteRequest, BackupWriteResponse } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
-import { parseBackup } from '../../src-renderer/src/export/backup/backup-parse';
-import { AUTO_BACKUPS_KEPT, autoBackupDue, backupsToPrune } from '../../src-renderer/src/export/backup/auto-backup-policy';
+import { MAX_BACKUP_CHARS, parseBackup } from '../shared/notes/backup/backup-parse';
+import { AUTO_BACKUPS_KEPT, autoBackupDue, backupsToPrune } from '../shared/notes/backup/auto-backup-policy';
 
 export const BACKUP_FOLDER = 'backups';
 export const BACKUP_REASONS: readonly BackupReason[] = ['auto', 'quit', 'manual', 'safety'];
 /** The automatic ones: pruned together to the last AUTO_BACKUPS_KEPT. */
 export const AUTOMATIC_REASONS: readonly BackupReason[] = ['auto', 'quit'];
-/** Largest backup the host stores, in UTF-8 bytes: far above 10,000 notes (about 15 MB). Request bodies are capped from it. */
-export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
-/** The same limit in UTF-16 code units (each is at least one byte in UTF-8), for a check before counting bytes. */
-export const MAX_BACKUP_TEXT_CHARS = MAX_BACKUP_BYTES;
+/** Largest backup the host stores (UTF-16 code units): far above 10,000 notes. */
+export const MAX_BACKUP_TEXT_CHARS = MAX_BACKUP_CHARS;
+/** The same number as a limit in UTF-8 bytes (each code unit is at least one byte): request bodies are capped from it. */
+export const MAX_BACKUP_BYTES = MAX_BACKUP_CHARS;
 
 /** archive-reader-backup-<reason>-2026-11-23T06-11-34-123Z[-2].json */
 const NAME_RE = /^archive-reader-backup-(auto|quit|manual|safety)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d{1,3}))?\.json$/;

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCorpusDir, ingestFolder, openArchive } from '../archive/index';
 import { docText, type DocSummary } from '../shared/model';
-import type { Annotation } from '../shared/annotation-model';
-import { createBackup } from '../../src-renderer/src/export/backup/backup-format';
-import { importW3cText } from '../../src-renderer/src/export/w3c-import';
+import type { Annotation } from '../shared/notes/annotation-model';
+import { createBackup } from '../shared/notes/backup/backup-format';
+import { importW3cText } from '../shared/notes/w3c-import';
 import { runExportCommand } from './export';
 
 let dir: string;

@@ -14,10 +14,10 @@ import { resolve } from 'node:path';
 import { ensureBundledArchive, openArchive } from '../archive/index';
 import type { ArchiveService } from '../archive/types';
 import { OutputRefused, writeFileSafely } from '../archive/store/safe-output';
-import { parseBackup } from '../../src-renderer/src/export/backup/backup-parse';
-import { colorsFromSettings, filterByTags, sortForExport } from '../../src-renderer/src/export/export-selection';
-import { FORMATS, exportSync, formatInfo } from '../../src-renderer/src/export/formats';
-import type { CitedDoc, ExportFormat } from '../../src-renderer/src/export/types';
+import { parseBackup } from '../shared/notes/backup/backup-parse';
+import { colorsFromSettings, filterByTags, sortForExport } from '../shared/notes/export-selection';
+import { FORMATS, exportSync, formatInfo } from '../shared/notes/formats';
+import type { CitedDoc, ExportFormat } from '../shared/notes/types';
 
 export interface CliIo {
   out(text: string): void;

@@ -1,14 +1,14 @@
 /**
  * What only the desktop host can do for the renderer: save a file through the
  * system's save dialog, and open an http(s) link in the system browser. The
- * arguments are already validated by src-main/ipc/validate.ts; failures come
+ * arguments are already checked against the contract's schema (src-main/shared/api-requests.ts) by dispatch; failures come
  * back as Results (cancelled, io) the UI can show.
  */
 import { dialog, shell, type BrowserWindow } from 'electron';
 import { extname, join } from 'node:path';
 import type { OpenExternalRequest, OpenExternalResponse, SaveFileRequest, SaveFileResponse } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
-import { safeFileName } from '../ipc/validate';
+import { safeFileName } from '../ipc/safe-file-name';
 import { writeFileSafely } from '../archive/store/safe-output';
 
 export function makeSaveFile(getWindow: () => BrowserWindow | null, defaultDir: () => string) {

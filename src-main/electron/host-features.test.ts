@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { GOOD_BACKUP } from '../../src-renderer/src/export/backup/malformed-backups';
+import { GOOD_BACKUP } from '../shared/notes/backup/malformed-backups';
 import { ipcChannel, type BackupEntry, type BackupWriteResponse } from '../shared/contract';
 import { COMMAND_CHANNEL } from '../shared/commands';
 import { APP_ORIGIN } from '../shared/origin';

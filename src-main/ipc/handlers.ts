@@ -1,16 +1,19 @@
 /**
  * One handler per contract method, shared by Electron's IPC and the HTTP host.
  *
- * Every handler takes an untrusted `unknown` argument, validates it, calls the
- * archive and answers a Result. `dispatch` is the one entry point transports
- * use: it refuses unknown method names and turns anything thrown into an
- * `internal` Result, so a bug never crashes main or leaks a stack trace.
+ * `dispatch` is the one entry point transports (IPC, HTTP) use: it refuses
+ * unknown method names, checks the untrusted argument once against the
+ * method's schema in the contract (API_SCHEMA), and hands the handler the
+ * parsed, typed value; anything thrown becomes an `internal` Result, so a bug
+ * never crashes main or leaks a stack trace.
  * Host-specific abilities (a save dialog, the system browser) are injected:
  * a host without them answers `unsupported`.
  */
 import {
-  API_METHODS,
+  API_SCHEMA,
+  isApiMethod,
   type ApiMethod,
+  type ApiParsedArgs,
   type ApiValue,
   type AppInfo,
   type BackupEntry,
@@ -27,19 +30,7 @@ import {
 import { err, ok, type Result } from '../shared/result';
 import { ArchiveSlot, errorText } from './archive-slot';
 import { DamagedArchive } from '../archive/store/archive-schemas';
-import {
-  ArgumentError,
-  validateBackupName,
-  validateBackupWrite,
-  validateFindInDoc,
-  validateGetDoc,
-  validatePrintToPdf,
-  validateList,
-  validateNoArg,
-  validateOpenExternal,
-  validateSaveFile,
-  validateSearch,
-} from './validate';
+import { ArgumentError, parseRequest } from '../shared/api-requests';
 
 export interface HandlerDeps {
   archive: ArchiveSlot;
@@ -63,7 +54,8 @@ export interface HandlerDeps {
   log?: (message: string) => void;
 }
 
-export type Handlers = { [M in ApiMethod]: (arg: unknown) => Promise<Result<ApiValue<M>>> };
+/** One handler per method, given its argument already checked against the method's schema. */
+export type Handlers = { [M in ApiMethod]: (arg: ApiParsedArgs[M]) => Promise<Result<ApiValue<M>>> };
 
 /** Thrown inside handlers when the archive cannot answer yet; dispatch turns it into `not-ready`. */
 class NotReady extends Error {}
@@ -76,8 +68,7 @@ function readyArchive(deps: HandlerDeps) {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    async appInfo(arg) {
-      validateNoArg(arg, 'appInfo');
+    async appInfo() {
       const state = deps.archive.current;
       const info = state.service?.info();
       return ok({
@@ -96,18 +87,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         linkBase: deps.linkBase,
       });
     },
-    async list(arg) {
-      const req = validateList(arg);
+    async list(req) {
       return ok(readyArchive(deps).list(req));
     },
-    async getDoc(arg) {
+    async getDoc({ id, from }) {
       // A large document is answered a range of paragraphs at a time (contract.ts DocAnswer): never one huge answer.
-      const { id, from } = validateGetDoc(arg);
       const doc = await readyArchive(deps).getPart(id, from);
       return doc ? ok(doc) : err('not-found', `No article or brief has the id "${id}".`);
     },
-    async search(arg) {
-      const req = validateSearch(arg);
+    async search(req) {
       const archive = readyArchive(deps);
       // While the index loads, a search waits for it rather than failing: the UI shows its loading state meanwhile.
       await archive.searchReady.catch(() => undefined);
@@ -115,43 +103,35 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (info.searchStatus === 'error') return err('not-ready', info.message ?? 'The search index could not be loaded.');
       return ok(await archive.search(req));
     },
-    async findInDoc(arg) {
-      const req = validateFindInDoc(arg);
+    async findInDoc(req) {
       const found = await readyArchive(deps).findInDoc(req.id, req.query);
       return found ? ok(found) : err('not-found', `No article or brief has the id "${req.id}".`);
     },
-    async facets(arg) {
-      validateNoArg(arg, 'facets');
+    async facets() {
       return ok(readyArchive(deps).facets());
     },
-    async saveFile(arg) {
-      const req = validateSaveFile(arg);
+    async saveFile(req) {
       if (!deps.saveFile) return err('unsupported', 'This host cannot show a save dialog; the browser downloads the file instead.');
       return deps.saveFile(req);
     },
-    async openExternal(arg) {
-      const req = validateOpenExternal(arg);
+    async openExternal(req) {
       if (!deps.openExternal) return err('unsupported', 'In a browser, links open in the browser itself.');
       // Not shell.openExternal itself: the host's ability, given a URL validated as http(s) just above.
       return deps.openExternal(req); // eng-disable OPEN_EXTERNAL_JS_CHECK
     },
-    async backupWrite(arg) {
-      const req = validateBackupWrite(arg);
+    async backupWrite(req) {
       if (!deps.backups) return err('unsupported', 'This host has no data folder for backups.');
       return deps.backups.write(req);
     },
-    async backupList(arg) {
-      validateNoArg(arg, 'backupList');
+    async backupList() {
       if (!deps.backups) return err('unsupported', 'This host has no data folder for backups.');
       return deps.backups.list();
     },
-    async backupRead(arg) {
-      const { name } = validateBackupName(arg);
+    async backupRead({ name }) {
       if (!deps.backups) return err('unsupported', 'This host has no data folder for backups.');
       return deps.backups.read(name);
     },
-    async printToPdf(arg) {
-      const req = validatePrintToPdf(arg);
+    async printToPdf(req) {
       if (!deps.printToPdf) {
         return err('unsupported', "This host cannot print to PDF; in a browser, open the HTML export and use the browser's Print dialog (Save as PDF).");
       }
@@ -160,15 +140,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
-export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+export { isApiMethod };
+
+/** The one check of a request: the argument against its method's schema, then the handler. */
+async function run<M extends ApiMethod>(handlers: Handlers, method: M, arg: unknown): Promise<Result<ApiValue<M>>> {
+  // The schema's output for M is ApiParsedArgs[M] by definition; TypeScript cannot follow a generic key through InferOutput.
+  const parsed = parseRequest(API_SCHEMA[method], arg) as ApiParsedArgs[M];
+  const handler: Handlers[M] = handlers[method];
+  return handler(parsed);
 }
 
 /** Call a handler by name; never throws, always answers a Result. */
 export async function dispatch(handlers: Handlers, method: string, arg: unknown, log: (m: string) => void = console.error): Promise<Result<unknown>> {
   if (!isApiMethod(method)) return err('not-found', `Unknown method "${method}".`);
   try {
-    return await handlers[method](arg);
+    return await run(handlers, method, arg);
   } catch (e) {
     if (e instanceof ArgumentError) return err(e.code, `${method}: ${e.message}`);
     if (e instanceof NotReady) return err('not-ready', e.message);

@@ -9,7 +9,7 @@
  * key press just happened), so a script cannot open links on its own.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, BRIDGE_GLOBAL, ipcChannel, type ApiClient, type ApiMethod } from '../shared/contract';
+import { BRIDGE_GLOBAL, clientFrom, ipcChannel, type ApiMethod } from '../shared/contract';
 import { COMMAND_CHANNEL, isAppCommand, type CommandMessage, type OnCommand } from '../shared/commands';
 import { err, type Result } from '../shared/result';
 
@@ -19,13 +19,11 @@ function userActivated(): boolean {
   return nav?.userActivation?.isActive === true;
 }
 
-function call(method: ApiMethod) {
-  return (arg: unknown): Promise<Result<unknown>> => {
-    if (method === 'openExternal' && !userActivated()) {
-      return Promise.resolve(err('invalid-argument', 'Links open only after a click.'));
-    }
-    return ipcRenderer.invoke(ipcChannel(method), arg) as Promise<Result<unknown>>;
-  };
+function send(method: ApiMethod, arg: unknown): Promise<Result<unknown>> {
+  if (method === 'openExternal' && !userActivated()) {
+    return Promise.resolve(err('invalid-argument', 'Links open only after a click.'));
+  }
+  return ipcRenderer.invoke(ipcChannel(method), arg) as Promise<Result<unknown>>;
 }
 
 /**
@@ -57,6 +55,6 @@ const onCommand: OnCommand = (cb) => {
   };
 };
 
-const api = Object.fromEntries(API_METHODS.map((m) => [m, call(m)])) as unknown as ApiClient;
+const api = clientFrom(send);
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, Object.freeze({ ...api, onCommand }));

@@ -1,31 +1,36 @@
 /**
  * The one API contract between the renderer and whatever hosts it.
  *
- * Electron's main process (through the preload bridge), the HTTP host used by
- * browsers and end-to-end tests, and the renderer's client are all typed from
- * `ArchiveApi`: renaming or reshaping a method here breaks the typecheck in
+ * `API_SCHEMA` maps each method to the schema of its argument
+ * (api-requests.ts); `ApiAnswers` maps it to its answer. Everything else is
+ * derived from these two: the method list, the argument types, IPC and HTTP
+ * validation (once, at the boundary: `parseRequest`), the channel and path
+ * names, the preload's functions and the renderer's HTTP client
+ * (`clientFrom`). Renaming or reshaping a method here breaks the typecheck in
  * every process at once. Each method takes at most one JSON-serializable
- * argument and answers a JSON-serializable value; transports wrap the answer in
- * a Result (see result.ts).
+ * argument and answers a JSON-serializable value; transports wrap the answer
+ * in a Result (see result.ts).
  */
-import type { Doc, DocKind, DocSummary, FacetType } from './model';
+import type * as v from 'valibot';
+import {
+  backupNameArg,
+  backupWriteArg,
+  findInDocArg,
+  getDocArg,
+  listArg,
+  noArg,
+  openExternalArg,
+  printToPdfArg,
+  saveFileArg,
+  searchArg,
+} from './api-requests';
+import type { Doc, DocKind, DocSummary } from './model';
 import type { Result } from './result';
 
 export type SortKey = 'date' | 'title';
 export type SortOrder = 'asc' | 'desc';
 
-export interface ListRequest {
-  kind?: DocKind;
-  /** Inclusive year range. */
-  from?: number;
-  to?: number;
-  facet?: { type: FacetType; value: string };
-  sort?: SortKey;
-  order?: SortOrder;
-  offset?: number;
-  /** Defaults to every matching item. */
-  limit?: number;
-}
+export type ListRequest = v.InferOutput<typeof listArg>;
 
 export interface ListResponse {
   items: DocSummary[];
@@ -33,16 +38,7 @@ export interface ListResponse {
   total: number;
 }
 
-export interface SearchRequest {
-  query: string;
-  /** Default 20, at most 200. */
-  limit?: number;
-  offset?: number;
-  kind?: DocKind;
-  /** Inclusive year range. */
-  from?: number;
-  to?: number;
-}
+export type SearchRequest = v.InferOutput<typeof searchArg>;
 
 export interface Snippet {
   /** A short passage of one paragraph around the matches. */
@@ -83,10 +79,7 @@ export interface TextMatch {
   end: number;
 }
 
-export interface FindInDocRequest {
-  id: string;
-  query: string;
-}
+export type FindInDocRequest = v.InferOutput<typeof findInDocArg>;
 
 export interface FindInDocResponse {
   matches: TextMatch[];
@@ -130,18 +123,10 @@ export interface AppInfo {
   linkBase: string;
 }
 
-export interface SaveFileRequest {
-  suggestedName: string;
-  mimeType: string;
-  /** Text content, or base64 when `encoding` is 'base64' (e.g. a PDF). */
-  data: string;
-  encoding?: 'utf8' | 'base64';
-}
+export type SaveFileRequest = v.InferOutput<typeof saveFileArg>;
 
-export interface OpenExternalRequest {
-  /** Only http: and https: URLs are accepted. */
-  url: string;
-}
+/** Only http: and https: URLs are accepted. */
+export type OpenExternalRequest = v.InferOutput<typeof openExternalArg>;
 
 export interface OpenExternalResponse {
   opened: true;
@@ -153,13 +138,9 @@ export interface SaveFileResponse {
 }
 
 /** Why a backup was written into the app's data folder. 'auto' and 'quit' are the automatic ones (the last 10 are kept). */
-export type BackupReason = 'auto' | 'quit' | 'manual' | 'safety';
+export type BackupReason = BackupWriteRequest['reason'];
 
-export interface BackupWriteRequest {
-  /** A whole backup file (format archive-reader-backup), as made by createBackupText. */
-  text: string;
-  reason: BackupReason;
-}
+export type BackupWriteRequest = v.InferOutput<typeof backupWriteArg>;
 
 /** Rows per table, as in the backup's header. */
 export interface BackupCounts {
@@ -191,10 +172,7 @@ export interface BackupReadResponse {
   text: string;
 }
 
-export interface PrintToPdfRequest {
-  /** A self-contained HTML document (the HTML export); nothing in it runs. */
-  html: string;
-}
+export type PrintToPdfRequest = v.InferOutput<typeof printToPdfArg>;
 
 export interface PrintToPdfResponse {
   /** The PDF, base64 (pass to saveFile with encoding 'base64'). */
@@ -202,17 +180,11 @@ export interface PrintToPdfResponse {
   bytes: number;
 }
 
-/** getDoc's argument: `from` asks for the paragraphs from that index on (a large document is answered in parts). */
-export interface GetDocRequest {
-  id: string;
-  from?: number;
-}
-
 /**
  * getDoc's answer: the document. A large one (stored in several parts) comes
  * a range of paragraphs at a time, at most about DOC_ANSWER_CHARS characters,
  * with where the range starts and how many paragraphs there are in all; the
- * renderer's client asks for the rest (src-renderer/src/app/doc-parts.ts), so
+ * renderer's client asks for the rest (src-renderer/src/platform/doc-parts.ts), so
  * the views always see whole documents and no answer is ever huge.
  */
 export type DocAnswer = Doc & { paragraphsFrom?: number; paragraphCount?: number };
@@ -220,61 +192,84 @@ export type DocAnswer = Doc & { paragraphsFrom?: number; paragraphCount?: number
 /** Characters of paragraph text in one getDoc answer for a large document. */
 export const DOC_ANSWER_CHARS = 1024 * 1024;
 
-/**
- * Method name -> (argument) => answer. The answer type is the `value` of the
- * Result the transport returns.
- */
-export interface ArchiveApi {
-  appInfo(arg: void): AppInfo;
-  list(arg: ListRequest): ListResponse;
-  getDoc(arg: GetDocRequest): DocAnswer;
-  search(arg: SearchRequest): SearchResponse;
-  findInDoc(arg: FindInDocRequest): FindInDocResponse;
-  facets(arg: void): FacetsResponse;
-  saveFile(arg: SaveFileRequest): SaveFileResponse;
+/** Method name -> the schema of its one argument: the single source of the method list. */
+export const API_SCHEMA = {
+  appInfo: noArg,
+  list: listArg,
+  getDoc: getDocArg,
+  search: searchArg,
+  findInDoc: findInDocArg,
+  facets: noArg,
+  saveFile: saveFileArg,
   /**
    * Open an http(s) link in the system browser (Electron, after a click). The
    * web host answers `unsupported`: a browser opens links itself.
    */
-  openExternal(arg: OpenExternalRequest): OpenExternalResponse;
+  openExternal: openExternalArg,
   /**
    * Write a backup into the app's data folder (Electron: <userData>/backups; web
    * host: its --data folder), atomically, after checking it is a valid backup;
    * automatic ones beyond the last 10 are removed.
    */
-  backupWrite(arg: BackupWriteRequest): BackupWriteResponse;
+  backupWrite: backupWriteArg,
   /** The backups in the data folder, newest first. */
-  backupList(arg: void): BackupEntry[];
+  backupList: noArg,
   /** One backup's text, by the name backupList gave. */
-  backupRead(arg: { name: string }): BackupReadResponse;
+  backupRead: backupNameArg,
   /** Electron: the HTML printed to PDF in a hidden, sandboxed window without JavaScript. The web host answers `unsupported`. */
-  printToPdf(arg: PrintToPdfRequest): PrintToPdfResponse;
+  printToPdf: printToPdfArg,
+} as const;
+
+export type ApiMethod = keyof typeof API_SCHEMA;
+
+/** Method name -> what it answers (the `value` of the Result the transport returns). */
+export interface ApiAnswers {
+  appInfo: AppInfo;
+  list: ListResponse;
+  getDoc: DocAnswer;
+  search: SearchResponse;
+  findInDoc: FindInDocResponse;
+  facets: FacetsResponse;
+  saveFile: SaveFileResponse;
+  openExternal: OpenExternalResponse;
+  backupWrite: BackupWriteResponse;
+  backupList: BackupEntry[];
+  backupRead: BackupReadResponse;
+  printToPdf: PrintToPdfResponse;
 }
 
-export type ApiMethod = keyof ArchiveApi;
-export type ApiArg<M extends ApiMethod> = Parameters<ArchiveApi[M]>[0];
-export type ApiValue<M extends ApiMethod> = ReturnType<ArchiveApi[M]>;
+/** What a caller sends (the schema's input) and what a handler receives (its output, after the one check). */
+export type ApiArgs = { [M in ApiMethod]: v.InferInput<(typeof API_SCHEMA)[M]> };
+export type ApiParsedArgs = { [M in ApiMethod]: v.InferOutput<(typeof API_SCHEMA)[M]> };
+export type ApiArg<M extends ApiMethod> = ApiArgs[M];
+export type ApiValue<M extends ApiMethod> = ApiAnswers[M];
+
+/** Method name -> (argument) => answer. */
+export type ArchiveApi = { [M in ApiMethod]: (arg: ApiArgs[M]) => ApiAnswers[M] };
 
 /** What the renderer calls: every method async, answering a Result. */
-export type ApiClient = {
-  [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<ApiValue<M>>>;
-};
+export type ApiClient = { -readonly [M in ApiMethod]: ClientMethod<M> };
+export type ClientMethod<M extends ApiMethod> = (arg: ApiArgs[M]) => Promise<Result<ApiAnswers[M]>>;
 
-/** Every method name, for hosts that register handlers by iterating. */
-export const API_METHODS: readonly ApiMethod[] = [
-  'appInfo',
-  'list',
-  'getDoc',
-  'search',
-  'findInDoc',
-  'facets',
-  'saveFile',
-  'openExternal',
-  'backupWrite',
-  'backupList',
-  'backupRead',
-  'printToPdf',
-] as const;
+/** Every method name, in the schema's order, for hosts that register handlers by iterating. */
+export const API_METHODS = Object.keys(API_SCHEMA) as readonly ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(API_SCHEMA, name);
+}
+
+/**
+ * A client from one transport function (the preload's ipcRenderer.invoke, the
+ * renderer's fetch). The answer is trusted as the contract's type because the
+ * host answering is ours; what crosses the boundary the other way is checked
+ * by the host with the method's schema.
+ */
+export function clientFrom(send: (method: ApiMethod, arg: unknown) => Promise<Result<unknown>>): ApiClient {
+  const methods: Record<string, (arg: unknown) => Promise<Result<unknown>>> = {};
+  for (const m of API_METHODS) methods[m] = (arg) => send(m, arg);
+  // One function per method of API_SCHEMA, each sending its own name: the shape ApiClient describes.
+  return methods as ApiClient;
+}
 
 /** IPC channel for a method (Electron). */
 export const ipcChannel = (method: ApiMethod): string => `archive:${method}`;

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBackup } from '../../src-renderer/src/export/backup/backup-format';
-import { GOOD_BACKUP } from '../../src-renderer/src/export/backup/malformed-backups';
-import { FIXTURE_SNAPSHOT } from '../../src-renderer/src/export/test-fixtures';
+import { createBackup } from '../shared/notes/backup/backup-format';
+import { GOOD_BACKUP } from '../shared/notes/backup/malformed-backups';
+import { FIXTURE_SNAPSHOT } from '../shared/notes/test-fixtures';
 import type { BackupEntry, BackupWriteResponse } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { openArchiveAt } from './open-archive';

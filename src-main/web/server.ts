@@ -167,7 +167,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refused = refuseReason(req.headers, port);
+    const refused = refuseReason(req.headers, port, req.method);
     if (refused) {
       req.resume();
       sendJson(res, 403, err('invalid-argument', refused));

@@ -46,4 +46,13 @@ describe('refuseReason', () => {
     expect(refuseReason({ host: '127.0.0.1:5174', origin: 'https://127.0.0.1:5174' }, 5174)).toMatch(/Origin/);
     expect(refuseReason({ host: '127.0.0.1:5174', 'sec-fetch-site': 'cross-site' }, 5174)).toMatch(/Cross-site/);
   });
+
+  test('lets a person follow a passage link from another site or a file (a top-level GET navigation), nothing else', () => {
+    const nav = { host: '127.0.0.1:5174', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+    expect(refuseReason(nav, 5174, 'GET')).toBeNull();
+    expect(refuseReason(nav, 5174, 'POST')).toMatch(/Cross-site/); // a form posted from another site
+    expect(refuseReason({ ...nav, 'sec-fetch-dest': 'iframe' }, 5174, 'GET')).toMatch(/Cross-site/); // framing
+    expect(refuseReason({ ...nav, 'sec-fetch-mode': 'cors' }, 5174, 'GET')).toMatch(/Cross-site/); // a script's fetch
+    expect(refuseReason({ ...nav, host: 'evil.example:5174' }, 5174, 'GET')).toMatch(/Host/);
+  });
 });

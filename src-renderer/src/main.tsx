@@ -8,7 +8,7 @@ import '@fontsource-variable/literata/wght.css';
 import '@fontsource-variable/literata/wght-italic.css';
 import './styles/index.css';
 import { App } from './app/App';
-import { selectBridge } from './app/bridge';
+import { selectBridge } from './platform/bridge';
 import { applySettings, initialSettings } from './features/settings/use-settings';
 
 applySettings(initialSettings());

@@ -4,7 +4,7 @@
  * hard-coding corpus facts.
  */
 import type { ApiClient } from '../../src-main/shared/contract';
-import { createHttpClient } from '../../src-renderer/src/app/http-client';
+import { createHttpClient } from '../../src-main/shared/http-client';
 import { baseUrl } from './browser';
 
 export function hostApi(): ApiClient {

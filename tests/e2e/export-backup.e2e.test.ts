@@ -6,15 +6,16 @@
  * import W3C annotation JSON (unknown articles listed, not added); PDF in a
  * browser opens the printable HTML in a new window.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { hostApi, must } from './api';
 import { baseUrl, launch, openPage } from './browser';
-import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
+import { articleHash, articles, closeCard, highlight, passage, storedReadingPosition } from './notes-support';
 
 let browser: Browser;
 let long: Doc;
@@ -129,6 +130,48 @@ describe('export', () => {
     await context.close();
   });
 
+  test('a passage link clicked inside an exported HTML file opened from disk opens the passage (not refused as cross-site)', async () => {
+    const { page, context } = await openPage(browser, articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const p = passage(long, 2);
+    const id = await highlight(page, p, { note: 'from the exported file' });
+    await page.keyboard.press('Control+e');
+    const dialog = exportDialog(page);
+    await dialog.getByRole('radio', { name: /^HTML/ }).check();
+    const html = await downloaded(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    const file = join(mkdtempSync(join(tmpdir(), 'exported-')), 'excerpts.html');
+    writeFileSync(file, html.text);
+
+    // The file is opened from disk, as a person double-clicking it would: a click on its link is a cross-site navigation.
+    const reader = await context.newPage();
+    await reader.goto(pathToFileURL(file).href);
+    const link = reader.locator(`a[href*="annotation=${id}"]`).first();
+    await link.waitFor();
+    await link.click();
+    await reader.waitForURL((u) => u.protocol === 'http:');
+    await reader.locator(`mark[data-annotation-id="${id}"]`).first().waitFor();
+    await context.close();
+  });
+
+  test('an article dated only by its event is cited with that date, said as such, not "n.d."', async () => {
+    const list = await must(hostApi().list({ kind: 'article' }));
+    const eventOnly = list.items.find((d) => !d.published && d.eventDate);
+    expect(eventOnly, 'the bundled corpus has articles dated only by their event (2013, 2017)').toBeDefined();
+    const doc = await must(hostApi().getDoc({ id: eventOnly!.id }));
+    const { page, context } = await openPage(browser, articleHash(doc.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await highlight(page, passage(doc, 1));
+    await page.keyboard.press('Control+e');
+    const dialog = exportDialog(page);
+    await dialog.getByRole('radio', { name: 'Markdown (Obsidian)' }).check();
+    const md = await downloaded(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    const [y, m, d] = eventOnly!.eventDate!.split('-').map(Number);
+    const shown = `${d} ${new Date(Date.UTC(y!, m! - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y} (event date)`;
+    expect(md.text).toContain(shown);
+    expect(md.text).not.toContain('n.d.');
+    await context.close();
+  });
+
   test('PDF in a browser opens the printable HTML in a new window and says to use Save as PDF', async () => {
     const { page, context } = await openPage(browser, articleHash(long.id));
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -187,6 +230,25 @@ describe('dossier', () => {
 });
 
 describe('backup and restore', () => {
+  test('"Backup now" counts what a person wrote: one article note is "1 article note", whatever else was read', async () => {
+    const docs = await articles();
+    const { page, context } = await openPage(browser, articleHash(docs[1]!.id), { height: 600 });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // Reading leaves a reading position behind: no note.
+    await page.locator('[data-paragraph="4"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await expect.poll(() => storedReadingPosition(page, docs[1]!.id), { timeout: 10_000 }).not.toBeNull();
+    await page.goto(baseUrl() + articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Article note', exact: true }).fill('Read again before the meeting.');
+    await page.getByRole('region', { name: 'Article notes' }).getByText('Saved', { exact: true }).waitFor();
+
+    await openSettings(page);
+    await downloaded(page, () => page.getByRole('button', { name: 'Backup now' }).click());
+    const message = await page.getByText(/^Backup saved as/).textContent();
+    expect(message).toMatch(/: 1 article note\.$/);
+    await context.close();
+  });
+
   test('back up, delete everything, restore: the notes and highlights are back, after a safety backup', async () => {
     const { page, context, errors } = await openPage(browser, articleHash(long.id));
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -275,11 +337,13 @@ describe('backup and restore', () => {
   });
 
   test('an automatic backup goes to the host at most once a day and is listed in Settings', async () => {
+    // The host is shared by this file's tests, each a fresh browser profile: count only this profile's backups.
+    const earlier = new Set((await must(hostApi().backupList())).map((e) => e.name));
     const { page, context } = await openPage(browser, articleHash(long.id));
     await page.getByRole('heading', { level: 1 }).waitFor();
     await highlight(page, passage(long, 5), { note: 'kept automatically' });
-    const automatic = async () => (await must(hostApi().backupList())).filter((e) => e.reason === 'auto');
-    // The app checks shortly after it starts; with notes to keep and none from today, it writes one.
+    const automatic = async () => (await must(hostApi().backupList())).filter((e) => e.reason === 'auto' && !earlier.has(e.name));
+    // The app checks shortly after it starts; with notes to keep and none taken since the first of them, it writes one.
     await expect.poll(async () => (await automatic()).length, { timeout: 20_000, interval: 500 }).toBe(1);
     expect((await automatic())[0]!.counts.annotations).toBeGreaterThanOrEqual(1);
     // Opened again the same day: still one.

@@ -1,5 +1,5 @@
 /**
- * The renderer's HTTP client (src-renderer/src/app/http-client.ts), run in
+ * The renderer's HTTP client (src-main/shared/http-client.ts), run in
  * Node against the real web host, and against small servers that misbehave
  * the ways real networks do: every failure becomes a Result a person can
  * read, never an exception.
@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHttpClient } from '../../src-renderer/src/app/http-client';
+import { createHttpClient } from '../../src-main/shared/http-client';
 import { hostApi } from './api';
 
 const nodeFetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => fetch(url, init);

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hostApi, must } from './api';
 import { launch, openPage } from './browser';
+import { articleHash, articles, closeCard, passage, selectPassage } from './notes-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -114,6 +115,53 @@ describe('keyboard', () => {
     await page.getByRole('list', { name: 'Library items' }).getByRole('link').first().click();
     await h1(page).waitFor();
     expect(await unnamed()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('shortcuts a reader expects', () => {
+  test('? lists every shortcut; h highlights the selection in the last colour, whose meaning shows on its button; Ctrl+Z undoes the delete', async () => {
+    const doc = (await articles())[0]!;
+    const { page, context } = await openPage(browser, articleHash(doc.id));
+    await h1(page).waitFor();
+
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    for (const d of ['Find in this article (⌘F on macOS)', 'Undo the last delete (⌘Z on macOS)', 'Highlight the selected text in the last colour']) {
+      expect(await dialog.getByText(d, { exact: true }).count(), d).toBe(1);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    // The colour's meaning is written on its button, not only in a tooltip.
+    await selectPassage(page, passage(doc, 1));
+    const toolbar = page.getByRole('toolbar', { name: 'Annotate selection' });
+    await toolbar.waitFor();
+    const evidence = toolbar.getByRole('radio', { name: 'Evidence', exact: true });
+    expect(await evidence.innerText()).toBe('Evidence');
+    await evidence.click();
+    await page.keyboard.press('h');
+    const mark = page.locator('mark[data-annotation-id]').first();
+    await mark.waitFor();
+    expect(await mark.getAttribute('data-color')).toBe('green');
+    const id = await mark.getAttribute('data-annotation-id');
+
+    // The next selection, `h` again: the same colour, no click on a colour.
+    await closeCard(page);
+    await selectPassage(page, passage(doc, 3));
+    await toolbar.waitFor();
+    await page.keyboard.press('h');
+    await expect.poll(() => page.locator('mark[data-annotation-id][data-color="green"]').evaluateAll((ms) => new Set(ms.map((m) => m.getAttribute('data-annotation-id'))).size)).toBe(2);
+
+    // Delete the first, then Ctrl+Z brings it back.
+    await mark.click();
+    const card = page.getByRole('complementary', { name: 'Annotations' }).locator(`[data-annotation-card="${id}"]`);
+    await card.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).count()).toBe(0);
+    await page.locator('.reader-scroll').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).count()).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -110,3 +110,36 @@ export async function closeCard(page: Page): Promise<void> {
   const close = page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: 'Close', exact: true });
   if (await close.count()) await close.click();
 }
+
+/**
+ * The reading position stored for `docId` (a fraction of the text, or null),
+ * read straight from the page's IndexedDB: tests wait for the save to land
+ * instead of sleeping a guessed time, which a loaded machine outlasts.
+ */
+export async function storedReadingPosition(page: Page, docId: string): Promise<number | null> {
+  return page.evaluate(async (id) => {
+    const idb = (globalThis as unknown as { indexedDB: { databases(): Promise<{ name?: string }[]>; open(n: string): IDBOpenLike } }).indexedDB;
+    interface IDBOpenLike {
+      onsuccess: (() => void) | null;
+      onerror: (() => void) | null;
+      result: { transaction(s: string): { objectStore(s: string): { get(k: string): { onsuccess: (() => void) | null; result: unknown } } }; close(): void };
+    }
+    const names = (await idb.databases()).map((d) => d.name).filter((n): n is string => !!n && n.startsWith('archive-reader-notes'));
+    if (names.length === 0) return null;
+    const db = await new Promise<IDBOpenLike['result']>((resolve, reject) => {
+      const req = idb.open(names[0]!);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error('open failed'));
+    });
+    try {
+      const row = await new Promise<unknown>((resolve) => {
+        const get = db.transaction('docState').objectStore('docState').get(id);
+        get.onsuccess = () => resolve(get.result);
+      });
+      const pos = (row as { readingPosition?: unknown } | undefined)?.readingPosition;
+      return typeof pos === 'number' ? pos : null;
+    } finally {
+      db.close();
+    }
+  }, docId);
+}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { hostApi, must } from './api';
 import { launch, openPage, type PageWindow } from './browser';
+import { storedReadingPosition } from './notes-support';
 
 let browser: Browser;
 let bilingual: Doc;
@@ -25,6 +26,15 @@ afterAll(async () => {
 
 const articleHash = (id: string) => `#/article/${encodeURIComponent(id)}`;
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** Has the stored reading position reached paragraph `index` (as a fraction of the text, see reading-position.ts)? */
+async function savedAt(page: Page, doc: Doc, index: number): Promise<boolean> {
+  const lengths = doc.paragraphs.map((p) => p.text.length);
+  const total = lengths.reduce((n, l) => n + l, 0) + 2 * (lengths.length - 1);
+  const start = lengths.slice(0, index).reduce((n, l) => n + l + 2, 0);
+  const pos = await storedReadingPosition(page, doc.id);
+  return pos !== null && pos >= start / total - 0.002 && pos <= (start + lengths[index]!) / total + 0.002;
+}
 
 describe('reader', () => {
   test('renders one element per paragraph, indexed, with lang="ru" on Russian ones', async () => {
@@ -89,7 +99,7 @@ describe('reader', () => {
     await title(page).waitFor();
     await page.locator(`[data-paragraph="${target}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     // Saved after a short pause in scrolling.
-    await page.waitForTimeout(900);
+    await expect.poll(() => savedAt(page, bilingual, target), { timeout: 10_000 }).toBe(true);
     await page.reload();
     await page.getByText('Resumed where you left off.').waitFor();
     const top = await page.locator(`[data-paragraph="${target}"]`).boundingBox();
@@ -99,6 +109,68 @@ describe('reader', () => {
     expect(Math.abs(top!.y - scroller!.y)).toBeLessThan(80);
     await page.getByRole('button', { name: 'Start from the top' }).click();
     await expect.poll(() => page.locator('.reader-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+    await context.close();
+  });
+});
+
+describe('the article header', () => {
+  test('shows kind, date and title, not the raw file name (which is at the end, as provenance)', async () => {
+    const { page, context } = await openPage(browser, articleHash(bilingual.id));
+    await title(page).waitFor();
+    expect(await page.locator('.doc-header').innerText()).not.toContain(bilingual.source);
+    expect(await page.getByText(`Source file: ${bilingual.source}`).count()).toBe(1);
+    await context.close();
+  });
+});
+
+describe('find in this article', () => {
+  test('Ctrl+F finds in the open article without a search first, counts the matches, and Enter walks them', async () => {
+    const word = 'CSTO';
+    const expected = await must(hostApi().findInDoc({ id: bilingual.id, query: word }));
+    expect(expected.matches.length).toBeGreaterThan(1);
+    const { page, context } = await openPage(browser, articleHash(bilingual.id));
+    await title(page).waitFor();
+    expect(await page.getByRole('search', { name: 'Matches in this article' }).count()).toBe(0);
+    await page.keyboard.press('Control+f');
+    const field = page.getByRole('searchbox', { name: 'Find in this article' });
+    await expect.poll(() => field.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);
+    await field.pressSequentially(word);
+    const status = page.getByRole('search', { name: 'Matches in this article' }).getByRole('status');
+    await expect.poll(() => status.textContent()).toBe(`Match 1 of ${expected.matches.length} for “${word}”`);
+    await field.press('Enter');
+    await expect.poll(() => status.textContent()).toBe(`Match 2 of ${expected.matches.length} for “${word}”`);
+    await field.press('Shift+Enter');
+    await expect.poll(() => status.textContent()).toBe(`Match 1 of ${expected.matches.length} for “${word}”`);
+    await field.press('Escape');
+    await expect.poll(() => page.getByRole('search', { name: 'Matches in this article' }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('reading position without a reload', () => {
+  test('back to the library and into the article again lands where the person stopped, and keeps that place saved', async () => {
+    const target = Math.min(bilingual.paragraphs.length - 1, Math.floor(bilingual.paragraphs.length / 2));
+    const { page, context } = await openPage(browser, '', { height: 600 });
+    const open = () => page.getByRole('list', { name: 'Library items' }).getByRole('link', { name: bilingual.title }).click();
+    await open();
+    await title(page).waitFor();
+    await page.locator(`[data-paragraph="${target}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await expect.poll(() => savedAt(page, bilingual, target), { timeout: 10_000 }).toBe(true);
+    const saved = await storedReadingPosition(page, bilingual.id);
+    const near = async () => {
+      const top = await page.locator(`[data-paragraph="${target}"]`).boundingBox();
+      const scroller = await page.locator('.reader-scroll').boundingBox();
+      return top !== null && scroller !== null && Math.abs(top.y - scroller.y) < 80;
+    };
+    for (let round = 0; round < 2; round++) {
+      await page.getByRole('link', { name: 'Library', exact: true }).click();
+      await page.getByRole('list', { name: 'Library items' }).waitFor();
+      await open();
+      await title(page).waitFor();
+      await expect.poll(near, { timeout: 10_000 }).toBe(true);
+      // Leaving and reopening must not have overwritten the place (the old bug saved "the top").
+      expect(await storedReadingPosition(page, bilingual.id)).toBeCloseTo(saved!, 2);
+    }
     await context.close();
   });
 });

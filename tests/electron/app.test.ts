@@ -5,31 +5,24 @@
  * It also checks from inside the page that the bridge is the only thing
  * exposed (no require, no process).
  *
- * Electron's binary is downloaded by the `electron` package's install script
- * from GitHub, which is unreachable on our build machines, so where the binary
+ * Electron's binary is fetched by the first `npm start` (scripts/electron-binary.ts)
+ * from a host that is unreachable on our build machines, so where the binary
  * is missing the suite is skipped and says why.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { electronPackageDir, installedBinary } from '../../scripts/electron-binary';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-/** The Electron executable the `electron` package installed, if it did. */
-function electronBinary(): string | null {
-  const pkgDir = join(root, 'node_modules', 'electron');
-  const pathFile = join(pkgDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const exe = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(exe) ? exe : null;
-}
-
-const binary = process.env.ELECTRON_PATH && existsSync(process.env.ELECTRON_PATH) ? process.env.ELECTRON_PATH : electronBinary();
+const pkgDir = electronPackageDir();
+const binary = process.env.ELECTRON_PATH && existsSync(process.env.ELECTRON_PATH) ? process.env.ELECTRON_PATH : pkgDir && installedBinary(pkgDir);
 if (!binary) {
   console.warn(
-    'tests/electron: SKIPPED: no Electron binary (node_modules/electron/dist is missing: its download from GitHub is not ' +
-      'reachable here). Set ELECTRON_PATH or run `node node_modules/electron/install.js` where it is, then `npm run build`.',
+    'tests/electron: SKIPPED: no Electron binary (node_modules/electron/dist is missing: its download host is not ' +
+      'reachable here). Run `npm start` once where it is (it fetches the binary), or set ELECTRON_PATH.',
   );
 }
 

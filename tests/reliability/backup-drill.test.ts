@@ -6,7 +6,7 @@
  * backupWrite with reason 'auto'); a second, empty profile restores the newest
  * automatic backup through the real restore code (the Backup panel's source:
  * contractBackups + restoreFromText, replace); the canonical hash of the
- * restored database (export/backup's snapshotHash) must equal the original's
+ * restored database (shared/notes/backup's snapshotHash) must equal the original's
  * and the backup file's.
  *
  *   npm test: 60 highlights; npm run test:soak: 2,000 (DRILL_NOTES=n to choose).
@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../../src-main/shared/contract';
 import type { WebHost } from '../../src-main/web/server';
-import { parseBackup } from '../../src-renderer/src/export/backup/backup-parse';
-import { snapshotHash } from '../../src-renderer/src/export/backup/restore-plan';
+import { parseBackup } from '../../src-main/shared/notes/backup/backup-parse';
+import { snapshotHash } from '../../src-main/shared/notes/backup/restore-plan';
 import { startChromium, stopAllChromium } from './chromium-process';
 import { buildHarnessSite, startSiteHost, type HarnessSite } from './harness-site';
 

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../src-main/shared/annotation-model';
+import type { Annotation } from '../../src-main/shared/notes/annotation-model';
 import { DB_NAME } from '../../src-main/shared/origin';
 import type { WebHost } from '../../src-main/web/server';
 import { startChromium, stopAllChromium, type OwnedChromium } from './chromium-process';

@@ -27,11 +27,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestFolder, openArchive } from '../../src-main/archive/index';
 import type { ArchiveService } from '../../src-main/archive/types';
-import type { Annotation } from '../../src-main/shared/annotation-model';
+import type { Annotation } from '../../src-main/shared/notes/annotation-model';
 import { docText, type Doc } from '../../src-main/shared/model';
 import type { WebHost } from '../../src-main/web/server';
-import { createBackup } from '../../src-renderer/src/export/backup/backup-format';
-import { exportSync } from '../../src-renderer/src/export/formats';
+import { createBackup } from '../../src-main/shared/notes/backup/backup-format';
+import { exportSync } from '../../src-main/shared/notes/formats';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { buildHarnessSite, startSiteHost, type HarnessSite } from './harness-site';
 import { MARKER_HOST, PAYLOADS } from './xss-payloads';

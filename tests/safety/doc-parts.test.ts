@@ -13,8 +13,8 @@ import { removeDir, tempDir } from '../../src-main/archive/test/helpers';
 import { DOC_ANSWER_CHARS, type DocAnswer } from '../../src-main/shared/contract';
 import type { Doc } from '../../src-main/shared/model';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
-import { createHttpClient } from '../../src-renderer/src/app/http-client';
-import { wholeDocuments } from '../../src-renderer/src/app/doc-parts';
+import { createHttpClient } from '../../src-main/shared/http-client';
+import { wholeDocuments } from '../../src-renderer/src/platform/doc-parts';
 
 const PARAGRAPHS = 20_000; // about 2.4 million characters: three answers
 let dir: string;

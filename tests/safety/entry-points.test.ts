@@ -24,7 +24,7 @@ import { removeDir, tempDir } from '../../src-main/archive/test/helpers';
 import { enospc, injectWriteFault } from '../../src-main/archive/store/safe-output';
 import { runExportCommand } from '../../src-main/cli/export';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
-import { createBackup } from '../../src-renderer/src/export/backup/backup-format';
+import { createBackup } from '../../src-main/shared/notes/backup/backup-format';
 
 vi.mock('electron', () => import('../../src-main/electron/test/fake-electron'));
 const fake = await import('../../src-main/electron/test/fake-electron');

@@ -3,9 +3,15 @@
  * JSON object (which took seconds to parse and, at 50,000 articles, passed
  * V8's maximum string length). Layout:
  *
- *   "ARIX" | u32 header length | header (JSON: counts, fields, boosts,
- *   average field lengths, and where each section is) | sections, each
- *   aligned to 4 bytes
+ *   "ARIX" | u32 header length | header (JSON: format, formatVersion, the
+ *   text analysis it was built with, counts, fields, boosts, average field
+ *   lengths, and where each section is) | sections, each aligned to 4 bytes
+ *
+ * The header carries the index's own version, apart from the archive's
+ * BUILDER_VERSION: a file of a newer format version, another layout or
+ * another text analysis (lunr-setup.ts ANALYSIS) is refused with a message
+ * naming the file (loadEngine adds "rebuild the archive"), never misread.
+ * Files written before the version field existed are format version 1.
  *
  * Sections: document ids and terms as newline-joined UTF-8; document
  * frequencies and field lengths as u32 arrays; per field the postings
@@ -14,13 +20,20 @@
  */
 import { promises as fs } from 'node:fs';
 import type { IndexData } from './index-build';
+import { ANALYSIS } from './lunr-setup';
 import { writeNewFile } from '../store/safe-output';
 
 const MAGIC = 'ARIX';
 export const FORMAT = 'compact-1';
+/** Bump when the layout or meaning of a section changes; readers refuse versions above theirs. */
+export const INDEX_FORMAT_VERSION = 1;
 
 interface Header {
   format: string;
+  /** Absent in files written before it existed: read as 1. */
+  formatVersion?: number;
+  /** The text analysis the terms were made with (absent before it was recorded: the same as version 1's). */
+  analysis?: string;
   docCount: number;
   termCount: number;
   fields: string[];
@@ -48,6 +61,8 @@ export async function writeIndexFile(file: string, data: IndexData): Promise<num
   }
   const header: Header = {
     format: FORMAT,
+    formatVersion: INDEX_FORMAT_VERSION,
+    analysis: ANALYSIS,
     docCount: data.docCount,
     termCount: data.terms.length,
     fields: data.fields,
@@ -79,7 +94,7 @@ export async function readIndexFile(file: string): Promise<IndexData> {
   if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not an index file');
   const hlen = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + hlen)) as Header;
-  if (header.format !== FORMAT) throw new Error(`unknown index format ${String(header.format)}`);
+  checkVersion(header);
   const base = 8 + hlen;
   // Typed-array views need 4-byte alignment in the underlying buffer; copy once if it is not.
   const bytes = (buf.byteOffset + base) % 4 === 0 ? buf : Buffer.from(new Uint8Array(buf).buffer);
@@ -114,6 +129,19 @@ export async function readIndexFile(file: string): Promise<IndexData> {
     fieldLengths: header.fields.map((f) => u32(`len.${f}`)),
     postings: header.fields.map((f) => ({ offsets: u32(`off.${f}`), data: raw(`post.${f}`) })),
   };
+}
+
+/** Refuse what this reader cannot read correctly: a newer version, another layout, another analysis. */
+function checkVersion(header: Header): void {
+  const version = header.formatVersion ?? 1;
+  if (!Number.isInteger(version) || version < 1) throw new Error(`its index format version is ${JSON.stringify(header.formatVersion)}, not a version this app knows`);
+  if (version > INDEX_FORMAT_VERSION) {
+    throw new Error(`it was written by a newer Archive Reader (index format version ${version}; this app reads up to ${INDEX_FORMAT_VERSION}); update the app or`);
+  }
+  if (header.format !== FORMAT) throw new Error(`it is a stale index (format "${String(header.format).slice(0, 40)}", this app reads "${FORMAT}")`);
+  if (header.analysis !== undefined && header.analysis !== ANALYSIS) {
+    throw new Error(`it is a stale index: its terms were made by another text analysis ("${String(header.analysis).slice(0, 80)}")`);
+  }
 }
 
 function u8(a: Uint32Array): Uint8Array {

@@ -1,50 +1,50 @@
 /**
- * The one place Lunr is configured: English + Russian (lunr-languages
- * multiLanguage) with a diacritic-folding step in front of both the indexing
- * and the search pipeline. The index is serialized with these pipeline labels,
- * so the same setup must run before an index is built and before it is loaded.
+ * The one place Lunr's text analysis is defined: English + Russian with a
+ * diacritic-folding step in front. The pipelines are spelled out here, function
+ * by function, rather than made by lunr-languages' multiLanguage plugin and then
+ * edited: the same functions in the same order as that plugin (a trimmer for
+ * both alphabets, Russian then English stop words, English then Russian
+ * stemmers; searches only stem), so indexes built before read the same.
+ * ANALYSIS names this analysis; the index file records it (index-file.ts), and
+ * an index built with another analysis is refused as stale.
  */
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import ruPlugin from 'lunr-languages/lunr.ru.js';
-import multiPlugin from 'lunr-languages/lunr.multi.js';
 import { foldDiacritics } from '../text';
+import { russian, trimmerFor } from './lunr-internals';
 
-type LunrAny = typeof lunr & {
-  multiLanguage: (...langs: string[]) => lunr.Builder.Plugin;
-};
+/** Names the analysis below; change it whenever a function or its order changes. */
+export const ANALYSIS = 'fold+trim(en,ru)+stop(ru,en)+stem(en,ru)';
 
-let ready = false;
-let multi: lunr.Builder.Plugin;
-
-const FOLD_LABEL = 'archiveFoldDiacritics';
+let pipelines: { index: lunr.PipelineFunction[]; search: lunr.PipelineFunction[] } | null = null;
 
 const fold: lunr.PipelineFunction = (token) => token.update((s) => foldDiacritics(s));
 
-export function setupLunr(): LunrAny {
-  if (!ready) {
+/** Load the language support once and register our functions (Lunr warns about unregistered ones). */
+export function setupLunr(): typeof lunr {
+  if (!pipelines) {
     stemmerSupport(lunr);
     ruPlugin(lunr);
-    multiPlugin(lunr);
-    lunr.Pipeline.registerFunction(fold, FOLD_LABEL);
-    multi = (lunr as LunrAny).multiLanguage('en', 'ru');
-    ready = true;
+    const ru = russian();
+    const trimmer = trimmerFor('\\w' + ru.wordCharacters);
+    lunr.Pipeline.registerFunction(fold, 'archiveFoldDiacritics');
+    lunr.Pipeline.registerFunction(trimmer, 'archiveTrimmer-en-ru');
+    pipelines = {
+      index: [fold, trimmer, ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, ru.stemmer],
+      search: [fold, lunr.stemmer, ru.stemmer],
+    };
   }
-  return lunr as LunrAny;
+  return lunr;
 }
 
-/** Apply the project's language setup to a builder (index pipeline and search pipeline). */
+/** Give a builder the project's analysis (index pipeline and search pipeline). */
 export function configureBuilder(builder: lunr.Builder): void {
   setupLunr();
-  builder.use(multi);
-  prependFold(builder.pipeline);
-  prependFold(builder.searchPipeline);
-}
-
-function prependFold(p: lunr.Pipeline): void {
-  const stack = (p as unknown as { _stack: lunr.PipelineFunction[] })._stack.slice();
-  p.reset();
-  p.add(fold, ...stack);
+  builder.pipeline.reset();
+  builder.pipeline.add(...pipelines!.index);
+  builder.searchPipeline.reset();
+  builder.searchPipeline.add(...pipelines!.search);
 }
 
 let analysisBuilder: lunr.Builder | null = null;

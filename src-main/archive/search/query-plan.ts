@@ -11,6 +11,7 @@
  *    huge strings are refused with a message; large edit distances are capped.
  */
 import { lunr, setupLunr, indexPipeline } from './lunr-setup';
+import { parseLunrQuery } from './lunr-internals';
 import { INDEX_FIELDS, type EngineClause, type IndexField } from './engine';
 import type { Interpretation } from '../../shared/contract';
 import { normalizeForCompare } from '../text';
@@ -80,10 +81,9 @@ function fillPlan(plan: QueryPlan): QueryPlan {
   if (rest.trim() === '') return finish(plan);
 
   setupLunr();
-  const lq = new lunr.Query([...INDEX_FIELDS]);
+  let lq: lunr.Query;
   try {
-    const Parser = (lunr as unknown as { QueryParser: new (s: string, q: lunr.Query) => { parse(): void } }).QueryParser;
-    new Parser(rest, lq).parse();
+    lq = parseLunrQuery(rest, [...INDEX_FIELDS]);
   } catch (e) {
     return literalPlan(plan, readableParseError(e));
   }

@@ -13,14 +13,7 @@
  * Lunr puts no bound on an expansion; here at most MAX_EXPANSION terms are
  * kept (the most frequent), so `*tion` or `co*` stay fast on a large archive.
  */
-import { lunr } from './lunr-setup';
-
-interface Automaton {
-  id: number;
-  final: boolean;
-  edges: Record<string, Automaton>;
-}
-const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(s: string, d: number): Automaton; fromString(s: string): Automaton };
+import { fuzzyAutomaton, wildcardAutomaton, type Automaton } from './lunr-internals';
 
 export const MAX_EXPANSION = 2000;
 
@@ -42,7 +35,7 @@ export class TermLookup {
    * automaton, with transpositions).
    */
   expand(pattern: string, editDistance: number): number[] {
-    if (editDistance > 0) return this.bound(this.walk(TokenSet.fromFuzzyString(pattern, editDistance)));
+    if (editDistance > 0) return this.bound(this.walk(fuzzyAutomaton(pattern, editDistance)));
     if (!pattern.includes('*')) {
       const i = this.find(pattern);
       return i < 0 ? [] : [i];
@@ -59,7 +52,7 @@ export class TermLookup {
       }
       return this.bound(out);
     }
-    return this.bound(this.walk(TokenSet.fromString(pattern)));
+    return this.bound(this.walk(wildcardAutomaton(pattern)));
   }
 
   private prefixRange(prefix: string): number[] {

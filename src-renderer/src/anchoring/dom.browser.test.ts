@@ -4,7 +4,7 @@
  * data-paragraph, text in plain text nodes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { anchor } from './anchor';
+import { anchor } from '../../../src-main/shared/notes/anchoring/anchor';
 import {
   annotationIdsAt,
   highlightElements,

@@ -6,8 +6,8 @@
  * never from the DOM, so offsets agree with what the archive stores.
  * Browser-only (DOM), but no React.
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../../../src-main/shared/annotation-model';
-import { describeOffsets, trimOffsets } from './anchor';
+import type { TextPositionSelector, TextQuoteSelector } from '../../../src-main/shared/notes/annotation-model';
+import { describeOffsets, trimOffsets } from '../../../src-main/shared/notes/anchoring/anchor';
 
 export const PARAGRAPH_ATTR = 'data-paragraph';
 

@@ -5,7 +5,7 @@
  * takes the header and navigation with it), and the app-wide pieces: toasts,
  * the export dialog, automatic backups.
  */
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { NotesDbProvider, notesDb } from '../db';
 import { AnnotationSidebar, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar, showToast } from '../features/annotations';
 import { NotebookView } from '../features/notebook/NotebookView';
@@ -16,17 +16,19 @@ import { focusSearchBox } from '../features/search/search-box-registry';
 import { SearchView } from '../features/search/SearchView';
 import { SettingsProvider } from '../features/settings/use-settings';
 import { SettingsView } from '../features/settings/SettingsView';
-import { BridgeProvider, useApi } from './api-context';
+import { ShortcutsDialog } from '../features/settings/ShortcutList';
+import { undoLast } from '../features/annotations/toasts';
+import { BridgeProvider, useApi } from '../platform/api-context';
 import { AppHeader } from './AppHeader';
-import { ArchiveStatusProvider, useArchiveStatus } from './archive-status';
+import { ArchiveStatusProvider, useArchiveStatus } from '../platform/archive-status';
 import { useAutoBackups } from './auto-backups';
 import { ExportHost } from './ExportHost';
-import type { Bridge } from './bridge';
-import { ErrorBoundary } from './ErrorBoundary';
+import type { Bridge } from '../platform/bridge';
+import { ErrorBoundary } from '../platform/ErrorBoundary';
 import { useHostCommands } from './host-commands';
-import { goBack, useRoute } from './router';
-import type { Route } from './routes';
-import { useGlobalKeys } from './shortcuts';
+import { goBack, useRoute } from '../platform/router';
+import type { Route } from '../platform/routes';
+import { useGlobalKeys } from '../platform/shortcuts';
 
 /** Features that plug into the reader (annotations) register here. */
 const readerSlots: ReaderSlots = { Sidebar: AnnotationSidebar, SelectionToolbar };
@@ -91,7 +93,8 @@ const VIEW_TITLES: Record<Route['name'], string> = {
 
 function Shell() {
   const route = useRoute();
-  useGlobalKeys({ focusSearch: focusSearchBox, back: goBack });
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useGlobalKeys({ focusSearch: focusSearchBox, back: goBack, showShortcuts: () => setShortcutsOpen(true), undo: undoLast });
   useHostCommands();
   useAutoBackups();
 
@@ -126,6 +129,7 @@ function Shell() {
       </main>
       <ExportHost route={route} />
       <AnnotationToasts />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

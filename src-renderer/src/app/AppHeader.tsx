@@ -5,9 +5,9 @@
  */
 import { SearchBox } from '../features/search/SearchBox';
 import { AppLogo } from './AppLogo';
-import { useArchiveStatus } from './archive-status';
-import { Link } from './Link';
-import type { Route } from './routes';
+import { useArchiveStatus } from '../platform/archive-status';
+import { Link } from '../platform/Link';
+import type { Route } from '../platform/routes';
 
 export function AppHeader({ route }: { route: Route }) {
   const status = useArchiveStatus();

@@ -10,10 +10,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CommandMessage } from '../../../src-main/shared/commands';
 import { useColors, useNotesDb } from '../db';
 import { closeExport, ExportDialog, exportScopes, fileSaver, loadCitedDocs, openExport, pdfPrinter, useExportRequest, useNotebookIds } from '../features/export';
-import { useApi } from './api-context';
-import { useArchiveStatus } from './archive-status';
+import { useApi } from '../platform/api-context';
+import { useArchiveStatus } from '../platform/archive-status';
 import { COMMAND_EVENT } from './host-commands';
-import type { Route } from './routes';
+import type { Route } from '../platform/routes';
 
 /** Ctrl/Cmd+E anywhere (also inside text fields: it types nothing). */
 function useExportShortcut(): void {

@@ -9,8 +9,8 @@ import { useEffect } from 'react';
 import type { CommandMessage } from '../../../src-main/shared/commands';
 import { useNotesDb } from '../db';
 import { autoBackupIfDue, writeHostBackup } from '../features/backup';
-import { useApi } from './api-context';
-import { useArchiveStatus } from './archive-status';
+import { useApi } from '../platform/api-context';
+import { useArchiveStatus } from '../platform/archive-status';
 import { COMMAND_EVENT } from './host-commands';
 
 const FIRST_CHECK_MS = 5_000;

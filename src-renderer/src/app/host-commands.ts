@@ -10,10 +10,10 @@ import { LINK_PROTOCOL } from '../../../src-main/shared/origin';
 import { focusSearchBox } from '../features/search/search-box-registry';
 import { DEFAULT_SETTINGS, FONT_SIZE_MAX, FONT_SIZE_MIN } from '../features/settings/settings';
 import { useSettings } from '../features/settings/use-settings';
-import { useBridge } from './api-context';
-import { goBack, navigate } from './router';
-import { parseRoute, type Route } from './routes';
-import { runViewAction } from './shortcuts';
+import { useBridge } from '../platform/api-context';
+import { goBack, navigate } from '../platform/router';
+import { parseRoute, type Route } from '../platform/routes';
+import { runViewAction } from '../platform/shortcuts';
 
 export const COMMAND_EVENT = 'archive-command';
 

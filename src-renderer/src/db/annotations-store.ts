@@ -10,10 +10,10 @@ import type {
   ColorId,
   TextPositionSelector,
   TextQuoteSelector,
-} from '../../../src-main/shared/annotation-model';
+} from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
-import { NOTE_MAX_CHARS, QUOTE_MAX_CHARS, COLOR_IDS, normalizeTags, restoreAll, restoreAnnotation } from './restore';
+import { NOTES_LIMITS, COLOR_IDS, normalizeTags, restoreAll, restoreAnnotation } from '../../../src-main/shared/notes/schema';
 import { ensureTagRows } from './tags-store';
 import { err, guardedWrite, ok } from './write-status';
 
@@ -47,11 +47,11 @@ const newId = (): string => crypto.randomUUID();
 
 function checkPatch(patch: AnnotationPatch): string | null {
   if (patch.note !== undefined && typeof patch.note !== 'string') return 'A note must be text.';
-  if (patch.note !== undefined && patch.note.length > NOTE_MAX_CHARS) {
-    return `The note is too long (${patch.note.length.toLocaleString('en')} characters; at most ${NOTE_MAX_CHARS.toLocaleString('en')}).`;
+  if (patch.note !== undefined && patch.note.length > NOTES_LIMITS.noteChars) {
+    return `The note is too long (${patch.note.length.toLocaleString('en')} characters; at most ${NOTES_LIMITS.noteChars.toLocaleString('en')}).`;
   }
   if (patch.color !== undefined && !COLOR_IDS.includes(patch.color)) return `Unknown colour: ${String(patch.color)}.`;
-  if (patch.quote !== undefined && (!patch.quote.exact || patch.quote.exact.length > QUOTE_MAX_CHARS)) {
+  if (patch.quote !== undefined && (!patch.quote.exact || patch.quote.exact.length > NOTES_LIMITS.quoteChars)) {
     return 'Select some text (not too much) to highlight.';
   }
   return null;

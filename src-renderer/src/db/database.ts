@@ -12,7 +12,7 @@
  * Rows come back through restore.ts in the stores, never raw.
  */
 import { Dexie, type Table } from 'dexie';
-import type { Annotation, DocState, TagDef } from '../../../src-main/shared/annotation-model';
+import type { Annotation, DocState, TagDef } from '../../../src-main/shared/notes/annotation-model';
 import { DB_NAME, DEV_DB_NAME } from '../../../src-main/shared/origin';
 import { SCHEMA_VERSIONS } from './schema';
 

@@ -4,10 +4,10 @@
  * not exist answers the defaults. Writes are read-modify-write inside one
  * transaction, so two quick changes (a star and a tag) never undo each other.
  */
-import type { DocState } from '../../../src-main/shared/annotation-model';
+import type { DocState } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
-import { NOTE_MAX_CHARS, normalizeTags, restoreAll, restoreDocState } from './restore';
+import { NOTES_LIMITS, normalizeTags, restoreAll, restoreDocState } from '../../../src-main/shared/notes/schema';
 import { ensureTagRows } from './tags-store';
 import { err, guardedWrite, ok } from './write-status';
 
@@ -28,7 +28,7 @@ export async function readAllDocStates(db: NotesDatabase): Promise<DocState[]> {
 
 export async function updateDocState(db: NotesDatabase, docId: string, patch: DocStatePatch): Promise<Result<DocState>> {
   if (!docId) return err('invalid-argument', 'No article to save this for.');
-  if (patch.note !== undefined && (typeof patch.note !== 'string' || patch.note.length > NOTE_MAX_CHARS)) {
+  if (patch.note !== undefined && (typeof patch.note !== 'string' || patch.note.length > NOTES_LIMITS.noteChars)) {
     return err('invalid-argument', 'The note is too long to save.');
   }
   if (patch.readingPosition !== undefined && patch.readingPosition !== null && !Number.isFinite(patch.readingPosition)) {

@@ -6,8 +6,8 @@
  */
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Annotation, ColorDef, DocState, TagDef } from '../../../src-main/shared/annotation-model';
-import { DEFAULT_COLORS } from '../../../src-main/shared/annotation-model';
+import type { Annotation, ColorDef, DocState, TagDef } from '../../../src-main/shared/notes/annotation-model';
+import { DEFAULT_COLORS } from '../../../src-main/shared/notes/annotation-model';
 import { notesDb, type NotesDatabase } from './database';
 import { readAnnotations, type RowsRead } from './annotations-store';
 import { emptyDocState, readAllDocStates, readDocState } from './doc-state-store';

@@ -4,7 +4,7 @@
  */
 export { NotesDatabase, notesDb, openNotesDatabase, deleteNotesDatabase, defaultDbName } from './database';
 export { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
-export * from './restore';
+export * from '../../../src-main/shared/notes/schema';
 export * from './annotations-store';
 export * from './doc-state-store';
 export * from './tags-store';

@@ -42,7 +42,7 @@ async function checkUpgraded(db: NotesDatabase): Promise<void> {
   const byId = new Map(rows.map((r) => [r.id.slice(-2), r]));
   expect(rows).toHaveLength(4);
   // The damaged row is reported, and still stored with its note.
-  expect(invalid).toEqual(['annotation 0b6f2a8e-4f0e-4d47-9a59-2f0b1c6a7e05: missing quote']);
+  expect(invalid).toEqual(['annotation "0b6f2a8e-4f0e-4d47-9a59-2f0b1c6a7e05": quote should be an object, not null']);
   expect((await db.annotations.get('0b6f2a8e-4f0e-4d47-9a59-2f0b1c6a7e05'))?.note).toBe('a row damaged beyond repair: no quote');
 
   // Row 01: padded, case-duplicated tags collapse to one spelling; everything else kept.

@@ -15,7 +15,7 @@
  *     sees every tag.
  */
 import type { Transaction } from 'dexie';
-import { DEFAULT_TAG_COLOR, normalizeTags, tagKey } from './restore';
+import { DEFAULT_TAG_COLOR, normalizeTags, tagKey } from '../../../src-main/shared/notes/schema';
 
 export interface SchemaVersion {
   version: number;

@@ -4,10 +4,10 @@
  * Stored as { key: 'colors', value: ColorDef[] } and read through
  * restoreColors, which fills in any colour a stored list lacks.
  */
-import type { ColorDef, ColorId } from '../../../src-main/shared/annotation-model';
+import type { ColorDef, ColorId } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
-import { COLOR_LABEL_MAX_CHARS, normalizeTagName, restoreColors } from './restore';
+import { NOTES_LIMITS, normalizeTagName, restoreColors } from '../../../src-main/shared/notes/schema';
 import { err, guardedWrite, ok } from './write-status';
 
 const COLORS_KEY = 'colors';
@@ -17,7 +17,7 @@ export async function readColors(db: NotesDatabase): Promise<ColorDef[]> {
 }
 
 export async function setColorLabel(db: NotesDatabase, id: ColorId, label: string): Promise<Result<ColorDef[]>> {
-  const name = normalizeTagName(label).slice(0, COLOR_LABEL_MAX_CHARS);
+  const name = normalizeTagName(label).slice(0, NOTES_LIMITS.colorLabelChars);
   if (!name) return err('invalid-argument', 'A colour needs a name.');
   return guardedWrite(() =>
     db.transaction('rw', db.settings, async () => {

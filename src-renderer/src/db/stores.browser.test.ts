@@ -140,7 +140,7 @@ describe('restore on read', () => {
     const { rows, invalid } = await readAnnotations(db, 'doc-1');
     const old = rows.find((r) => r.id === 'old')!;
     expect(old).toMatchObject({ color: 'yellow', tags: ['a'], note: '42', quote: { exact: 'text', prefix: '', suffix: '' } });
-    expect(invalid).toEqual(['annotation broken: missing quote']);
+    expect(invalid).toEqual(['annotation "broken": quote should be an object, not null']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Nothing was deleted: the person's words in the damaged row are still there.
     expect((await db.annotations.get('broken'))?.note).toBe('my words');

@@ -5,7 +5,7 @@
  * search scope "include my notes and tags" can match it.
  */
 import type { NotesDatabase } from './database';
-import { restoreAnnotation, restoreDocState, tagKey } from './restore';
+import { restoreAnnotation, restoreDocState, tagKey } from '../../../src-main/shared/notes/schema';
 
 export interface DocNotesSummary {
   docId: string;

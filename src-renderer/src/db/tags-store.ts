@@ -6,11 +6,12 @@
  * Deleting a tag removes it from annotations and articles and never deletes
  * an annotation.
  */
-import type { TagDef } from '../../../src-main/shared/annotation-model';
+import type { TagDef } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
 import {
   DEFAULT_TAG_COLOR,
+  tagColorFor,
   normalizeCssColor,
   normalizeTagName,
   normalizeTags,
@@ -19,7 +20,7 @@ import {
   restoreDocState,
   restoreTagDef,
   tagKey,
-} from './restore';
+} from '../../../src-main/shared/notes/schema';
 import { err, guardedWrite, ok } from './write-status';
 
 export interface TagUsage {
@@ -49,7 +50,7 @@ export async function ensureTagRows(db: NotesDatabase, names: string[]): Promise
       out.push(existing);
       continue;
     }
-    await db.tags.put({ name, color: DEFAULT_TAG_COLOR, created });
+    await db.tags.put({ name, color: tagColorFor(name), created });
     byKey.set(tagKey(name), name);
     out.push(name);
   }
@@ -103,7 +104,7 @@ async function replaceTags(
         const sameKey = rows.find((r) => tagKey(r.name) === tagKey(to) && !fromKeys.has(tagKey(r.name)));
         target = exact?.name ?? sameKey?.name ?? to;
         if (!exact && !sameKey) {
-          await db.tags.put({ name: to, color: inheritColor ?? DEFAULT_TAG_COLOR, created: new Date().toISOString() });
+          await db.tags.put({ name: to, color: inheritColor ?? tagColorFor(to), created: new Date().toISOString() });
         }
       }
       const now = new Date().toISOString();

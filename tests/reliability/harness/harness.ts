@@ -18,12 +18,12 @@ import { updateDocState } from '../../../src-renderer/src/db/doc-state-store';
 import { readTags, setTagColor } from '../../../src-renderer/src/db/tags-store';
 import { setColorLabel } from '../../../src-renderer/src/db/settings-store';
 import { CURRENT_SCHEMA_VERSION } from '../../../src-renderer/src/db/schema';
-import { currentCounts, readSnapshot, restoreFromText } from '../../../src-renderer/src/features/backup/backup-db';
+import { currentCounts, readSnapshot, restoreFromText } from '../../../src-renderer/src/db/backup-db';
 import { contractBackups } from '../../../src-renderer/src/features/backup/host-backups';
-import { snapshotHash } from '../../../src-renderer/src/export/backup/restore-plan';
-import { createHttpClient } from '../../../src-renderer/src/app/http-client';
+import { snapshotHash } from '../../../src-main/shared/notes/backup/restore-plan';
+import { createHttpClient } from '../../../src-main/shared/http-client';
 import { crashOp } from '../crash-plan';
-import type { Annotation } from '../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../src-main/shared/notes/annotation-model';
 
 type Report = (json: string) => Promise<void>;
 const g = globalThis as unknown as { __crashReport?: Report; __harness?: unknown };
@@ -105,7 +105,7 @@ const drill = {
     if (!c.ok) throw new Error(c.error.message);
   },
 
-  /** SHA-256 of the canonical database (export/backup's snapshotHash) and the rows per table. */
+  /** SHA-256 of the canonical database (shared/notes/backup's snapshotHash) and the rows per table. */
   async hash(): Promise<{ hash: string; counts: Record<string, number>; skipped: string[] }> {
     const db = notesDb();
     const { snapshot, skipped } = await readSnapshot(db);

@@ -6,7 +6,7 @@
  * selection; its quote and note stay readable.
  */
 import { useEffect, useRef } from 'react';
-import type { ColorDef } from '../../../../src-main/shared/annotation-model';
+import type { ColorDef } from '../../../../src-main/shared/notes/annotation-model';
 import { updateAnnotation, useNotesDb } from '../../db';
 import { deleteWithUndo, shortQuote } from './actions';
 import { MarkdownView } from './MarkdownView';

@@ -1,5 +1,5 @@
 /**
- * Shows a Markdown note rendered through markdown.ts (sanitized). Links open
+ * Shows a Markdown note rendered by the notes core's one Markdown pipeline (sanitized). Links open
  * outside the app: they carry target="_blank", and a click on one that is not
  * http(s)/mailto is stopped here as a second guard. In Electron, where the
  * main process refuses new windows, the app supplies OpenExternalContext and
@@ -7,7 +7,7 @@
  * mail program, through the contract's openExternal (after the click).
  */
 import { createContext, useContext, useMemo, type MouseEvent } from 'react';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
 
 /** How this host opens an http(s) link outside the app; null: the browser's own target=_blank. */
 export const OpenExternalContext = createContext<((url: string) => void) | null>(null);
@@ -29,7 +29,7 @@ export function MarkdownView({ source, className }: { source: string; className?
     <div
       className={className ? `markdown ${className}` : 'markdown'}
       onClick={onClick}
-      // Sanitized by renderMarkdown (markdown-it without HTML + DOMPurify allow-list).
+      // Sanitized by renderMarkdown (markdown-it without HTML + sanitize-html allow-list, src-main/shared/notes/markdown.ts).
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );

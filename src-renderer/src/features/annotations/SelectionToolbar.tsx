@@ -9,10 +9,11 @@
  * SelectionToolbar slot).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ColorId } from '../../../../src-main/shared/annotation-model';
-import { describeOffsets } from '../../anchoring/anchor';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
+import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { annotationIdsAt, highlightElements } from '../../anchoring/highlighter';
 import { rangeToOffsets, type TextLayout } from '../../anchoring/text-range';
+import { useViewKeys } from '../../platform/shortcuts';
 import { createAnnotation, updateAnnotation, useColors, useNotesDb } from '../../db';
 import { copyWithCitation, useLinkBase } from './citation';
 import { resetSession, updateSession, useReaderSession } from './reader-session';
@@ -121,6 +122,9 @@ export function SelectionToolbar({ doc, text, starts, container, route }: Annota
     [selected, text, db, doc.id, doc.textHash, color],
   );
 
+  // `h` highlights the selection in the colour last used.
+  useViewKeys({ highlight: selected ? () => void highlight(null) : undefined });
+
   const reattach = async () => {
     if (!selected || !session.reattachId) return;
     const selectors = describeOffsets(text, selected.start, selected.end);
@@ -173,12 +177,13 @@ export function SelectionToolbar({ doc, text, starts, container, route }: Annota
                 type="button"
                 role="radio"
                 aria-checked={c.id === color}
-                aria-label={c.label}
-                title={c.label}
-                className="ann-color"
+                className="ann-color-choice"
                 data-color={c.id}
                 onClick={() => chooseColor(c.id)}
-              />
+              >
+                <span className="ann-color" aria-hidden="true" />
+                {c.label}
+              </button>
             ))}
           </div>
           {session.reattachId ? (

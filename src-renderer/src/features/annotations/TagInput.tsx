@@ -4,8 +4,12 @@
  * with the keyboard and screen readers); each tag has a remove button.
  * Saves through `onChange` at once; a failure shows its message and keeps
  * what was typed.
+ *
+ * Enter empties the field before the save lands, and tags added while a save
+ * is in flight build on it (`pending`), because people type the next tag at
+ * once: waiting for the database would glue the next word onto the last tag.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Result } from '../../../../src-main/shared/result';
 import { normalizeTagName, tagKey, useTags } from '../../db';
 
@@ -22,8 +26,16 @@ export function TagInput({ tags, onChange, label = 'Tags', autoFocus }: TagInput
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
   const inputId = useId();
+  /** The tags as they will be once the saves in flight land; null when none is. */
+  const pending = useRef<string[] | null>(null);
   const have = new Set(tags.map(tagKey));
   const suggestions = known.filter((t) => !have.has(tagKey(t.name)));
+
+  useEffect(() => {
+    // The stored tags caught up with what was sent: nothing is in flight any more.
+    const p = pending.current;
+    if (p && p.every((t) => have.has(tagKey(t)))) pending.current = null;
+  });
 
   const save = async (next: string[]) => {
     const r = await onChange(next);
@@ -32,9 +44,19 @@ export function TagInput({ tags, onChange, label = 'Tags', autoFocus }: TagInput
   };
 
   const add = async () => {
-    const names = text.split(',').map(normalizeTagName).filter(Boolean);
+    const typed = text;
+    const names = typed.split(',').map(normalizeTagName).filter(Boolean);
     if (names.length === 0) return;
-    if (await save([...tags, ...names])) setText('');
+    setText('');
+    const base = pending.current ?? tags;
+    const present = new Set(base.map(tagKey));
+    const next = [...base, ...names.filter((n) => !present.has(tagKey(n)))];
+    pending.current = next;
+    if (!(await save(next))) {
+      pending.current = null;
+      // Keep what was typed: put it back in front of anything typed since.
+      setText((now) => (now ? `${typed}, ${now}` : typed));
+    }
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -42,6 +64,7 @@ export function TagInput({ tags, onChange, label = 'Tags', autoFocus }: TagInput
       e.preventDefault();
       void add();
     } else if (e.key === 'Backspace' && text === '' && tags.length > 0) {
+      pending.current = null;
       void save(tags.slice(0, -1));
     }
   };

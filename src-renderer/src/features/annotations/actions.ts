@@ -3,7 +3,7 @@
  * each calls a store, and delete raises a toast whose "Undo" puts the same
  * annotation back.
  */
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../../src-main/shared/result';
 import { deleteAnnotation, undeleteAnnotation, type NotesDatabase } from '../../db';
 import { showToast } from './toasts';

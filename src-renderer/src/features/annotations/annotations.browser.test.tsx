@@ -8,10 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createAnnotation, readAnnotations, type NotesDatabase } from '../../db';
 import { freshDb } from '../../db/test-helpers';
-import { describeOffsets } from '../../anchoring/anchor';
+import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { docText } from '../../../../src-main/shared/model';
 import { mountReader, selectInParagraph, testDoc } from './test-reader';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
 
 const PARAS = [
   'A session of the Collective Security Council was held in Minsk. The CSC includes the heads of the CSTO member states.',
@@ -73,6 +73,18 @@ describe('highlighting from a selection', () => {
     const sidebar = page.getByRole('complementary', { name: 'Annotations' });
     await expect.element(sidebar.getByText('matter')).toBeVisible();
     expect(view.host.querySelector('.ann-note-view strong')?.textContent).toBe('matter');
+  });
+
+  it('two tags typed quickly one after the other stay two tags', async () => {
+    const view = await mountReader(db, testDoc(PARAS));
+    unmount = view.unmount;
+    selectInParagraph(view.host, 0, 0, 'A session'.length);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await userEvent.click(page.getByRole('combobox', { name: 'Tags', exact: true }));
+    // No pause between the first Enter and the next word: the field must already be empty for it.
+    await userEvent.keyboard('граница{Enter}Afghanistan{Enter}');
+    await vi.waitFor(async () => expect((await readAnnotations(db)).rows[0]?.tags).toEqual(['граница', 'Afghanistan']));
+    await expect.element(page.getByRole('combobox', { name: 'Tags', exact: true })).toHaveValue('');
   });
 
   it('shows no toolbar for an empty selection or one outside the article', async () => {

@@ -1,14 +1,14 @@
 /**
  * "Copy with citation" for the reader: the export module's payloads
- * (export/citation.ts) put on the clipboard as text and HTML, so a copied
+ * (src-main/shared/notes/citation.ts) put on the clipboard as text and HTML, so a copied
  * quote is worded exactly like the same excerpt in an exported file. The
  * passage-link base (archive-reader:// in Electron, the page's URL in a
  * browser) comes from the app through LinkBaseContext.
  */
 import { createContext, useContext } from 'react';
-import { copyWithCitation as citationPayload, DEFAULT_LINK_BASE } from '../../export/citation';
-import type { CitedDoc } from '../../export/types';
-import { copyRich } from '../export/clipboard';
+import { copyWithCitation as citationPayload, DEFAULT_LINK_BASE } from '../../../../src-main/shared/notes/citation';
+import type { CitedDoc } from '../../../../src-main/shared/notes/types';
+import { copyRich } from '../../platform/clipboard';
 
 export const LinkBaseContext = createContext<string>(DEFAULT_LINK_BASE);
 

@@ -2,10 +2,8 @@
  * What the app shell mounts for annotations. In the reader's slots:
  *   readerSlots.SelectionToolbar = SelectionToolbar  (paints highlights, selection toolbar, toasts)
  *   readerSlots.Sidebar          = AnnotationSidebar (article notes + annotations in text order)
- * Elsewhere: <Notebook docs onOpen /> and <TagManager /> (features/notebook), and
- * <ColorLabelsEditor /> for settings. Storage hooks for the library and
- * search (annotated / starred / tag filters, notes search scope) are
- * re-exported here.
+ * The Notebook, tag manager and colour labels live in features/notebook; the
+ * storage hooks (notes summary, doc states) in db/.
  */
 import './annotations.css';
 
@@ -17,9 +15,6 @@ export { StorageStatus } from './StorageStatus';
 export { NoteEditor } from './NoteEditor';
 export { TagInput } from './TagInput';
 export { MarkdownView, OpenExternalContext } from './MarkdownView';
-export { renderMarkdown } from './markdown';
+export { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
 export { copyWithCitation, LinkBaseContext, useLinkBase } from './citation';
-export { Notebook } from '../notebook/Notebook';
-export { TagManager } from '../notebook/TagManager';
-export { ColorLabelsEditor } from '../notebook/ColorLabelsEditor';
-export { useNotesSummary, matchNotes, useAllDocStates, NotesDbProvider, type DocNotesSummary } from '../../db';
+export { deleteWithUndo, shortQuote } from './actions';

@@ -13,7 +13,10 @@ export interface Toast {
 }
 
 const TOAST_MS = 8000;
+/** How many deletes Ctrl/Cmd+Z can still undo after their toast has gone. */
+const UNDO_DEPTH = 20;
 let toasts: Toast[] = [];
+let undoStack: { id: number; undo: NonNullable<Toast['undo']> }[] = [];
 let nextId = 1;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
@@ -21,9 +24,20 @@ const emit = () => listeners.forEach((l) => l());
 export function showToast(message: string, undo?: Toast['undo']): number {
   const id = nextId++;
   toasts = [...toasts.slice(-2), { id, message, undo }];
+  if (undo) undoStack = [...undoStack.slice(1 - UNDO_DEPTH), { id, undo }];
   emit();
   setTimeout(() => dismissToast(id), TOAST_MS);
   return id;
+}
+
+/** Ctrl/Cmd+Z: undoes the newest delete not undone yet; false when there is none. */
+export function undoLast(): boolean {
+  const last = undoStack.at(-1);
+  if (!last) return false;
+  undoStack = undoStack.slice(0, -1);
+  dismissToast(last.id);
+  void last.undo();
+  return true;
 }
 
 export function dismissToast(id: number): void {
@@ -67,6 +81,7 @@ export function AnnotationToasts() {
               className="button"
               onClick={async () => {
                 dismissToast(t.id);
+                undoStack = undoStack.filter((u) => u.id !== t.id);
                 await t.undo?.();
               }}
             >

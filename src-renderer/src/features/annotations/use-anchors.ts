@@ -5,8 +5,8 @@
  * refresh after one edit does not re-run fuzzy matching for all the others.
  */
 import { useMemo, useRef } from 'react';
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
-import { anchor, type AnchorResult } from '../../anchoring/anchor';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
+import { anchor, type AnchorResult } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { useDocAnnotations } from '../../db';
 
 export interface AnchoredAnnotation {

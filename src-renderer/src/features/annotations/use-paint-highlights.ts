@@ -7,7 +7,7 @@
  * trigger a repaint loop.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { ColorDef } from '../../../../src-main/shared/annotation-model';
+import type { ColorDef } from '../../../../src-main/shared/notes/annotation-model';
 import { HIGHLIGHT_CLASS, highlightSlicesInParagraph, paragraphSlices, removeAllHighlights, type ParagraphSlice } from '../../anchoring/highlighter';
 import { findParagraph, type TextLayout } from '../../anchoring/text-range';
 import type { AnchoredAnnotation } from './use-anchors';

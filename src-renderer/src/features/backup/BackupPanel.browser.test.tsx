@@ -10,11 +10,11 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ok } from '../../../../src-main/shared/result';
 import type { NotesDatabase } from '../../db/database';
 import { freshDb } from '../../db/test-helpers';
-import { parseBackup } from '../../export/backup/backup-parse';
-import { GOOD_BACKUP } from '../../export/backup/malformed-backups';
-import { FIXTURE_DOCS, fixtureInput } from '../../export/test-fixtures';
-import { exportW3c } from '../../export/w3c-export';
-import type { ExportFile } from '../../export/types';
+import { parseBackup } from '../../../../src-main/shared/notes/backup/backup-parse';
+import { GOOD_BACKUP } from '../../../../src-main/shared/notes/backup/malformed-backups';
+import { FIXTURE_DOCS, fixtureInput } from '../../../../src-main/shared/notes/test-fixtures';
+import { exportW3c } from '../../../../src-main/shared/notes/w3c-export';
+import type { ExportFile } from '../../../../src-main/shared/notes/types';
 import '../../styles/index.css';
 import { BackupPanel } from './BackupPanel';
 

@@ -6,19 +6,18 @@
  * is written before the person confirms, and a restore takes a safety backup.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import { err, type Result } from '../../../../src-main/shared/result';
 import type { NotesDatabase } from '../../db/database';
-import { backupFileName, type BackupPreview, type Snapshot, type TableCounts } from '../../export/backup/backup-format';
-import { MAX_BACKUP_CHARS, parseBackup } from '../../export/backup/backup-parse';
-import type { RestoreMode, RestorePlan } from '../../export/backup/restore-plan';
-import { formatDate } from '../../export/citation';
-import { importW3cText, type W3cImportResult } from '../../export/w3c-import';
-import type { SaveExportFile } from '../export/deliver-file';
+import { backupFileName, describeContents, type BackupPreview, type Snapshot, type TableCounts } from '../../../../src-main/shared/notes/backup/backup-format';
+import { MAX_BACKUP_CHARS, parseBackup } from '../../../../src-main/shared/notes/backup/backup-parse';
+import type { RestoreMode, RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
+import { formatDate } from '../../../../src-main/shared/notes/citation';
+import { importW3cText, type W3cImportResult } from '../../../../src-main/shared/notes/w3c-import';
+import type { SaveExportFile } from '../export';
 import type { AutoBackupInfo, AutoBackupSource } from './backup-host';
-import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from './backup-db';
+import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from '../../db/backup-db';
 import { RestorePreview } from './RestorePreview';
-import '../export/export.css';
 
 export interface BackupPanelProps {
   db: NotesDatabase;
@@ -37,7 +36,11 @@ type Pending =
 
 const REASONS: Record<string, string> = { auto: 'daily', quit: 'on quit', manual: 'by hand', safety: 'before a restore' };
 
-const countsText = (c: TableCounts) => `${c.annotations} highlights, ${c.docState} article notes, ${c.tags} tags`;
+/**
+ * A stored backup's header counts rows per table; an article's row may hold
+ * only a reading position, so it is not counted as a note here.
+ */
+const countsText = (c: TableCounts) => `${c.annotations} highlights, ${c.tags} tags`;
 
 export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: BackupPanelProps) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -67,7 +70,7 @@ export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: 
       const saved = await save({ text: made.value.text, mimeType: 'application/json', fileName: backupFileName(made.value.createdAt) });
       if (!saved.ok) return saved.error.code === 'cancelled' ? undefined : fail(`Backup not saved: ${saved.error.message}`);
       const skipped = made.value.skipped.length ? ` ${made.value.skipped.length} damaged row(s) could not be included; they are still in the app.` : '';
-      setMessage({ error: false, text: `Backup saved as ${saved.value.savedAs}: ${countsText(made.value.counts)}.${skipped}` });
+      setMessage({ error: false, text: `Backup saved as ${saved.value.savedAs}: ${describeContents(made.value.contents)}.${skipped}` });
     } finally {
       setBusy(false);
     }

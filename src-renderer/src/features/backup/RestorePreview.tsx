@@ -2,13 +2,13 @@
  * Shows what a backup file holds (counts, date, app version) beside what the
  * database holds now and what merge or replace would change, then restores
  * the way the person chooses. Replace asks for a second click. The safety
- * backup and the single transaction are in backup-db.ts.
+ * backup and the single transaction are in db/backup-db.ts.
  */
 import { useEffect, useState } from 'react';
-import type { BackupPreview, TableCounts, TableName } from '../../export/backup/backup-format';
-import { TABLE_NAMES } from '../../export/backup/backup-format';
-import type { RestoreMode, RestorePlan } from '../../export/backup/restore-plan';
-import { formatDate } from '../../export/citation';
+import type { BackupPreview, TableCounts, TableName } from '../../../../src-main/shared/notes/backup/backup-format';
+import { TABLE_NAMES } from '../../../../src-main/shared/notes/backup/backup-format';
+import type { RestoreMode, RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
+import { formatDate } from '../../../../src-main/shared/notes/citation';
 
 const TABLE_LABEL: Record<TableName, string> = {
   annotations: 'Highlights and notes',

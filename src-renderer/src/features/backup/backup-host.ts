@@ -4,7 +4,7 @@
  * without touching the panel. Without `autoBackups` the list is simply hidden.
  */
 import type { Result } from '../../../../src-main/shared/result';
-import type { TableCounts } from '../../export/backup/backup-format';
+import type { TableCounts } from '../../../../src-main/shared/notes/backup/backup-format';
 
 export interface AutoBackupInfo {
   /** File name in the data folder (what `read` takes). */

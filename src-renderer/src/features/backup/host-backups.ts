@@ -10,9 +10,10 @@ import { useEffect, useState } from 'react';
 import type { ApiClient, BackupReason } from '../../../../src-main/shared/contract';
 import { ok, type Result } from '../../../../src-main/shared/result';
 import type { NotesDatabase } from '../../db/database';
-import { autoBackupDue } from '../../export/backup/auto-backup-policy';
+import { autoBackupDue } from '../../../../src-main/shared/notes/backup/auto-backup-policy';
 import type { AutoBackupSource } from './backup-host';
-import { createBackupText, currentCounts } from './backup-db';
+import { createBackupText, currentContents } from '../../db/backup-db';
+import { hasNotes } from '../../../../src-main/shared/notes/backup/backup-format';
 
 type BackupClient = Pick<ApiClient, 'backupList' | 'backupRead' | 'backupWrite'>;
 
@@ -62,8 +63,8 @@ export async function writeHostBackup(
   reason: BackupReason,
   opts: { evenIfEmpty?: boolean } = {},
 ): Promise<Result<string | null>> {
-  const counts = await currentCounts(db);
-  if (!opts.evenIfEmpty && counts.annotations + counts.docState + counts.tags === 0) return ok(null);
+  // Reading positions alone are no notes: a backup of nothing else is not worth a place among the 10 kept.
+  if (!opts.evenIfEmpty && !hasNotes(await currentContents(db))) return ok(null);
   const made = await createBackupText(db, appVersion);
   if (!made.ok) return made;
   const r = await client.backupWrite({ text: made.value.text, reason });
@@ -75,6 +76,7 @@ export async function autoBackupIfDue(db: NotesDatabase, client: BackupClient, a
   const list = await client.backupList();
   if (!list.ok) return list;
   const automatic = list.value.filter((e) => e.reason === 'auto' || e.reason === 'quit');
-  if (!autoBackupDue(automatic, now)) return ok(null);
+  const contents = await currentContents(db);
+  if (!autoBackupDue(automatic, now, hasNotes(contents) ? contents.firstAt : null)) return ok(null);
   return writeHostBackup(db, client, appVersion, 'auto');
 }

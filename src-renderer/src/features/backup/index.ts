@@ -1,18 +1,6 @@
 /**
- * Backup and restore UI and its database glue, ready to mount (see BackupPanel).
+ * Backup and restore UI, ready to mount (see BackupPanel); the database side is db/backup-db.ts.
  */
 export { BackupPanel, type BackupPanelProps } from './BackupPanel';
 export type { AutoBackupInfo, AutoBackupSource } from './backup-host';
-export {
-  createBackupText,
-  currentCounts,
-  importAnnotations,
-  previewRestore,
-  readSnapshot,
-  restoreBackup,
-  restoreFromText,
-  type BackupMade,
-  type RestoreDone,
-  type RestoreOptions,
-} from './backup-db';
 export { contractBackups, useHostBackups, autoBackupIfDue, writeHostBackup } from './host-backups';

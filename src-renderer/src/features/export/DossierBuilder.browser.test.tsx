@@ -7,9 +7,9 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, it } from 'vitest';
 import { ok } from '../../../../src-main/shared/result';
-import type { DossierItem } from '../../export/dossier';
-import { FIXTURE_ANNOTATIONS, FIXTURE_DOCS } from '../../export/test-fixtures';
-import type { ExportFile } from '../../export/types';
+import type { DossierItem } from '../../../../src-main/shared/notes/dossier';
+import { FIXTURE_ANNOTATIONS, FIXTURE_DOCS } from '../../../../src-main/shared/notes/test-fixtures';
+import type { ExportFile } from '../../../../src-main/shared/notes/types';
 import '../../styles/index.css';
 import { DossierBuilder } from './DossierBuilder';
 

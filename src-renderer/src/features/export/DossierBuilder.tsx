@@ -7,16 +7,15 @@
  * kept wherever the app keeps it (settings table, memory).
  */
 import { useId, useState } from 'react';
-import type { Annotation, ColorDef } from '../../../../src-main/shared/annotation-model';
+import type { Annotation, ColorDef } from '../../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../../src-main/shared/result';
-import { citedDoc } from '../../export/citation';
-import { dossierHtml, dossierMarkdown, type DossierItem } from '../../export/dossier';
-import { exportFileName } from '../../export/formats';
-import type { CitedDoc } from '../../export/types';
+import { citedDoc } from '../../../../src-main/shared/notes/citation';
+import { dossierHtml, dossierMarkdown, type DossierItem } from '../../../../src-main/shared/notes/dossier';
+import { exportFileName } from '../../../../src-main/shared/notes/formats';
+import type { CitedDoc } from '../../../../src-main/shared/notes/types';
 import type { SaveExportFile } from './deliver-file';
 import { addHeading, moveItem, removeItem } from './dossier-order';
 import type { PrintPdf } from './print-pdf';
-import './export.css';
 
 export interface DossierBuilderProps {
   title: string;

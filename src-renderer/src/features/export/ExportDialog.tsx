@@ -7,15 +7,14 @@
  * mount it with their own scope loaders (zotero/reader style).
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Annotation, ColorDef } from '../../../../src-main/shared/annotation-model';
+import type { Annotation, ColorDef } from '../../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../../src-main/shared/result';
-import { FORMATS, exportAsync } from '../../export/formats';
-import { sortForExport } from '../../export/export-selection';
-import { ExportCancelledError } from '../../export/run-export';
-import type { CitedDoc, ExportFormat } from '../../export/types';
+import { FORMATS, exportAsync } from '../../../../src-main/shared/notes/formats';
+import { sortForExport } from '../../../../src-main/shared/notes/export-selection';
+import { ExportCancelledError } from '../../../../src-main/shared/notes/run-export';
+import type { CitedDoc, ExportFormat } from '../../../../src-main/shared/notes/types';
 import type { SaveExportFile } from './deliver-file';
 import type { PrintPdf } from './print-pdf';
-import './export.css';
 
 export interface ExportScope {
   id: 'article' | 'selection' | 'everything';

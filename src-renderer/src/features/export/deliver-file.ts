@@ -6,7 +6,7 @@
  */
 import type { ApiClient, SaveFileResponse } from '../../../../src-main/shared/contract';
 import { err, ok, type Result } from '../../../../src-main/shared/result';
-import type { ExportFile } from '../../export/types';
+import type { ExportFile } from '../../../../src-main/shared/notes/types';
 
 export type SaveExportFile = (file: ExportFile) => Promise<Result<SaveFileResponse>>;
 

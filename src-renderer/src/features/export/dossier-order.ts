@@ -2,7 +2,7 @@
  * The dossier's item list as pure operations (the builder UI, drag and drop
  * and keyboard moves all go through these), so ordering is testable without a DOM.
  */
-import type { DossierItem } from '../../export/dossier';
+import type { DossierItem } from '../../../../src-main/shared/notes/dossier';
 
 /** Move the item at `from` so it ends up at index `to` (indices in the list before the move). */
 export function moveItem(items: readonly DossierItem[], from: number, to: number): DossierItem[] {

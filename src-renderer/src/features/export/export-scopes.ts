@@ -3,7 +3,7 @@
  * db module: the open article, the Notebook's selection (in the person's
  * order), or everything. Rows come back through the db module's restore step.
  */
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import { readAnnotations } from '../../db/annotations-store';
 import type { NotesDatabase } from '../../db/database';
 import type { ExportScope } from './ExportDialog';

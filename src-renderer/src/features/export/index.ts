@@ -8,7 +8,6 @@ export { DossierBuilder, type DossierBuilderProps } from './DossierBuilder';
 export { exportScopes, type ScopeContext } from './export-scopes';
 export { deliverFile, downloadInBrowser, fileSaver, type SaveExportFile } from './deliver-file';
 export { loadCitedDocs } from './load-docs';
-export { copyRich } from './clipboard';
 export { addExcerpts, addHeading, moveItem, removeItem, restoreDossierItems } from './dossier-order';
 export { pdfPrinter, printPdfInBrowser, printPdfInElectron, type PrintPdf } from './print-pdf';
 export { openExport, closeExport, useExportRequest, setNotebookIds, clearNotebookIds, useNotebookIds } from './export-request';

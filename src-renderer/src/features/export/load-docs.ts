@@ -4,7 +4,7 @@
  */
 import type { ApiClient } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
-import type { CitedDoc } from '../../export/types';
+import type { CitedDoc } from '../../../../src-main/shared/notes/types';
 
 export async function loadCitedDocs(client: Pick<ApiClient, 'list'>): Promise<Result<Map<string, CitedDoc>>> {
   const r = await client.list({});

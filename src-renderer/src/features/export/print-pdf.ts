@@ -7,7 +7,7 @@
  */
 import type { ApiClient } from '../../../../src-main/shared/contract';
 import { err, ok, type Result } from '../../../../src-main/shared/result';
-import type { ExportFile } from '../../export/types';
+import type { ExportFile } from '../../../../src-main/shared/notes/types';
 
 export interface PdfDone {
   savedAs: string;

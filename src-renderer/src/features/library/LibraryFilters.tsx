@@ -5,7 +5,7 @@
  */
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
 import type { DocKind, FacetType } from '../../../../src-main/shared/model';
-import type { LibraryRoute, NotesFilter } from '../../app/routes';
+import type { LibraryRoute, NotesFilter } from '../../platform/routes';
 import { SORT_OPTIONS, sortOf } from './library-query';
 
 const FACET_GROUPS: { type: FacetType; label: string; singular: string }[] = [

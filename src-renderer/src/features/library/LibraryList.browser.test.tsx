@@ -93,7 +93,7 @@ test('j moves the selection and focus down the list, k back up', async () => {
     await settle();
   };
   // The list registers j/k as view keys; the app's window listener dispatches them.
-  const { useGlobalKeys } = await import('../../app/shortcuts');
+  const { useGlobalKeys } = await import('../../platform/shortcuts');
   const keysHost = document.createElement('div');
   document.body.append(keysHost);
   const keysRoot = createRoot(keysHost);

@@ -11,9 +11,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocSummary } from '../../../../src-main/shared/model';
-import { formatDate, kindLabel } from '../../app/format';
-import { Link } from '../../app/Link';
-import { useViewKeys } from '../../app/shortcuts';
+import { formatDate, kindLabel } from '../../platform/format';
+import { Link } from '../../platform/Link';
+import { useViewKeys } from '../../platform/shortcuts';
 import { takeLastOpened } from './library-query';
 import type { PagedList } from './paged-list';
 

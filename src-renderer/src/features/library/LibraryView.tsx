@@ -6,12 +6,12 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useNotesSummary } from '../../db';
-import { useApiCall } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
-import { formatCount } from '../../app/format';
-import { navigate } from '../../app/router';
-import type { LibraryRoute } from '../../app/routes';
-import { EmptyState, ErrorState, LoadingState } from '../../app/StateViews';
+import { useApiCall } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
+import { formatCount } from '../../platform/format';
+import { navigate } from '../../platform/router';
+import type { LibraryRoute } from '../../platform/routes';
+import { EmptyState, ErrorState, LoadingState } from '../../platform/StateViews';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryList } from './LibraryList';
 import { listRequest, rememberLibraryContext } from './library-query';

@@ -6,7 +6,7 @@
  */
 import type { ListRequest, SortKey, SortOrder } from '../../../../src-main/shared/contract';
 import type { DocKind } from '../../../../src-main/shared/model';
-import type { LibraryRoute } from '../../app/routes';
+import type { LibraryRoute } from '../../platform/routes';
 
 export interface SortOption {
   id: string;

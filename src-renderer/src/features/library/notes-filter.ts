@@ -5,7 +5,7 @@
  * IndexedDB), so these narrow the archive's list here, by article id.
  */
 import type { DocNotesSummary } from '../../db/summary-store';
-import type { LibraryRoute } from '../../app/routes';
+import type { LibraryRoute } from '../../platform/routes';
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase();
 

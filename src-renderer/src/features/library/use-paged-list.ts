@@ -7,7 +7,7 @@
 import { useEffect, useReducer, useState } from 'react';
 import type { ListRequest, ListResponse } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../platform/api-context';
 import { PagedList, type FetchPage } from './paged-list';
 
 export function usePagedList(req: ListRequest, enabled: boolean, keep: ReadonlySet<string> | null = null): { list: PagedList | null; version: number } {

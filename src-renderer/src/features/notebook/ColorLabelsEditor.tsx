@@ -4,7 +4,7 @@
  * when the field loses focus.
  */
 import { useState } from 'react';
-import type { ColorDef } from '../../../../src-main/shared/annotation-model';
+import type { ColorDef } from '../../../../src-main/shared/notes/annotation-model';
 import { setColorLabel, useColors, useNotesDb } from '../../db';
 
 function LabelField({ color }: { color: ColorDef }) {

@@ -4,15 +4,15 @@
  * backups), and "Add selected" to take the Notebook's ticked excerpts.
  */
 import { useMemo, useState } from 'react';
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import type { DocSummary } from '../../../../src-main/shared/model';
-import { useApi } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
+import { useApi } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
 import { useColors, useNotesDb, useSetting, writeSetting } from '../../db';
-import type { DossierItem } from '../../export/dossier';
-import type { CitedDoc } from '../../export/types';
+import type { DossierItem } from '../../../../src-main/shared/notes/dossier';
+import type { CitedDoc } from '../../../../src-main/shared/notes/types';
 import { addExcerpts, DossierBuilder, fileSaver, pdfPrinter, restoreDossierItems } from '../export';
-import { showToast } from '../annotations/toasts';
+import { showToast } from '../annotations';
 
 const KEY = 'dossier';
 

@@ -4,24 +4,45 @@
  * sorted by article or date. Annotations can be selected (many at once) to
  * tag them; the selection is reported to the parent for export. Filtering is
  * in notebook-filter.ts; the list grows by pages so 10,000 annotations stay
- * quick to show.
+ * quick to show. Article notes, stars and article tags are listed above the
+ * highlights (ArticleNotesList) under the same filters. The filters are kept
+ * in this browser profile (FILTER_KEY), so a reload finds them as they were.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ColorId } from '../../../../src-main/shared/annotation-model';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { addTagsToAnnotations, useAllAnnotations, useColors, useNotesDb, useTags } from '../../db';
-import { deleteWithUndo, shortQuote } from '../annotations/actions';
-import { MarkdownView } from '../annotations/MarkdownView';
-import { StorageStatus } from '../annotations/StorageStatus';
-import { AnnotationToasts, showToast } from '../annotations/toasts';
+import { deleteWithUndo, shortQuote } from '../annotations';
+import { MarkdownView } from '../annotations';
+import { StorageStatus } from '../annotations';
+import { AnnotationToasts, showToast } from '../annotations';
+import { formatDate } from '../../platform/format';
+import { ArticleNotesList } from './ArticleNotesList';
 import { EMPTY_FILTER, filterAnnotations, type DocInfo, type NotebookFilter, type NotebookSort } from './notebook-filter';
 
 const PAGE = 100;
+export const FILTER_KEY = 'archive-reader:notebook-filter';
+
+/** The filters last used, from this browser profile; anything unreadable is the empty filter. */
+function storedFilter(): NotebookFilter {
+  try {
+    const raw = JSON.parse(localStorage.getItem(FILTER_KEY) ?? 'null') as Record<string, unknown> | null;
+    if (!raw || typeof raw !== 'object') return EMPTY_FILTER;
+    const out: Record<string, unknown> = { ...EMPTY_FILTER };
+    for (const k of Object.keys(EMPTY_FILTER) as (keyof NotebookFilter)[]) if (typeof raw[k] === 'string') out[k] = raw[k];
+    if (!['article', 'created', 'modified'].includes(out.sort as string)) out.sort = EMPTY_FILTER.sort;
+    return out as unknown as NotebookFilter;
+  } catch {
+    return EMPTY_FILTER;
+  }
+}
 
 export interface NotebookProps {
   /** Titles and dates of the archive's articles (e.g. from api.list). Unknown ids show as ids. */
   docs?: DocInfo[];
   /** Open an article at an annotation. */
   onOpen?: (docId: string, annotationId: string) => void;
+  /** Open an article (from its article note). */
+  onOpenArticle?: (docId: string) => void;
   /** Called with the selected annotation ids (for export). */
   onSelectionChange?: (ids: string[]) => void;
   /** Called with the ids the filters show, in order, and whether a filter narrows the list (for export). */
@@ -30,12 +51,19 @@ export interface NotebookProps {
   initialFilter?: Partial<NotebookFilter>;
 }
 
-export function Notebook({ docs = [], onOpen, onSelectionChange, onShownChange, initialFilter }: NotebookProps) {
+export function Notebook({ docs = [], onOpen, onOpenArticle, onSelectionChange, onShownChange, initialFilter }: NotebookProps) {
   const db = useNotesDb();
   const read = useAllAnnotations();
   const colors = useColors();
   const tags = useTags();
-  const [filter, setFilter] = useState<NotebookFilter>({ ...EMPTY_FILTER, ...initialFilter });
+  const [filter, setFilter] = useState<NotebookFilter>(() => ({ ...storedFilter(), ...initialFilter }));
+  useEffect(() => {
+    try {
+      localStorage.setItem(FILTER_KEY, JSON.stringify(filter));
+    } catch {
+      // Storage refused (private mode, full): the filters just do not outlive the page.
+    }
+  }, [filter]);
   const [shown, setShown] = useState(PAGE);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkTag, setBulkTag] = useState('');
@@ -98,7 +126,7 @@ export function Notebook({ docs = [], onOpen, onSelectionChange, onShownChange, 
         <input
           type="search"
           aria-label="Search notes"
-          placeholder="Search quotes, notes and tags"
+          placeholder="Search quotes, notes, tags and titles"
           value={filter.query}
           onChange={(e) => set('query', e.target.value)}
         />
@@ -179,6 +207,8 @@ export function Notebook({ docs = [], onOpen, onSelectionChange, onShownChange, 
         ) : null}
       </div>
 
+      <ArticleNotesList filter={filter} docs={docMap} onOpen={onOpenArticle} />
+      <h2 className="section-label notebook-highlights-title">Highlights</h2>
       {read && all.length === 0 ? <p className="ann-empty">No highlights yet. Select text in an article to make one.</p> : null}
       {read && all.length > 0 && list.length === 0 ? <p className="ann-empty">No highlights match these filters.</p> : null}
       <ol className="ann-list notebook-list" aria-label="Annotations">
@@ -193,14 +223,16 @@ export function Notebook({ docs = [], onOpen, onSelectionChange, onShownChange, 
                   checked={selected.has(a.id)}
                   onChange={() => toggle(a.id)}
                 />
-                <span className="ann-meta">
-                  <span className="ann-color-label">
-                    <span className="ann-swatch" data-color={color?.id} aria-hidden="true" />
-                    {color?.label}
-                  </span>
-                  <span>{titleOf(a.docId)}</span>
-                  <time dateTime={a.created}>{a.created.slice(0, 10)}</time>
+                <span className="ann-color-label">
+                  <span className="ann-swatch" data-color={color?.id} aria-hidden="true" />
+                  {color?.label}
                 </span>
+                <span className="notebook-item-title" title={titleOf(a.docId)}>
+                  {titleOf(a.docId)}
+                </span>
+                <time className="notebook-item-date" dateTime={a.created}>
+                  {formatDate(a.created.slice(0, 10))}
+                </time>
               </div>
               <blockquote className="ann-quote notebook-quote">“{shortQuote(a.quote.exact, 400)}”</blockquote>
               {a.note ? <MarkdownView source={a.note} className="ann-note-view" /> : null}

@@ -5,10 +5,10 @@
  * store, so "Export…" here (or Ctrl/Cmd+E) offers exactly those.
  */
 import { useEffect, useMemo } from 'react';
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
-import { useApiCall } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
-import { navigate } from '../../app/router';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
+import { useApiCall } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
+import { navigate } from '../../platform/router';
 import { useAllAnnotations } from '../../db';
 import { clearNotebookIds, openExport, setNotebookIds, useNotebookIds } from '../export';
 import { DossierPanel } from './DossierPanel';
@@ -47,6 +47,7 @@ export function NotebookView() {
           <Notebook
             docs={docs}
             onOpen={(docId, annotationId) => navigate({ name: 'article', id: docId, annotation: annotationId })}
+            onOpenArticle={(docId) => navigate({ name: 'article', id: docId })}
             onSelectionChange={(selected) => setNotebookIds({ selected })}
             onShownChange={(shown, filtered) => setNotebookIds({ shown, filtered })}
           />

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { deleteTag, mergeTags, renameTag, setTagColor, tagKey, useNotesDb, useTagUsage, type TagUsage } from '../../db';
-import { showToast } from '../annotations/toasts';
+import { showToast } from '../annotations';
 
 type Pending =
   | { kind: 'merge'; from: string; into: string }
@@ -112,9 +112,11 @@ export function TagManager() {
               </span>
             )}
             <span className="tag-count">{uses(u)}</span>
+            <span className="tag-actions">
             <button
               type="button"
               className="link-button"
+              aria-label={`Rename ${u.name}`}
               onClick={() => {
                 setRenaming(u.name);
                 setNewName(u.name);
@@ -140,13 +142,20 @@ export function TagManager() {
               type="button"
               className="link-button"
               disabled={!mergeInto[u.name]}
+              aria-label={`Merge ${u.name}`}
               onClick={() => setPending({ kind: 'merge', from: u.name, into: mergeInto[u.name] })}
             >
               Merge
             </button>
-            <button type="button" className="link-button ann-delete" onClick={() => setPending({ kind: 'delete', name: u.name })}>
+            <button
+              type="button"
+              className="link-button ann-delete"
+              aria-label={`Delete tag ${u.name}`}
+              onClick={() => setPending({ kind: 'delete', name: u.name })}
+            >
               Delete
             </button>
+            </span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../../src-main/shared/annotation-model';
+import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import { EMPTY_FILTER, filterAnnotations, type DocInfo } from './notebook-filter';
 
 function ann(id: string, o: Partial<Annotation>): Annotation {

@@ -4,7 +4,7 @@
  * renders. Search matches every word of the query, ignoring case and
  * accents, in the quote, the note and the tags.
  */
-import type { Annotation, ColorId } from '../../../../src-main/shared/annotation-model';
+import type { Annotation, ColorId } from '../../../../src-main/shared/notes/annotation-model';
 
 export type NotebookSort = 'article' | 'created' | 'modified';
 

@@ -6,10 +6,10 @@
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { ColorId } from '../../../../src-main/shared/annotation-model';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { createAnnotation, NotesDbProvider, readAnnotations, readTagUsage, updateDocState, type NotesDatabase } from '../../db';
 import { freshDb } from '../../db/test-helpers';
-import { Notebook } from './Notebook';
+import { FILTER_KEY, Notebook } from './Notebook';
 import { TagManager } from './TagManager';
 
 let db: NotesDatabase;
@@ -18,6 +18,7 @@ let cleanup: (() => void) | undefined;
 
 beforeEach(async () => {
   ({ db, dispose } = await freshDb());
+  localStorage.removeItem(FILTER_KEY);
 });
 afterEach(async () => {
   cleanup?.();
@@ -85,6 +86,49 @@ describe('Notebook', () => {
     await expect.element(page.getByText('No highlights match these filters.')).toBeVisible();
   });
 
+  it('lists article notes, stars and article tags, and its search finds them', async () => {
+    await seed();
+    await updateDocState(db, 'minsk', { note: 'Compare with the **2012** summit', starred: true });
+    await updateDocState(db, 'reading-only', { readingPosition: 0.5 }); // a place in an article is no note
+    const opened: string[] = [];
+    const host = mount(<Notebook docs={docs} onOpenArticle={(d) => opened.push(d)} />);
+    const articles = () => Array.from(host.querySelectorAll('[data-article-card]')).map((c) => c.getAttribute('data-article-card'));
+    await vi.waitFor(() => expect(articles().sort()).toEqual(['almaty', 'minsk']));
+    await expect.element(page.getByRole('img', { name: 'Starred' })).toBeVisible();
+    await userEvent.fill(page.getByRole('searchbox', { name: 'Search notes' }), '2012');
+    await vi.waitFor(() => expect(articles()).toEqual(['minsk']));
+    expect(host.querySelector('[data-article-card="minsk"] strong')?.textContent).toBe('2012');
+    await userEvent.fill(page.getByRole('searchbox', { name: 'Search notes' }), 'almaty');
+    await vi.waitFor(() => expect(articles()).toEqual(['almaty'])); // by title
+    await page.getByRole('button', { name: 'Open article' }).click();
+    expect(opened).toEqual(['almaty']);
+  });
+
+  it('keeps its filters across a reload', async () => {
+    await seed();
+    let host = mount(<Notebook docs={docs} />);
+    await vi.waitFor(() => expect(items(host)).toHaveLength(3));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Colour' }), 'Question');
+    await userEvent.fill(page.getByRole('searchbox', { name: 'Search notes' }), 'states');
+    await vi.waitFor(() => expect(items(host)).toHaveLength(1));
+    cleanup?.();
+    host = mount(<Notebook docs={docs} />);
+    await vi.waitFor(() => expect(items(host)).toEqual(['“heads of the CSTO member states”']));
+    await expect.element(page.getByRole('searchbox', { name: 'Search notes' })).toHaveValue('states');
+  });
+
+  it('shows one date format and keeps a long title on one line', async () => {
+    await seed();
+    const long = [{ id: 'minsk', title: 'A very long title '.repeat(12).trim(), published: '2017-11-30' }, docs[1]!];
+    const host = mount(<Notebook docs={long} />);
+    await vi.waitFor(() => expect(items(host)).toHaveLength(3));
+    const head = host.querySelector<HTMLElement>('[data-annotation-card] .notebook-item-head')!;
+    const line = parseFloat(getComputedStyle(head).fontSize) * 2;
+    expect(head.getBoundingClientRect().height).toBeLessThan(line * 1.3);
+    const dates = Array.from(host.querySelectorAll('time')).map((t) => t.textContent ?? '');
+    expect(dates.every((d) => /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(d)), dates.join(' | ')).toBe(true);
+  });
+
   it('sorts by article and opens an annotation in its article', async () => {
     await seed();
     const opened: string[] = [];
@@ -119,9 +163,22 @@ describe('TagManager', () => {
     await expect.element(page.getByRole('alertdialog')).toHaveTextContent(/on 2 highlights, 1 article/);
     // Nothing happens before confirming.
     expect((await readTagUsage(db)).some((u) => u.name === 'summit')).toBe(true);
-    await page.getByRole('button', { name: 'Delete tag' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete tag' }).click();
     await vi.waitFor(async () => expect((await readTagUsage(db)).some((u) => u.name === 'summit')).toBe(false));
     expect((await readAnnotations(db)).rows).toHaveLength(3);
+  });
+
+  it('gives new tags their own colours, and each tag its actions on its own band', async () => {
+    await seed();
+    const host = mount(<TagManager />);
+    await vi.waitFor(() => expect(host.querySelectorAll('.tag-row')).toHaveLength(2));
+    const colours = (await readTagUsage(db)).map((u) => u.color);
+    expect(new Set(colours).size).toBe(colours.length);
+    expect(colours).not.toContain('#868e96');
+    const rows = Array.from(host.querySelectorAll<HTMLElement>('.tag-row'));
+    const del = rows[0]!.querySelector<HTMLElement>('.ann-delete')!.getBoundingClientRect();
+    const next = rows[1]!.getBoundingClientRect();
+    expect(next.top - del.bottom).toBeGreaterThanOrEqual(8); // not against the next tag
   });
 
   it('renaming onto an existing tag asks to merge', async () => {

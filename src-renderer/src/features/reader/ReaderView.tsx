@@ -7,17 +7,17 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { docText, paragraphOffsets, type Doc, type FacetType } from '../../../../src-main/shared/model';
-import { useApiCall } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
-import { formatDate, kindLabel } from '../../app/format';
-import { Link } from '../../app/Link';
-import { goBack, navigate } from '../../app/router';
-import type { ArticleRoute } from '../../app/routes';
-import { useViewKeys } from '../../app/shortcuts';
-import { ErrorState, LoadingState } from '../../app/StateViews';
+import { useApiCall } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
+import { formatDate, kindLabel } from '../../platform/format';
+import { Link } from '../../platform/Link';
+import { goBack, navigate } from '../../platform/router';
+import type { ArticleRoute } from '../../platform/routes';
+import { useViewKeys } from '../../platform/shortcuts';
+import { ErrorState, LoadingState } from '../../platform/StateViews';
 import type { TextLayout } from '../../anchoring/text-range';
-import { openExport } from '../export/export-request';
-import { noteOpened } from '../library/library-query';
+import { openExport } from '../export';
+import { noteOpened } from '../library';
 import { ArticleText } from './ArticleText';
 import { FindBar } from './FindBar';
 import { useReaderSlots } from './reader-slots';
@@ -162,6 +162,25 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
 
   const find = useFindInDoc(doc.id, route.q, layout, scroller);
   useViewKeys({ nextMatch: find?.next, previousMatch: find?.previous });
+  // Ctrl/Cmd+F finds in this article (the same matching as search: stems, Russian), without a search first.
+  const [findOpen, setFindOpen] = useState(false);
+  const findInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setFindOpen(true);
+        requestAnimationFrame(() => findInput.current?.select());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const closeFind = () => {
+    setFindOpen(false);
+    navigate({ ...route, q: undefined }, { replace: true });
+    scroller?.focus({ preventScroll: true });
+  };
   const shape = useMemo(() => ({ starts, length: text.length }), [starts, text]);
   const position = useReadingPosition(doc.id, scroller, container, !route.q && !route.annotation, shape);
 
@@ -190,7 +209,15 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
 
   return (
     <>
-      {find ? <FindBar find={find} onClear={() => navigate({ ...route, q: undefined }, { replace: true })} /> : null}
+      {find || findOpen ? (
+        <FindBar
+          find={find}
+          query={route.q ?? ''}
+          inputRef={findInput}
+          onQuery={(q) => navigate({ ...route, q: q.trim() === '' ? undefined : q }, { replace: true })}
+          onClear={closeFind}
+        />
+      ) : null}
       <div className="reader-scroll" ref={setScroller} tabIndex={-1}>
         <div className={Sidebar ? 'reader-layout with-sidebar' : 'reader-layout'}>
           <article className="reading" aria-labelledby="doc-title" lang="en">
@@ -205,7 +232,6 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
               <p className="doc-meta">
                 {doc.eventDate && doc.eventDate !== doc.published ? <span>Event: {formatDate(doc.eventDate)}</span> : null}
                 <span>{hasRussian ? 'English and Russian' : 'English'}</span>
-                <span title="Source file">{doc.source}</span>
               </p>
             </header>
             <div className="doc-text" ref={setContainer} data-doc-id={doc.id}>
@@ -233,6 +259,10 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
               </section>
             ) : null}
             <RelatedDocs doc={doc} />
+            {/* Provenance, at the end: a file name is no headline. */}
+            <p className="doc-source">
+              Source file: <span className="doc-source-name">{doc.source}</span>
+            </p>
             <DocPager neighbours={neighbours} />
           </article>
           {Sidebar ? (

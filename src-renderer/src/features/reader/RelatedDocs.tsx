@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { Doc } from '../../../../src-main/shared/model';
-import { useApi } from '../../app/api-context';
-import { formatDate } from '../../app/format';
-import { Link } from '../../app/Link';
+import { useApi } from '../../platform/api-context';
+import { formatDate } from '../../platform/format';
+import { Link } from '../../platform/Link';
 
 export function RelatedDocs({ doc }: { doc: Doc }) {
   const api = useApi();

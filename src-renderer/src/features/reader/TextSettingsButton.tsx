@@ -4,7 +4,7 @@
  * to the button.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { DisplaySettings } from '../settings/DisplaySettings';
+import { DisplaySettings } from '../settings';
 
 export function TextSettingsButton() {
   const [open, setOpen] = useState(false);

@@ -8,7 +8,7 @@
  */
 import { createContext, useContext, type ComponentType } from 'react';
 import type { Doc } from '../../../../src-main/shared/model';
-import type { ArticleRoute } from '../../app/routes';
+import type { ArticleRoute } from '../../platform/routes';
 
 export interface ReaderSlotProps {
   doc: Doc;

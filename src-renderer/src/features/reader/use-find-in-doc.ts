@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FindInDocResponse } from '../../../../src-main/shared/contract';
 import type { AppError } from '../../../../src-main/shared/result';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../platform/api-context';
 import type { TextLayout } from '../../anchoring/text-range';
 import { clearSearchMatches, paintSearchMatches, scrollRangeIntoView } from './search-highlight';
 

@@ -8,8 +8,8 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient, ListRequest } from '../../../../src-main/shared/contract';
 import type { DocKind, DocSummary } from '../../../../src-main/shared/model';
-import { useApi } from '../../app/api-context';
-import { libraryContext } from '../library/library-query';
+import { useApi } from '../../platform/api-context';
+import { libraryContext } from '../library';
 
 const orders = new Map<string, Promise<DocSummary[] | null>>();
 

@@ -64,10 +64,20 @@ export function useReadingPosition(
       });
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Measured while the page is on screen. The save on leaving must use this:
+    // by the time React runs the cleanup the elements are detached, measure as
+    // "the top", and would overwrite the place the person stopped at.
+    let last: { paragraph: number; within: number } | null = null;
     const save = () => {
-      if (!restoring.current) void saveReadingPosition(db, docId, topParagraph(scroller, container), shapeRef.current);
+      timer = undefined;
+      if (restoring.current) return;
+      // Measure as late as possible (layout settles after a scroll), but never once detached.
+      if (scroller.isConnected && container.isConnected) last = topParagraph(scroller, container);
+      if (last) void saveReadingPosition(db, docId, last, shapeRef.current);
     };
     const onScroll = () => {
+      if (restoring.current) return;
+      last = topParagraph(scroller, container);
       if (timer) clearTimeout(timer);
       timer = setTimeout(save, SAVE_DELAY_MS);
     };

@@ -7,9 +7,9 @@
  */
 import { useMemo } from 'react';
 import type { DocSummary } from '../../../../src-main/shared/model';
-import { useApiCall } from '../../app/api-context';
-import { formatDate, kindLabel } from '../../app/format';
-import { Link } from '../../app/Link';
+import { useApiCall } from '../../platform/api-context';
+import { formatDate, kindLabel } from '../../platform/format';
+import { Link } from '../../platform/Link';
 import { matchNotes, useNotesSummary, type DocNotesSummary } from '../../db';
 
 export interface NotesScope {

@@ -8,8 +8,8 @@
  * pushes a history entry (Back returns there); later ones replace it.
  */
 import { useEffect, useRef, useState } from 'react';
-import { currentRoute, navigate, useRoute } from '../../app/router';
-import type { SearchRoute } from '../../app/routes';
+import { currentRoute, navigate, useRoute } from '../../platform/router';
+import type { SearchRoute } from '../../platform/routes';
 import { registerSearchFocus, requestFirstResultFocus } from './search-box-registry';
 
 /**
@@ -71,7 +71,7 @@ export function SearchBox() {
       onSubmit={(e) => {
         e.preventDefault();
         send(value.trim() === '' ? '' : value);
-        // Enter: go to the results (the first one) once they are in.
+        // Enter: open the first result of this query once it is in.
         if (value.trim() !== '') requestFirstResultFocus(value);
       }}
     >

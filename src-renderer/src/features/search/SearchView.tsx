@@ -7,14 +7,14 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { SearchHit, SearchResponse } from '../../../../src-main/shared/contract';
 import type { DocKind } from '../../../../src-main/shared/model';
-import { useApiCall } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
-import { formatCount, formatDate, kindLabel, quoted } from '../../app/format';
-import { Link } from '../../app/Link';
-import { navigate } from '../../app/router';
-import type { SearchRoute } from '../../app/routes';
-import { useViewKeys } from '../../app/shortcuts';
-import { EmptyState, ErrorState, LoadingState } from '../../app/StateViews';
+import { useApiCall } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
+import { formatCount, formatDate, kindLabel, quoted } from '../../platform/format';
+import { Link } from '../../platform/Link';
+import { navigate } from '../../platform/router';
+import type { SearchRoute } from '../../platform/routes';
+import { useViewKeys } from '../../platform/shortcuts';
+import { EmptyState, ErrorState, LoadingState } from '../../platform/StateViews';
 import { onFirstResultFocusRequest, takeFirstResultFocus } from './search-box-registry';
 import { NotesOnlyResults, useNotesScope } from './NotesMatches';
 import { Snippet } from './Snippet';
@@ -46,7 +46,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
   latest.current = search;
   const focusFirstIfAsked = useCallback(() => {
     const s = latest.current;
-    if (s.status === 'ready' && s.hits.length > 0 && s.response && takeFirstResultFocus(s.response.query)) links()[0]?.focus();
+    if (s.status === 'ready' && s.hits.length > 0 && s.response && takeFirstResultFocus(s.response.query)) links()[0]?.click();
   }, []);
   useEffect(focusFirstIfAsked, [search.status, search.response, focusFirstIfAsked]);
   useEffect(() => onFirstResultFocusRequest(focusFirstIfAsked), [focusFirstIfAsked]);

@@ -2,7 +2,7 @@
  * A short guide to the query syntax. The archive reads anything it cannot
  * parse literally and says so, so this is help, not a set of rules.
  */
-import { Link } from '../../app/Link';
+import { Link } from '../../platform/Link';
 
 const EXAMPLES: { query: string; meaning: string }[] = [
   { query: 'border security', meaning: 'Articles with either word; both rank higher' },

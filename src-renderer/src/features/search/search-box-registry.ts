@@ -13,7 +13,7 @@ export function focusSearchBox(): void {
 }
 
 /**
- * Enter in the box asks for the first result of *that* query to be focused:
+ * Enter in the box asks for the first result of *that* query to be opened:
  * now, if its results are already shown, or when they arrive. Remembering the
  * query matters with search as you type: results of an earlier keystroke may
  * still be on screen when Enter is pressed, and must not be the ones opened.
@@ -34,7 +34,7 @@ export function onFirstResultFocusRequest(fn: () => void): () => void {
   };
 }
 
-/** True once when Enter asked for the results of `shownQuery`: the caller focuses the first. */
+/** True once when Enter asked for the results of `shownQuery`: the caller opens the first. */
 export function takeFirstResultFocus(shownQuery: string): boolean {
   if (pendingQuery === null || pendingQuery !== shownQuery.trim()) return false;
   pendingQuery = null;

@@ -8,7 +8,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, test } from 'vitest';
 import type { ApiClient, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
-import { BridgeProvider } from '../../app/api-context';
+import { BridgeProvider } from '../../platform/api-context';
 import { useSearch } from './use-search';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
 import type { AppError } from '../../../../src-main/shared/result';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../platform/api-context';
 
 export const PAGE = 30;
 

@@ -5,10 +5,10 @@
  * database.
  */
 import { useCallback } from 'react';
-import { useApi } from '../../app/api-context';
-import { useArchiveStatus } from '../../app/archive-status';
+import { useApi } from '../../platform/api-context';
+import { useArchiveStatus } from '../../platform/archive-status';
 import { useNotesDb } from '../../db';
-import { ColorLabelsEditor, TagManager } from '../annotations';
+import { ColorLabelsEditor, TagManager } from '../notebook';
 import { BackupPanel, useHostBackups } from '../backup';
 import { fileSaver } from '../export';
 

@@ -5,7 +5,7 @@
  */
 import { DisplaySettings } from './DisplaySettings';
 import { NotesSettings } from './NotesSettings';
-import { SHORTCUTS } from '../../app/shortcuts';
+import { ShortcutList } from './ShortcutList';
 
 export function SettingsView() {
   return (
@@ -36,18 +36,7 @@ export function SettingsView() {
           <h2 id="keys-heading" className="card-title">
             Keyboard
           </h2>
-          <dl className="shortcut-list">
-            {SHORTCUTS.map((s) => (
-              <div key={s.keys.join('+')} className="shortcut">
-                <dt>
-                  {s.keys.map((k) => (
-                    <kbd key={k}>{k}</kbd>
-                  ))}
-                </dt>
-                <dd>{s.description}</dd>
-              </div>
-            ))}
-          </dl>
+          <ShortcutList />
         </section>
       </div>
     </div>

@@ -1,0 +1,90 @@
+/**
+ * One self-contained, printable HTML file of excerpts. Nothing in it runs: the
+ * only markup we emit is our own, with every piece of person- or archive-
+ * provided text HTML-escaped; notes go through noteToSafeHtml; links are only
+ * our passage links (scheme checked in citation.ts) and sanitized note links;
+ * a CSP meta forbids scripts, frames, images and remote anything.
+ */
+import type { Annotation } from './annotation-model';
+import { PUBLISHER, citationHtml, formatCitationDate, formatDate } from './citation';
+import { escapeHtml } from './escape';
+import { exportContext, type ExportContext } from './export-context';
+import { EXPORT_CSP, EXPORT_CSS } from './html-style';
+import { noteToSafeHtml } from './markdown';
+import { renderSync, type ItemRenderer } from './run-export';
+import type { ExportInput, ProgressCallback } from './types';
+
+/** Colours reach a style attribute: accept only #rgb/#rrggbb, else the default swatch. */
+export function safeCssColor(hex: string): string {
+  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(hex) ? hex : '#ffe066';
+}
+
+/** Paragraphs of a quote, escaped, with single newlines kept as <br>. */
+export function quoteHtml(quote: string): string {
+  return quote
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+/** The wrapper every exported HTML document shares. */
+export function htmlDocument(title: string, body: string, lang = 'en'): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>
+${EXPORT_CSS}
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** One excerpt: swatch-coloured quote, note, tags + colour name, citation (or a footnote marker). */
+export function excerptHtml(a: Annotation, ctx: ExportContext, citation?: string): string {
+  const note = noteToSafeHtml(a.note);
+  const tags = a.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');
+  return [
+    `<section class="excerpt" id="annotation-${escapeHtml(a.id)}" style="--swatch: ${safeCssColor(ctx.colorHex(a))}">`,
+    `<blockquote>${quoteHtml(a.quote.exact)}</blockquote>`,
+    note ? `<div class="note">${note}</div>` : '',
+    `<p class="tags"><span class="swatch"></span>${escapeHtml(ctx.colorLabel(a))}${tags ? ` · ${tags}` : ''}</p>`,
+    `<p class="cite">${citation ?? `— ${citationHtml(ctx.doc(a), ctx.link(a))}`}</p>`,
+    '</section>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function htmlRenderer(ctx: ExportContext): ItemRenderer<Annotation, string> {
+  return {
+    item: (a, i) => {
+      const prev = ctx.input.annotations[i - 1];
+      const doc = ctx.doc(a);
+      const heading =
+        !prev || prev.docId !== a.docId
+          ? `<h2>${escapeHtml(doc.title)}</h2>\n<p class="doc-meta">${escapeHtml(formatCitationDate(doc))} · ${escapeHtml(PUBLISHER)} · archive id ${escapeHtml(doc.id)}</p>\n`
+          : '';
+      return heading + excerptHtml(a, ctx);
+    },
+    assemble: (pieces) =>
+      htmlDocument(
+        ctx.title,
+        `<h1>${escapeHtml(ctx.title)}</h1>\n<p class="meta">${pieces.length} excerpt${pieces.length === 1 ? '' : 's'} · exported ${escapeHtml(formatDate(ctx.generatedAt))}</p>\n${pieces.join('\n') || '<p>No excerpts.</p>'}`,
+      ),
+  };
+}
+
+export function exportHtml(input: ExportInput, onProgress?: ProgressCallback): string {
+  const ctx = exportContext(input);
+  return renderSync(htmlRenderer(ctx), input.annotations, onProgress);
+}

@@ -1,0 +1,88 @@
+/**
+ * The notes live in the browser's IndexedDB, which belongs to the page's
+ * origin (host and port). This drives `npm run web` as a person would, with
+ * a real browser profile kept on disk: a note made, the host stopped and
+ * started again, a start refused because another program took the port (no
+ * silent move to an empty notes database), and the note still there once the
+ * port is free again.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { chromiumLaunchOptions } from '../support/chromium';
+import { articleHash, articles, highlight, passage } from './notes-support';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+function startHost(dataDir: string) {
+  const child = spawn(tsx, ['src-main/web/main.ts', '--data', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const url = new Promise<string | null>((resolveUrl) => {
+    const timer = setInterval(() => {
+      const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
+      if (m) {
+        clearInterval(timer);
+        resolveUrl(m[1]!);
+      }
+    }, 50);
+    void exited.then(() => {
+      clearInterval(timer);
+      resolveUrl(null);
+    });
+  });
+  return { child, url, exited, output: () => out };
+}
+
+async function stop(host: ReturnType<typeof startHost>): Promise<number | null> {
+  host.child.kill('SIGINT');
+  return host.exited;
+}
+
+test('notes are still there after stopping and starting again, including after a start that found the port taken', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stable-origin-data-'));
+  const profile = mkdtempSync(join(tmpdir(), 'stable-origin-profile-'));
+  const doc = (await articles())[0]!;
+  const phrase = passage(doc, 1);
+  const openBrowser = () =>
+    chromium.launchPersistentContext(profile, { headless: true, ...chromiumLaunchOptions(), viewport: { width: 1280, height: 820 } });
+
+  // 1. First start: a note is made.
+  const first = startHost(dataDir);
+  const url = await first.url;
+  expect(url, first.output()).not.toBeNull();
+  let context = await openBrowser();
+  let page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url! + articleHash(doc.id));
+  const id = await highlight(page, phrase, { note: 'kept across restarts' });
+  await context.close();
+  expect(await stop(first)).toBe(0);
+
+  // 2. Another program takes the port: the start is refused, plainly, and nothing moves.
+  const port = Number(new URL(url!).port);
+  const squatter = createServer();
+  await new Promise<void>((r) => squatter.listen(port, '127.0.0.1', () => r()));
+  const refused = startHost(dataDir);
+  expect(await refused.url).toBeNull();
+  expect(await refused.exited).toBe(1);
+  expect(refused.output()).toContain(`Port ${port} on 127.0.0.1 is in use by another program`);
+  expect(refused.output()).not.toMatch(/^\s+at /m);
+  await new Promise((r) => squatter.close(r));
+
+  // 3. Port free again: same address, and the note is there.
+  const again = startHost(dataDir);
+  expect(await again.url).toBe(url);
+  context = await openBrowser();
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url! + articleHash(doc.id));
+  await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await context.close();
+  expect(await stop(again)).toBe(0);
+});
