@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     }
     searching = false;
     await searches;
-    // The whole huge document, range by range, as the renderer's client asks for it (app/doc-parts.ts).
+    // The whole huge document, range by range, as the renderer's client asks for it (platform/doc-parts.ts).
     const doc = { ms: 0, answers: 0, maxMs: 0, maxBytes: 0, bytes: 0 };
     for (let from = 0, total = Infinity; from < total; ) {
       const t0 = performance.now();

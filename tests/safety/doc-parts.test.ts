@@ -1,7 +1,7 @@
 /**
  * A large document is served in parts: through the real web host, getDoc
  * answers a range of paragraphs at most about DOC_ANSWER_CHARS characters
- * long, with the total; the renderer's client (app/doc-parts.ts over the real
+ * long, with the total; the renderer's client (platform/doc-parts.ts over the real
  * HTTP client) assembles the whole document, identical to what the archive
  * holds. A small document is one answer, as before.
  */
