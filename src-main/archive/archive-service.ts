@@ -128,8 +128,9 @@ class OpenArchive implements ArchiveService {
     if (!out) {
       // By key with plain comparisons, then each run of equal keys by title with the collator:
       // the same order as one sort by (key, title), with far fewer (slow) collator calls.
+      // Undated items come last in either date order: "Oldest first" must not open on them.
       const keyed = this.summaries.map((s) => ({ s, k: sort === 'title' ? s.title.toLowerCase() : (s.published ?? s.eventDate ?? '') }));
-      keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) * dir);
+      keyed.sort((a, b) => (a.k === b.k ? 0 : a.k === '' ? 1 : b.k === '' ? -1 : (a.k < b.k ? -1 : 1) * dir));
       out = [];
       for (let i = 0; i < keyed.length; ) {
         let j = i + 1;

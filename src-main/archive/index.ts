@@ -6,19 +6,18 @@
  * Opening an archive loads only what listing needs; the search engine and the
  * ingester are imported when first used, so the library is shown sooner.
  */
-import type { IngestReport } from './store/layout';
-import type { IngestOptions } from './ingest/ingest-folder';
+import type { FolderReport, IngestOptions } from './ingest/ingest-folder';
 
 export { openArchive } from './archive-service';
 export { bundledArchiveDir, bundledCorpusDir, resourcesDir, type ResourceOptions } from './paths';
 export { ensureBundledArchive, ensureBundledArchiveStatus, archiveFreshness, type BundledStatus } from './bundled';
 export { BUILDER_VERSION } from './ingest/version';
-export type { IngestOptions, IngestProgress } from './ingest/ingest-folder';
+export type { FolderReport, IngestOptions, IngestProgress } from './ingest/ingest-folder';
 export type { IngestReport, SkippedFile } from './store/layout';
 export type { ArchiveInfo, ArchiveService } from './types';
 
-/** Builds an archive from a folder of pages (see ingest/ingest-folder.ts); the ingester loads on first use. */
-export async function ingestFolder(srcDir: string, outDir: string, opts?: IngestOptions): Promise<IngestReport> {
+/** Builds an archive from a folder tree of pages (see ingest/ingest-folder.ts); the ingester loads on first use. */
+export async function ingestFolder(srcDir: string, outDir: string, opts?: IngestOptions): Promise<FolderReport> {
   const m = await import('./ingest/ingest-folder');
   return m.ingestFolder(srcDir, outDir, opts);
 }

@@ -36,7 +36,7 @@ describe('list and show', () => {
     const r = await run('list', '--json', '--archive', archive);
     expect(r.code).toBe(0);
     const items = JSON.parse(r.stdout);
-    expect(items).toHaveLength(14);
+    expect(items).toHaveLength(15);
     for (const i of items) {
       expect(Object.keys(i).sort()).toEqual(['eventDate', 'id', 'kind', 'languages', 'published', 'source', 'title']);
       expect(['article', 'brief']).toContain(i.kind);
@@ -131,6 +131,27 @@ describe('ingest', () => {
     expect(list).toEqual([expect.objectContaining({ title: 'Harbour reopens', kind: 'article', eventDate: '2022-05-03' })]);
     const found = JSON.parse((await run('search', 'harbor~1', '--json', '--archive', out)).stdout);
     expect(found.total).toBe(1);
+  });
+
+  test('--json prints the report of a folder tree: sections, duplicates merged, skipped with reasons; progress on stderr', async () => {
+    const src = join(dir, 'tree');
+    await mkdir(join(src, 'business'), { recursive: true });
+    await mkdir(join(src, 'sport'), { recursive: true });
+    const story = 'Harbour reopens\n\nThe harbour reopened after repairs that took three years and cost the city more than planned.\n';
+    await writeFile(join(src, 'business', '001.txt'), story);
+    await writeFile(join(src, 'sport', '001.txt'), 'Cup final tonight\n\nThe final of the regional cup is played tonight in the new stadium.\n');
+    await writeFile(join(src, 'sport', '002.txt'), story);
+    await writeFile(join(src, 'archive.zip'), Buffer.from([0x50, 0x4b, 3, 4]));
+    const out = join(dir, 'tree-built');
+    const r = await run('ingest', src, '--out', out, '--json');
+    expect(r.code).toBe(3); // something was skipped
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ files: 3, articles: 2, briefs: 0, duplicates: [{ kept: 'business/001.txt', merged: ['sport/002.txt'], near: false }] });
+    expect(report.skipped).toEqual([{ file: 'archive.zip', reason: expect.stringMatching(/\.zip archive: not read/) }]);
+    expect(r.stderr).toMatch(/ingest: read 3 of 3 files/);
+    expect(r.stderr).toMatch(/ingest: duplicate of business\/001\.txt merged: sport\/002\.txt/);
+    const list = JSON.parse((await run('show', JSON.parse((await run('list', '--json', '--archive', out)).stdout).find((d: { title: string }) => d.title === 'Harbour reopens').id, '--json', '--archive', out)).stdout);
+    expect(list).toMatchObject({ source: 'business/001.txt', section: 'business', sources: ['business/001.txt', 'sport/002.txt'] });
   });
 
   test('a missing folder or a missing --out is a clear error', async () => {

@@ -16,6 +16,12 @@ export function showJson(d: Doc) {
     paragraphs: d.paragraphs.map((p) => ({ text: p.text, lang: p.lang })),
     ...(d.kind === 'article' ? { briefs: d.briefs ?? [] } : { appearsIn: d.appearsIn ?? [] }),
     facets: d.facets,
+    // Only when the source had them (folder trees, merged duplicates, saved web pages, front matter).
+    ...(d.section ? { section: d.section } : {}),
+    ...(d.sources ? { sources: d.sources } : {}),
+    ...(d.url ? { url: d.url } : {}),
+    ...(d.author ? { author: d.author } : {}),
+    ...(d.tags ? { tags: d.tags } : {}),
   };
 }
 
@@ -28,10 +34,12 @@ export function formatList(items: DocSummary[]): string {
 export function formatDoc(d: Doc): string {
   const lines = [
     d.title,
-    `${d.kind} · published ${d.published ?? '—'} · event ${d.eventDate ?? '—'} · ${d.source} · ${d.languages.join('+')}`,
+    `${d.kind} · published ${d.published ?? 'undated'} · event ${d.eventDate ?? '—'} · ${d.source} · ${d.languages.join('+')}`,
     '',
     ...d.paragraphs.map((p) => (p.lang === 'en' ? p.text : `[${p.lang}] ${p.text}`)).flatMap((x) => [x, '']),
   ];
+  if (d.author || d.url) lines.push([d.author && `by ${d.author}`, d.url].filter(Boolean).join(' · '));
+  if (d.sources) lines.push(`Also saved as: ${d.sources.slice(1).join(', ')}`);
   if (d.briefs?.length) lines.push(`Briefs on this page: ${d.briefs.join(', ')}`);
   if (d.appearsIn?.length) lines.push(`Appears on: ${d.appearsIn.join(', ')}`);
   for (const [k, v] of Object.entries(d.facets)) if (v.length) lines.push(`${k}: ${v.join('; ')}`);

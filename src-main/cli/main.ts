@@ -17,7 +17,7 @@ const USAGE = `Usage: npm run --silent cli -- <command> [options]
   show <id>                 one document with its paragraphs, briefs and facets
   search "<query>"          Lunr syntax: title:minsk  +a -b  secur*  Bordyuzha~1  "exact phrase"
         [--limit N] [--offset N] [--kind article|brief] [--from YYYY] [--to YYYY]
-  ingest <folder> --out <dir>   build an archive from a folder of .txt pages
+  ingest <folder> --out <dir>   build an archive from a folder tree of .txt, .md and .html pages
   export <backup-file> --format md|html|json|csv|csl [--tag T] --out <file>   excerpts from a backup (see: export --help)
 
 Options: --json (machine-readable output), --archive <dir> (default: the bundled archive)`;
@@ -85,8 +85,18 @@ async function run(argv: string[]): Promise<number> {
       const report = await ingestFolder(args.positional[0], outDir, {
         onProgress: (p) => process.stderr.write(`ingest: ${forTerminal(p.message)}\n`),
       });
-      for (const s of report.skipped) process.stderr.write(`ingest: skipped ${forTerminal(s.file)}: ${forTerminal(s.reason)}\n`);
-      out(report, `Built ${forTerminal(report.outDir)}: ${plural(report.articles, 'article')}, ${plural(report.briefs, 'brief')} from ${plural(report.files, 'file')}` + (report.skipped.length ? `; skipped ${report.skipped.length} (see above)` : '') + `.\nUse it with: --archive ${forTerminal(report.outDir)}`);
+      const t = forTerminal;
+      for (const s of report.skipped) process.stderr.write(`ingest: skipped ${t(s.file)}: ${t(s.reason)}\n`);
+      for (const w of report.warnings) process.stderr.write(`ingest: note ${t(w.file)}: ${t(w.warning)}\n`);
+      for (const d of report.duplicates) process.stderr.write(`ingest: ${d.near ? 'near-duplicate' : 'duplicate'} of ${t(d.kept)} merged: ${t(d.merged.join(', '))}\n`);
+      const merged = report.duplicates.reduce((n, d) => n + d.merged.length, 0);
+      out(
+        report,
+        `Built ${t(report.outDir)}: ${plural(report.articles, 'article')}, ${plural(report.briefs, 'brief')} from ${plural(report.files, 'file')}` +
+          (merged ? `; ${plural(merged, 'duplicate')} merged` : '') +
+          (report.skipped.length ? `; skipped ${report.skipped.length} (see above)` : '') +
+          `.\nUse it with: --archive ${t(report.outDir)}`,
+      );
       return report.skipped.length > 0 ? 3 : 0;
     }
     case null:

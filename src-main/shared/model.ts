@@ -34,6 +34,16 @@ export interface DocSummary {
   languages: Lang[];
   /** Year used by the timeline and year filter: published, else eventDate. */
   year: number | null;
+  /** The sub-folder of the source, when not at the top of the folder ("business", "2019/sport"). */
+  section?: string;
+  /** Every source file with this text when duplicates were merged (`source` first). */
+  sources?: string[];
+  /** A saved web page's canonical URL. */
+  url?: string;
+  /** The byline, from the page's metadata or front matter. */
+  author?: string;
+  /** Tags from the page's metadata or front matter. */
+  tags?: string[];
 }
 
 /** A whole document, as the reader shows it. */

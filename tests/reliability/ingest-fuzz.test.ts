@@ -23,7 +23,7 @@ import type { Doc } from '../../src-main/shared/model';
 import { removeDir, tempDir } from '../../src-main/archive/test/helpers';
 import { chance, fuzzRun, int, makeRng, pick, type Rng } from './rng';
 import { syntheticArticle } from './synthetic';
-import { BAD_KINDS, BOILERPLATE_LEFT, badEntry, damagedVariant, goodVariant, makeOutside, reencode, writeEntries, type Entry, type Page } from './page-mutations';
+import { BAD_KINDS, BOILERPLATE_LEFT, ENCODED_KINDS, badEntry, damagedVariant, encodedEntry, goodVariant, makeOutside, reencode, writeEntries, type Entry, type Page } from './page-mutations';
 
 const RUN = fuzzRun(2, 40, 7_020_261);
 const CLI = resolve(import.meta.dirname, '../../src-main/cli/main.ts');
@@ -78,6 +78,9 @@ function folderEntries(rng: Rng, round: number): Entry[] {
   }
   // The first folder holds one of every kind of bad entry, so the quick run covers them all.
   if (round === 0) for (let k = 0; k < BAD_KINDS; k++) entries.push(badEntry(rng, `bad-${n++}.txt`, goodText, outside, k));
+  // Pages in other encodings (each a new page: a copy of another would be merged as a duplicate).
+  if (round === 0) for (let k = 0; k < ENCODED_KINDS; k++) entries.push(encodedEntry(rng, `enc-${n++}.txt`, synthetic(rng), k));
+  else entries.push(encodedEntry(rng, `enc-${n++}.txt`, synthetic(rng)));
   for (let i = int(rng, 4, 10); i > 0; i--) entries.push(badEntry(rng, `bad-${n++}.txt`, goodText, outside));
   return entries;
 }
@@ -98,13 +101,14 @@ async function problems(entries: Entry[], report: IngestReport, out: string): Pr
       else docs.push(d);
     }
     const names = new Set(entries.map((e) => e.name));
-    for (const d of docs) if (d.kind === 'article' && !names.has(d.source)) p.push(`article from unknown source ${d.source}`);
+    for (const d of docs) if (d.kind === 'article' && ![d.source, ...(d.sources ?? [])].every((s) => names.has(s))) p.push(`article from unknown source ${d.source}`);
     for (const s of report.skipped) {
       if (!names.has(s.file)) p.push(`skipped unknown file ${s.file}`);
       if (typeof s.reason !== 'string' || s.reason.trim() === '') p.push(`${s.file} skipped without a reason`);
     }
     for (const e of entries) {
-      const arts = docs.filter((d) => d.kind === 'article' && d.source === e.name);
+      // A duplicate of another page is merged into it: that article lists it among its sources.
+      const arts = docs.filter((d) => d.kind === 'article' && (d.source === e.name || d.sources?.includes(e.name)));
       const skips = report.skipped.filter((s) => s.file === e.name);
       const tag = `${e.name} [${e.what}]`;
       if (e.expect === 'good') {
@@ -191,10 +195,10 @@ describe('ingestion fuzz', () => {
     const entries = Array.from({ length: 8 }, (_, i) => badEntry(rng, `bad-${i}.txt`, 'Harbour reopens\n\nThe harbour reopened.', outside));
     await writeEntries(src, entries);
     const listed = (await readdir(src)).length;
-    await expect(ingestFolder(src, join(work, 'all-bad-out'))).rejects.toThrow(/No readable \.txt pages in .*\(skipped: /);
+    await expect(ingestFolder(src, join(work, 'all-bad-out'))).rejects.toThrow(/No readable pages \(\.txt, \.md, \.html\) in .*\(skipped: /);
     const cli = await runCli('ingest', src, '--out', join(work, 'all-bad-cli'));
     expect(cli.code).toBe(1);
-    expect(cli.stderr).toMatch(/cli: No readable \.txt pages/);
+    expect(cli.stderr).toMatch(/cli: No readable pages/);
     for (const e of entries) expect(cli.stderr, e.what).toContain(`${e.name}: `);
     expect(listed).toBe(entries.length);
   }, 120_000);

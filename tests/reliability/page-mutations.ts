@@ -3,9 +3,11 @@
  * re-encoded in ways that must not change the result (CRLF, CR, BOM, injected
  * boilerplate, shuffled or duplicated body paragraphs, huge lines), damaged
  * pages whose result may go either way (cut at a random point, shuffled whole,
- * random text), and entries that must be skipped with a reason (binary, UTF-16,
- * invalid UTF-8, NUL bytes, empty, a folder or a FIFO named .txt, dangling
- * links). Each entry says what the ingester must make of it.
+ * random text), pages saved in other encodings (UTF-16 with a BOM: read as
+ * the same page; Latin-1, damaged UTF-8: read, never skipped), and entries
+ * that must be skipped with a reason (binary, NUL bytes, empty, a FIFO named
+ * .txt, dangling links, links out of the folder). Each entry says what the
+ * ingester must make of it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
@@ -110,8 +112,28 @@ export function damagedVariant(rng: Rng, name: string, p: Page, pool: string[]):
   }
 }
 
+/** How many kinds of re-encoded entry encodedEntry makes (its `which`). */
+export const ENCODED_KINDS = 4;
+
+/** A good page saved in another encoding: never skipped for it (UTF-16 is lossless: the same article). */
+export function encodedEntry(rng: Rng, name: string, p: Page, which = int(rng, 0, ENCODED_KINDS - 1)): Entry {
+  const b = utf8(p.text);
+  switch (which) {
+    case 0:
+      return { name, expect: 'good', title: p.title, published: p.published, type: 'file', data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(p.text, 'utf16le')]), what: 'UTF-16LE with BOM' };
+    case 1:
+      return { name, expect: 'good', title: p.title, published: p.published, type: 'file', data: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(p.text, 'utf16le').swap16()]), what: 'UTF-16BE with BOM' };
+    case 2: {
+      const at = int(rng, 0, b.length);
+      return { name, expect: 'either', type: 'file', data: Buffer.concat([b.subarray(0, at), Buffer.from(pick(rng, [[0xc3, 0x28], [0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]])), b.subarray(at)]), what: 'invalid UTF-8' };
+    }
+    default:
+      return { name, expect: 'either', type: 'file', data: Buffer.from(p.text.replace(/[^\x00-\xff]/g, '?').replace(/e/g, 'é'), 'latin1'), what: 'Latin-1' };
+  }
+}
+
 /** How many kinds of bad entry badEntry makes (its `which`). */
-export const BAD_KINDS = 17;
+export const BAD_KINDS = 12;
 
 /** Something the ingester must skip and say why. `good` is some good page text to damage. */
 export function badEntry(rng: Rng, name: string, good: string, outside: string, which = int(rng, 0, BAD_KINDS - 1)): Entry {
@@ -126,36 +148,24 @@ export function badEntry(rng: Rng, name: string, good: string, outside: string, 
       return { ...base, type: 'file', data: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), randomBytes(rng, 2000)]), reason: /binary/, what: 'PNG' };
     case 3:
       return { ...base, type: 'file', data: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0]), randomBytes(rng, 2000)]), reason: /binary/, what: 'zip' };
-    case 4:
-      return { ...base, type: 'file', data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]), reason: /binary|UTF/, what: 'UTF-16LE with BOM' };
-    case 5:
-      return { ...base, type: 'file', data: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(good, 'utf16le').swap16()]), reason: /binary|UTF/, what: 'UTF-16BE with BOM' };
-    case 6: {
-      const at = int(rng, 0, b.length);
-      return { ...base, type: 'file', data: Buffer.concat([b.subarray(0, at), Buffer.from(pick(rng, [[0xc3, 0x28], [0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]])), b.subarray(at)]), reason: /UTF-8/, what: 'invalid UTF-8' };
-    }
-    case 7:
-      return { ...base, type: 'file', data: Buffer.from(good.replace(/[^\x00-\xff]/g, '?').replace(/e/g, 'é'), 'latin1'), reason: /UTF-8/, what: 'Latin-1' };
-    case 8: {
+    case 4: {
       const at = int(rng, 0, Math.min(b.length, 8000));
       return { ...base, type: 'file', data: Buffer.concat([b.subarray(0, at), Buffer.from([0]), b.subarray(at)]), reason: /binary/, what: 'NUL byte near the start' };
     }
-    case 9:
+    case 5:
       return { ...base, type: 'file', data: utf8(good.replace(/ /g, '\u0001')), reason: /binary/, what: 'control characters' };
-    case 10:
-      return { ...base, type: 'dir', reason: /folder/, what: 'a folder named .txt' };
-    case 11:
+    case 6:
       return { ...base, type: 'fifo', reason: /not a regular file/, what: 'a FIFO named .txt' };
-    case 12:
+    case 7:
       return { ...base, type: 'link', target: join(outside, 'no-such-file'), reason: /unreadable/, what: 'dangling symlink' };
-    case 13:
-      return { ...base, type: 'link', target: join(outside, 'fifo'), reason: /outside the chosen folder/, what: 'symlink to a FIFO' };
-    case 14:
+    case 8:
+      return { ...base, type: 'link', target: join(outside, 'fifo'), reason: /not a regular file|outside the folder/, what: 'symlink to a FIFO' };
+    case 9:
       return { ...base, type: 'link', target: outside, reason: /folder/, what: 'symlink to a folder' };
-    case 15:
+    case 10:
       return { ...base, type: 'file', data: utf8(['Go back', 'ZVF_3021.JPG', '(Photo gallery of the CSTO CSC)', 'Back to the all news'].join('\n\n')), reason: /no article text/, what: 'boilerplate only' };
     default:
-      return { ...base, name: name.replace(/\.txt$/, pick(rng, ['.md', '.png', '.docx', '.txt.bak', '.TXT~'])), type: 'file', data: b, reason: /not a \.txt file/, what: 'not a .txt name' };
+      return { ...base, name: name.replace(/\.txt$/, pick(rng, ['.png', '.docx', '.txt.bak', '.TXT~'])), type: 'file', data: b, reason: /not a supported page type/, what: 'not a page name' };
   }
 }
 

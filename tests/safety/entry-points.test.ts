@@ -172,9 +172,9 @@ describe('CLI commands', () => {
     expect(r.code).toBe(3); // some files were skipped
     const report = JSON.parse(r.out) as { skipped: { file: string; reason: string }[] };
     const reasons = Object.fromEntries(report.skipped.map((s) => [s.file, s.reason]));
-    expect(reasons['zz-link-out.txt']).toBe('a link to a file outside the chosen folder (not followed)');
-    expect(reasons['zz-passwd.txt']).toBe('a link to a file outside the chosen folder (not followed)');
-    expect(reasons['zz-fifo.txt']).toBe('not a regular file (a pipe)');
+    expect(reasons['zz-link-out.txt']).toBe('a link to outside the folder (not followed)');
+    expect(reasons['zz-passwd.txt']).toBe('a link to outside the folder (not followed)');
+    expect(reasons['zz-fifo.txt']).toBe('not a regular file (a pipe, socket or device)');
     expect(reasons['zz-link-in.txt']).toBeUndefined();
     // Running as root the unreadable file can still be read; otherwise it is skipped as unreadable.
     if (process.getuid?.() !== 0) expect(reasons['zz-unreadable.txt']).toMatch(/^unreadable \(EACCES\)/);

@@ -1,17 +1,23 @@
 /**
- * Pages -> documents: one article per page, every distinct teaser once as a
- * brief linked to the pages it appeared on, dates, paragraph languages and
- * facets. Pure (no disk): ingest-folder.ts reads and writes around it.
+ * Pages -> documents: each file read by its format (formats/*.ts), one
+ * article per page, every distinct sidebar teaser of a scraped page once as a
+ * brief linked to the pages it appeared on, duplicates merged, dates only
+ * from explicit signals, paragraph languages and facets. Pure (no disk):
+ * ingest-folder.ts reads and writes around it.
  */
 import type { Doc, Lang, Paragraph } from '../../shared/model';
 import { docText } from '../../shared/model';
 import { detectLang, normalizeForCompare, sha256, shortTitle } from '../text';
-import { eventDateOf, yearIn } from './dates';
+import { dateFromPath, eventDateOf, yearIn } from './dates';
+import { findDuplicates, type DuplicateGroup } from './duplicates';
 import { articleId, briefId } from './ids';
-import { pageParagraphs } from './page-text';
-import { segmentPage } from './segment';
+import { segmentArticle, segmentPage, type PageSegments } from './segment';
 import { extractFacets } from './facets';
-import type { SourceFile } from './read-folder';
+import { parseTxt } from './formats/txt';
+import { parseMd } from './formats/md';
+import { parseHtml } from './formats/html';
+import type { ParsedPage } from './parsed-page';
+import type { FileWarning, SourceFile } from './walk-folder';
 
 export interface BuiltDocs {
   docs: Doc[];
@@ -19,17 +25,33 @@ export interface BuiltDocs {
   briefs: number;
   /** Files that produced no article (e.g. only furniture). */
   empty: string[];
+  /** Sources merged into another article with the same text. */
+  duplicates: DuplicateGroup[];
+  /** Pages read with something a person should know. */
+  warnings: FileWarning[];
 }
 
 /** Teasers sit at the top of a page: only that far is compared across pages. */
 const COMPARE_LEADING = 40;
 
-export function buildDocs(files: SourceFile[]): BuiltDocs {
-  const pages = files.map((f) => ({ file: f, paras: pageParagraphs(f.text) }));
+/** One file read by its format; the page keeps the file's name and section, not its raw text. */
+export function parsePage(file: SourceFile): ParsedPage {
+  const page = file.format === 'html' ? parseHtml(file) : file.format === 'md' ? parseMd(file) : parseTxt(file);
+  return { ...page, file: { ...file, text: '' } };
+}
 
-  // Which paragraphs recur on other pages (sidebar teasers do; article text does not).
+export function buildDocs(files: SourceFile[]): BuiltDocs {
+  return buildDocsFromPages(files.map(parsePage));
+}
+
+/** Pages already parsed (walk-folder.ts parses each as it is read) -> documents. */
+export function buildDocsFromPages(pages: ParsedPage[]): BuiltDocs {
+  const warnings: FileWarning[] = pages.filter((p) => p.warning).map((p) => ({ file: p.file.name, warning: p.warning! }));
+
+  // Which paragraphs recur on other scraped pages (sidebar teasers do; article text does not).
   const seenOn = new Map<string, Set<number>>();
   pages.forEach((p, i) => {
+    if (p.shape !== 'scraped') return;
     for (const para of p.paras.slice(0, COMPARE_LEADING)) {
       const k = normalizeForCompare(para.text);
       if (!seenOn.has(k)) seenOn.set(k, new Set());
@@ -38,41 +60,61 @@ export function buildDocs(files: SourceFile[]): BuiltDocs {
   });
   const repeated = (text: string) => (seenOn.get(normalizeForCompare(text))?.size ?? 0) >= 2;
 
+  const empty: string[] = [];
+  const segmented: { page: ParsedPage; seg: PageSegments }[] = [];
+  for (const page of pages) {
+    const seg = page.shape === 'scraped' ? segmentPage(page.paras, repeated) : segmentArticle(page.paras, page.meta.title);
+    if (!seg.title || seg.body.length === 0) empty.push(page.file.name);
+    else segmented.push({ page, seg });
+  }
+
+  const { keptAs, groups } = findDuplicates(segmented.map(({ page, seg }) => ({ source: page.file.name, title: seg.title, body: seg.body })));
+  const ids = segmented.map(({ page, seg }) => articleId(page.file.name, seg.title));
+
   const articles: Doc[] = [];
   const briefs = new Map<string, { paragraphs: string[]; source: string; appearsIn: string[] }>();
-  const empty: string[] = [];
-  for (const { file, paras } of pages) {
-    const seg = segmentPage(paras, repeated);
-    if (!seg.title || seg.body.length === 0) {
-      empty.push(file.name);
-      continue;
-    }
-    const id = articleId(file.name, seg.title);
-    const paragraphs = toParagraphs(seg.body);
-    const refYear = yearIn(seg.title) ?? (seg.published ? Number(seg.published.slice(0, 4)) : null);
-    const eventDate = eventDateOf([seg.title, ...seg.body.slice(0, 2)], refYear);
-    const briefIds: string[] = [];
+  const briefIdsOf = new Map<number, string[]>();
+  segmented.forEach(({ page, seg }, i) => {
+    const into = keptAs[i];
+    const id = ids[into];
+    const briefIds = briefIdsOf.get(into) ?? [];
+    briefIdsOf.set(into, briefIds);
     for (const t of seg.teasers) {
       const key = normalizeForCompare(t.join('\n'));
       const bid = briefId(t.join('\n'));
-      if (!briefs.has(key)) briefs.set(key, { paragraphs: t, source: file.name, appearsIn: [] });
+      if (!briefs.has(key)) briefs.set(key, { paragraphs: t, source: page.file.name, appearsIn: [] });
       const b = briefs.get(key)!;
       if (!b.appearsIn.includes(id)) b.appearsIn.push(id);
       if (!briefIds.includes(bid)) briefIds.push(bid);
     }
-    articles.push(makeDoc({ id, kind: 'article', title: seg.title, published: seg.published, eventDate, source: file.name, paragraphs, briefs: briefIds }));
-  }
+  });
+  const groupOf = new Map(groups.map((g) => [g.kept, g]));
+  segmented.forEach(({ page, seg }, i) => {
+    if (keptAs[i] !== i) return;
+    const { file, meta } = page;
+    const published = meta.published ?? seg.published ?? dateFromPath(file.name);
+    const refYear = yearIn(seg.title) ?? (published ? Number(published.slice(0, 4)) : null);
+    const eventDate = eventDateOf(seg.title, seg.body[0] ?? null, refYear);
+    const group = groupOf.get(file.name);
+    const doc = makeDoc({ id: ids[i], kind: 'article', title: seg.title, published, eventDate, source: file.name, paragraphs: toParagraphs(seg.body), briefs: briefIdsOf.get(i) ?? [] });
+    if (file.section) doc.section = file.section;
+    if (group) doc.sources = [file.name, ...group.merged];
+    if (meta.url) doc.url = meta.url;
+    if (meta.author) doc.author = meta.author;
+    if (meta.tags?.length) doc.tags = meta.tags;
+    articles.push(doc);
+  });
 
   const briefDocs = [...briefs.values()].map((b) => {
     const text = b.paragraphs.join('\n');
-    const eventDate = eventDateOf(b.paragraphs, null);
+    const eventDate = eventDateOf(null, b.paragraphs[0], null);
     return makeDoc({ id: briefId(text), kind: 'brief', title: shortTitle(b.paragraphs[0]), published: null, eventDate, source: b.source, paragraphs: toParagraphs(b.paragraphs), appearsIn: b.appearsIn });
   });
 
   const docs = [...articles, ...briefDocs];
   const facets = extractFacets(docs.map((d) => [d.title, ...d.paragraphs.map((p) => p.text)]));
   docs.forEach((d, i) => (d.facets = facets[i]));
-  return { docs, articles: articles.length, briefs: briefDocs.length, empty };
+  return { docs, articles: articles.length, briefs: briefDocs.length, empty, duplicates: groups, warnings };
 }
 
 function toParagraphs(texts: string[]): Paragraph[] {

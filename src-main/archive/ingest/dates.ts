@@ -21,6 +21,8 @@ export interface FoundDate {
   day: number;
   year: number | null;
   index: number;
+  /** Where the date's text ends. */
+  end: number;
 }
 
 function monthIndex(name: string): number {
@@ -64,7 +66,7 @@ export function findDates(text: string, referenceYear: number | null = null): Fo
       const y = year ?? referenceYear;
       const iso = y !== null ? isoDate(y, month, day) : null;
       taken.push([start, end]);
-      found.push({ iso, month, day, year, index: start });
+      found.push({ iso, month, day, year, index: start, end });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -72,7 +74,10 @@ export function findDates(text: string, referenceYear: number | null = null): Fo
 
 /** A paragraph that is only a date ("08.12.2021", "Published: March 3, 2023"): its ISO form. */
 export function dateOnly(text: string): string | null {
-  const t = text.replace(/^(published|date|posted|опубликовано|дата)\s*[:\-–]?\s*/i, '').trim();
+  const t = text
+    .replace(/^(published|date|posted|опубликовано|дата)\s*[:\-–]?\s*/i, '')
+    .replace(/^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+/i, '')
+    .trim();
   if (t.length > 40) return null;
   const d = findDates(t);
   if (d.length !== 1 || !d[0].iso || d[0].year === null) return null;
@@ -87,16 +92,75 @@ export function yearIn(text: string): number | null {
 }
 
 /**
- * The date of the event a text reports: the first full date in the given texts
- * (title first), else the first yearless date resolved with the reference year.
+ * What may precede a date that opens a text: a preposition ("On June 6, 2024,",
+ * "From 17 to 28 June"), or a dateline's place ("MOSCOW, June 5 -").
  */
-export function eventDateOf(texts: string[], referenceYear: number | null): string | null {
-  let yearless: string | null = null;
-  for (const t of texts) {
-    for (const d of findDates(t, referenceYear)) {
-      if (d.year !== null && d.iso) return d.iso;
-      if (!yearless && d.iso) yearless = d.iso;
-    }
+const OPENING_PREFIX = /^(?:(?:on|from|since|in|at|by|на|с|в)\s+(?:the\s+)?|[\p{Lu}][\p{L} .'’-]{1,40},\s*)?$/iu;
+
+/** A date that opens `text` ("On November 28, 2019, a session..."), as ISO, or null. */
+export function openingDate(text: string, referenceYear: number | null): string | null {
+  const d = findDates(text.slice(0, 120), referenceYear)[0];
+  if (!d?.iso) return null;
+  return OPENING_PREFIX.test(text.slice(0, d.index)) ? d.iso : null;
+}
+
+/** A date that closes a headline ("... in Bishkek on May 28, 2013"), as ISO, or null. */
+export function closingDate(title: string, referenceYear: number | null): string | null {
+  const found = findDates(title, referenceYear);
+  const d = found[found.length - 1];
+  if (!d?.iso) return null;
+  return /^[\s.,;:!?)"”»]*$/u.test(title.slice(d.end)) ? d.iso : null;
+}
+
+/** The first sentence of a paragraph (up to 300 characters). */
+function firstSentence(text: string): string {
+  const m = /^.{8,300}?[.!?](?=\s+[\p{Lu}"“«]|$)/u.exec(text);
+  return m ? m[0] : text.slice(0, 300);
+}
+
+/** "... after a session on 3 December 2021.": a full date the opening sentence says the event happened on. */
+function onDateInOpening(text: string): string | null {
+  const s = firstSentence(text);
+  for (const d of findDates(s, null)) {
+    if (!d.iso || d.year === null) continue;
+    const before = s.slice(Math.max(0, d.index - 12), d.index);
+    if (/\bon\s+(?:the\s+)?$/i.test(before) && !/\b(?:born|died|dated)\s+on\s+$/i.test(before)) return d.iso;
   }
-  return yearless;
+  return null;
+}
+
+/**
+ * The date of the event a document reports, only from an explicit signal: a
+ * date opening or closing the title, a dateline opening the body, or a full
+ * date the body's first sentence says the event happened "on". A yearless date
+ * takes the reference year (the title's year, else the publication year);
+ * without one it is not used. A date further into the text is never taken:
+ * a birth date or an anniversary mentioned in passing is not the story's date.
+ */
+export function eventDateOf(title: string | null, firstBody: string | null, referenceYear: number | null): string | null {
+  if (title) {
+    const t = openingDate(title, referenceYear) ?? closingDate(title, referenceYear);
+    if (t) return t;
+  }
+  if (!firstBody) return null;
+  return openingDate(firstBody, referenceYear) ?? onDateInOpening(firstBody);
+}
+
+/**
+ * A date in a file's path: "2019-11-28-summit.txt", "2019/11/28/page.html",
+ * "20191128.txt". A bare number or a hash in the name is not one: the date must
+ * stand apart from other letters and digits.
+ */
+export function dateFromPath(path: string): string | null {
+  const m =
+    /(?<![\p{L}\p{N}])((?:19|20)\d\d)([-_./])(\d{1,2})\2(\d{1,2})(?![\p{N}])/u.exec(path) ??
+    /(?<![\p{L}\p{N}])((?:19|20)\d\d)()(\d\d)(\d\d)(?![\p{L}\p{N}])/u.exec(path);
+  return m ? isoDate(Number(m[1]), Number(m[3]), Number(m[4])) : null;
+}
+
+/** An ISO date from page metadata ("2024-06-03T10:00:00+03:00", "2024-06-03"), or null. */
+export function isoFromMeta(value: string | null | undefined): string | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return value ? dateOnly(value) : null;
 }

@@ -7,11 +7,14 @@
  * title ("Secretary General X"), followed by a speech verb ("X said") or
  * carrying a patronymic. Spelling variants are merged archive-wide
  * (Nikolai/Nikolay Bordyuzha, Yuri/Yury Khachaturov, PROXY/PROXI), so every
- * document names a person the same way.
+ * document names a person the same way; an operation named three ways
+ * (Illegal, Unlegal, Nelegal) is one; a body named with and without its
+ * organization's prefix ("Parliamentary Assembly", "CSTO Parliamentary
+ * Assembly") is one where the document makes them one.
  */
 import type { Facets } from '../../shared/model';
 import { levenshtein } from '../search/highlight';
-import { NOT_NAMES, ORG_HEADS, ORGANIZATIONS, PERSON_TITLES, PLACES, SPEECH_VERBS } from './gazetteer';
+import { NOT_NAMES, OPERATIONS, ORG_HEADS, ORGANIZATIONS, PERSON_TITLES, PLACES, SPEECH_VERBS } from './gazetteer';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -20,6 +23,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One regex per table, alternatives longest first, so "UN Security Council" wins over "UN" at the same place. */
 interface AliasTable {
   re: RegExp;
+  /** The same alternatives, tried only where a capitalized word starts (when every alias starts with a capital). */
+  sticky: RegExp | null;
   canonical: Map<string, string>;
 }
 
@@ -27,14 +32,36 @@ function aliasTable(table: Record<string, string[]>): AliasTable {
   const canonical = new Map<string, string>();
   for (const [name, variants] of Object.entries(table)) for (const v of [name, ...variants]) canonical.set(v, name);
   const alts = [...canonical.keys()].sort((a, b) => b.length - a.length).map(esc);
-  return { re: new RegExp(`${B}(?:${alts.join('|')})${E}`, 'gu'), canonical };
+  const capitalized = [...canonical.keys()].every((k) => /^\p{Lu}/u.test(k));
+  return { re: new RegExp(`${B}(?:${alts.join('|')})${E}`, 'gu'), sticky: capitalized ? new RegExp(`(?:${alts.join('|')})${E}`, 'yu') : null, canonical };
 }
+
+const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}/gu;
 
 const PLACE_ALIASES = aliasTable(PLACES);
 const KNOWN_ORGS = aliasTable(ORGANIZATIONS);
 
 /** Finds aliases in one pass, blanking each match so what is left can be searched for other things. */
 function findAliases(text: string, t: AliasTable): { found: string[]; masked: string } {
+  if (t.sticky) {
+    // Same matches as the global scan (leftmost, longest alternative first), but the big
+    // alternation is tried only at capitalized word starts: ingestion spent much of its time here.
+    const found: string[] = [];
+    let masked = '';
+    let last = 0;
+    const starts = new RegExp(CAPITALIZED_WORD);
+    let m: RegExpExecArray | null;
+    while ((m = starts.exec(text))) {
+      t.sticky.lastIndex = m.index;
+      const hit = t.sticky.exec(text);
+      if (!hit) continue;
+      found.push(t.canonical.get(hit[0])!);
+      masked += text.slice(last, m.index) + ' '.repeat(hit[0].length);
+      last = m.index + hit[0].length;
+      starts.lastIndex = last;
+    }
+    return { found, masked: masked + text.slice(last) };
+  }
   const found: string[] = [];
   const masked = text.replace(t.re, (m) => {
     found.push(t.canonical.get(m)!);
@@ -90,6 +117,10 @@ function namedEvents(text: string): Named[] {
 function foldKey(s: string): string {
   return s.toLowerCase().replace(/y/g, 'i').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(.)\1+/g, '$1').trim();
 }
+
+/** The one name of an operation known under several (OPERATIONS), by folded key. */
+const OPERATION_NAME = new Map(Object.entries(OPERATIONS).flatMap(([name, variants]) => [name, ...variants].map((v) => [foldKey(v), name] as const)));
+const eventKey = (name: string) => foldKey(OPERATION_NAME.get(foldKey(name)) ?? name);
 
 // --- people -----------------------------------------------------------------
 
@@ -209,15 +240,15 @@ export function extractFacets(docs: string[][]): Facets[] {
   // Operations and exercises: one name per folded key; "operation" wins when any mention says so.
   const events = new Map<string, { kind: Named['kind']; names: Map<string, number> }>();
   for (const d of perDoc) for (const e of d.events) {
-    const k = foldKey(e.name);
+    const k = eventKey(e.name);
     const cur = events.get(k) ?? { kind: e.kind, names: new Map() };
     if (e.kind === 'operation' || cur.kind === 'unknown') cur.kind = e.kind;
     bump(cur.names, e.name);
     events.set(k, cur);
   }
   const eventName = (e: Named): string => {
-    const ev = events.get(foldKey(e.name))!;
-    const name = mostCommon(ev.names);
+    const ev = events.get(eventKey(e.name))!;
+    const name = OPERATION_NAME.get(foldKey(e.name)) ?? mostCommon(ev.names);
     return ev.kind === 'operation' ? `Operation ${name}` : `Exercise ${name}`;
   };
 
@@ -230,11 +261,36 @@ export function extractFacets(docs: string[][]): Facets[] {
     return knownCanonical.get(foldKey(full)) ?? knownCanonical.get(foldKey(full.replace(/^CSTO\s+/, ''))) ?? full;
   };
 
-  return perDoc.map((d) => ({
+  const out = perDoc.map((d) => ({
     people: ranked(d.people.map(personName)),
     places: ranked(d.places),
     organizations: ranked([...d.known, ...d.discovered.map(orgName), ...d.events.map(eventName)]),
   }));
+  return mergePrefixed(out, knownCanonical);
+}
+
+/**
+ * "Parliamentary Assembly" and "CSTO Parliamentary Assembly" are one body
+ * where the document makes them one: it names both, or its main subject is
+ * the organization the prefix stands for (a CSTO page's "Parliamentary
+ * Assembly" is the CSTO's). Elsewhere the bare name stays as it is.
+ */
+function mergePrefixed(facets: Facets[], knownCanonical: Map<string, string>): Facets[] {
+  const prefixed = new Map<string, string[]>();
+  for (const o of new Set(facets.flatMap((f) => f.organizations))) {
+    const m = /^([A-Z]{2,6}) (.+)$/.exec(o);
+    if (m) prefixed.set(m[2], [...(prefixed.get(m[2]) ?? []), o]);
+  }
+  if (prefixed.size === 0) return facets;
+  return facets.map((f) => {
+    const subject = f.organizations[0];
+    const mapped = f.organizations.map((o) => {
+      const candidates = prefixed.get(o);
+      if (!candidates) return o;
+      return candidates.find((c) => f.organizations.includes(c)) ?? candidates.find((c) => knownCanonical.get(foldKey(c.split(' ')[0])) === subject) ?? o;
+    });
+    return { ...f, organizations: [...new Set(mapped)] };
+  });
 }
 
 /** Nikolai and Nikolay are one name: show the most common spelling. */

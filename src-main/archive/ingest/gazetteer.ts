@@ -117,6 +117,18 @@ export const ORGANIZATIONS: Record<string, string[]> = {
   'Diplomatic Academy of the Russian Ministry of Foreign Affairs': [],
 };
 
+/**
+ * Named operations under every name the sources give them: the Russian name
+ * transliterated (Nelegal, Kanal, Naemnik) or translated more than one way
+ * (Illegal, Unlegal). One operation, one facet.
+ */
+export const OPERATIONS: Record<string, string[]> = {
+  Illegal: ['Unlegal', 'Nelegal', 'Nelegal', 'Нелегал', 'Illegal Migrant'],
+  Channel: ['Kanal', 'Канал'],
+  Mercenary: ['Naemnik', 'Наемник', 'Наёмник'],
+  PROXY: ['PROXI', 'Proxy', 'Прокси'],
+};
+
 /** Last word of a capitalized phrase that makes it an organization. */
 export const ORG_HEADS = ['Organization', 'Organisation', 'Committee', 'Assembly', 'Academy', 'Secretariat', 'Ministry', 'Agency', 'Institute', 'Centre', 'Center', 'Union', 'Bank', 'University', 'Parliament', 'Government', 'Staff', 'Forces', 'Force', 'Service', 'Council'];
 

@@ -27,7 +27,7 @@ test('a folder with no article text fails clearly and keeps the archive already 
   const out = join(dir, 'out');
   await ingestFolder(join(dir, 'good'), out);
   await expect(ingestFolder(join(dir, 'furniture'), out)).rejects.toThrow(
-    /No readable \.txt pages in .*furniture \(skipped: scan\.txt: binary file \(contains NUL bytes\); nav\.txt: no article text found\)/,
+    /No readable pages \(\.txt, \.md, \.html\) in .*furniture \(skipped: scan\.txt: binary file \(contains NUL bytes\); nav\.txt: no article text found\)/,
   );
   const a = await openArchive(out);
   expect(a.list({}).items.map((d) => d.title)).toEqual(['Harbour reopens']);

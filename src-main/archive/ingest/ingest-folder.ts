@@ -1,5 +1,6 @@
 /**
- * Builds an archive on disk from a folder of text pages: read, turn into
+ * Builds an archive on disk from a folder tree of pages (.txt, .md, .html;
+ * walk-folder.ts reads them): read, turn into
  * documents, write docs and bodies, build the search index, then write the
  * manifest last (an archive without a manifest is never opened). The build
  * goes to a temporary sibling folder and replaces the target at the end, so a
@@ -8,9 +9,10 @@
  */
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDocs } from './build-docs';
+import { buildDocsFromPages, parsePage } from './build-docs';
 import { BUILDER_VERSION } from './version';
-import { readFolder } from './read-folder';
+import { walkFolderMapped, type FileWarning } from './walk-folder';
+import type { DuplicateGroup } from './duplicates';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
 import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder } from '../store/safe-output';
 import { buildIndex, type EngineDoc } from '../search/engine';
@@ -25,6 +27,16 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
+  /** Files larger than this are skipped as too large (walk-folder.ts's default otherwise). */
+  maxFileBytes?: number;
+}
+
+/** The ingest report: what was read, merged and skipped, file by file. */
+export interface FolderReport extends IngestReport {
+  /** Sources merged into another article with the same (or nearly the same) text. */
+  duplicates: DuplicateGroup[];
+  /** Files read with something to know (encoding guessed, damaged bytes, no article found). */
+  warnings: FileWarning[];
 }
 
 /** What the search engine indexes of a document. */
@@ -32,7 +44,7 @@ export function toEngineDoc(d: Doc): EngineDoc {
   return { id: d.id, title: d.title, body: docText(d), facets: [...d.facets.people, ...d.facets.places, ...d.facets.organizations].join(' ; ') };
 }
 
-export async function ingestFolder(srcDir: string, outDir: string, opts: IngestOptions = {}): Promise<IngestReport> {
+export async function ingestFolder(srcDir: string, outDir: string, opts: IngestOptions = {}): Promise<FolderReport> {
   const t0 = performance.now();
   const progress = opts.onProgress ?? (() => undefined);
   const src = resolve(srcDir);
@@ -40,14 +52,21 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   // Refuse a bad --out before any work (and again just before the swap: it may change meanwhile).
   await checkArchiveTarget(out, [src], isOurArchive);
   progress({ phase: 'read', message: `reading ${src}` });
-  const folder = await readFolder(src);
+  // Progress every 1,000 files (and at the end): enough to see it move, not a line per file.
+  // Each page is parsed as soon as it is read: the folder's raw text is never all in memory.
+  const folder = await walkFolderMapped(src, {
+    maxFileBytes: opts.maxFileBytes,
+    onFile: (done, total) => {
+      if (done % 1000 === 0 || done === total) progress({ phase: 'read', message: `read ${done} of ${total} files` });
+    },
+  }, parsePage);
   const nothingToBuild = (skipped: SkippedFile[]) => {
     const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
-    return new Error(`No readable .txt pages in ${src}${why}`);
+    return new Error(`No readable pages (.txt, .md, .html) in ${src}${why}`);
   };
-  if (folder.files.length === 0) throw nothingToBuild(folder.skipped);
-  progress({ phase: 'segment', message: `segmenting ${folder.files.length} pages` });
-  const built = buildDocs(folder.files);
+  if (folder.items.length === 0) throw nothingToBuild(folder.skipped);
+  progress({ phase: 'segment', message: `segmenting ${folder.items.length} pages` });
+  const built = buildDocsFromPages(folder.items);
   const skipped = [...folder.skipped, ...built.empty.map((file) => ({ file, reason: 'no article text found' }))];
   // Readable files with no article in them (only navigation, photo names...): an empty
   // archive must not replace the one in `out`.
@@ -59,13 +78,15 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
     await writeDocs(tmp, built.docs);
     progress({ phase: 'index', message: `indexing ${built.docs.length} documents` });
     await buildIndex(built.docs.map(toEngineDoc), paths(tmp).index);
-    const report: IngestReport = {
+    const report: FolderReport = {
       sourceDir: src,
       outDir: out,
-      files: folder.files.length,
+      files: folder.items.length,
       articles: built.articles,
       briefs: built.briefs,
       skipped,
+      duplicates: built.duplicates,
+      warnings: [...folder.warnings, ...built.warnings],
       corpusHash: folder.contentHash,
       tookMs: Math.round(performance.now() - t0),
     };
@@ -76,7 +97,8 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
       const theirs = await readManifest(dir);
       return theirs?.corpusHash === folder.contentHash && theirs.builder === BUILDER_VERSION;
     });
-    progress({ phase: 'done', message: `${built.articles} articles, ${built.briefs} briefs` });
+    const merged = built.duplicates.reduce((n, g) => n + g.merged.length, 0);
+    progress({ phase: 'done', message: `${built.articles} articles, ${built.briefs} briefs; ${merged} duplicates merged, ${skipped.length} skipped` });
     return report;
   } catch (e) {
     await fs.rm(tmp, { recursive: true, force: true });

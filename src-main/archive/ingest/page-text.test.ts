@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { isContactLine, pageParagraphs, splitParagraphs, stripInlineFurniture } from './page-text';
-import { isCutOff, isHeadline, segmentPage } from './segment';
+import { groupTeasers, isCutOff, isHeadline, segmentArticle, segmentPage, startsNewsItem, txtShape } from './segment';
+import { buildDocs } from './build-docs';
+import { sha256 } from '../text';
 
 describe('page furniture', () => {
   test('photo names and gallery markers leave the sentence intact', () => {
@@ -47,5 +49,35 @@ describe('segmenting a page', () => {
     expect(seg.cutLead).toBe(true);
     expect(seg.body[0]).toBe(`${lead}…`);
     expect(seg.teasers).toEqual([['Other teaser sentence.']]);
+  });
+});
+
+describe('teasers and the shape of a text file', () => {
+  test('a new news item starts a new teaser after a single blank line; a quoted teaser keeps its second paragraph', () => {
+    const sidebar = splitParagraphs(
+      'On June 6, 2024, in Almaty, a meeting of the Committee was held.\n\nSputnik Armenia reports that the minister praised the talks.\n\n\n' +
+        '“Allow me to thank the presidency for the invitation,” the Secretary General said.\n\nI highly appreciate my participation in this meeting.',
+    );
+    expect(groupTeasers(sidebar).map((t) => t.length)).toEqual([1, 1, 2]);
+    expect(startsNewsItem('MOSCOW, June 5 - Talks resumed.')).toBe(true);
+    expect(startsNewsItem('I highly appreciate my participation.')).toBe(false);
+  });
+
+  test('a headline-first file is one article, never split, even when its paragraphs recur in other files', () => {
+    const story = (title: string) => `${title}\n\nThe company said on Monday that profits rose.\n\nShares closed higher in London.\n\nAnalysts expect more growth next year.\n`;
+    const files = ['Profits rise at bank', 'Bank profits up again', 'iPod sales soar'].map((t, i) => {
+      const text = story(t);
+      return { name: `${i}.txt`, section: '', format: 'txt' as const, text, hash: sha256(text), encoding: 'utf-8' as const };
+    });
+    expect(files.map((f) => txtShape(pageParagraphs(f.text)))).toEqual(['article', 'article', 'article']);
+    const built = buildDocs(files);
+    expect(built.briefs).toBe(0);
+    expect(built.docs.map((d) => [d.title, d.paragraphs.length])).toEqual([['Profits rise at bank', 3], ['Bank profits up again', 3], ['iPod sales soar', 3]]);
+  });
+
+  test('a page with teasers set apart by two blank lines is a scraped page; a title with a date line is an article', () => {
+    expect(txtShape(splitParagraphs('A teaser sentence about a meeting.\n\n\nAnother teaser sentence.\n\n\nBig news today\n\nBody.'))).toBe('scraped');
+    expect(txtShape(splitParagraphs('Big news today\n\n14.01.2020\n\nBody.'))).toBe('article');
+    expect(segmentArticle(splitParagraphs('Big news today\n\n14.01.2020\n\nBody.'))).toMatchObject({ title: 'Big news today', published: '2020-01-14', body: ['Body.'] });
   });
 });

@@ -60,12 +60,16 @@ function headlineOnTop(lines: string[]): boolean {
 
 const CONTINUES = /\b(from|and|to|of|the|in|with|for|a|an|or|by|on|at|between|than|that|as)$/;
 
-/** "... from May 22 to June 2 and from" + blank line + "September 25 ..." is one sentence. */
+/**
+ * "... from May 22 to June 2 and from" + blank line + "September 25 ..." is one
+ * sentence. The file's first paragraph is never joined: it is a headline or a
+ * teaser, and a headline may end in any word.
+ */
 function joinBrokenSentences(ps: RawParagraph[]): RawParagraph[] {
   const out: RawParagraph[] = [];
   for (const p of ps) {
     const prev = out[out.length - 1];
-    if (prev && p.gapBefore <= 1 && CONTINUES.test(prev.text) && prev.text.length > 40 && !/^[-•*\d]/.test(p.text)) {
+    if (prev && out.length > 1 && p.gapBefore <= 1 && CONTINUES.test(prev.text) && prev.text.length > 40 && !/^[-•*\d]/.test(p.text)) {
       prev.text = `${prev.text} ${p.text}`;
     } else out.push({ ...p });
   }
@@ -80,9 +84,16 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:^|\s)\+?\s?\d[\d\s().\-]{7,}\d/;
 const CONTACT_WORDS = /\b(?:spokes(?:man|woman|person)|press secretary|press (?:service|office|center|centre)|tel\.?|phone|fax|e-?mail)\b|пресс-секретар|пресс-служб|тел\.|факс|эл\.\s?почта|телефон/iu;
 
+/** Cheap tests first: the furniture patterns are costly, and most paragraphs hold none. */
+const MAY_HAVE_PHOTO = /\.(?:jpe?g|png|gif|bmp|tiff?|webp|heic)/i;
+const MAY_HAVE_MARKER = /\(\s*(?:photo|фото)/i;
+
 /** Removes photo names and gallery markers inside a paragraph; '' when nothing is left. */
 export function stripInlineFurniture(text: string): string {
-  const t = cleanSpaces(text.replace(PHOTO_FILE, ' ').replace(PHOTO_MARKER, ' '));
+  let t = text;
+  if (MAY_HAVE_PHOTO.test(t)) t = t.replace(PHOTO_FILE, ' ');
+  if (MAY_HAVE_MARKER.test(t)) t = t.replace(PHOTO_MARKER, ' ');
+  t = cleanSpaces(t);
   return /[\p{L}\p{N}]/u.test(t) ? t : '';
 }
 

@@ -12,7 +12,7 @@
  * mid-word in the sidebar) belongs to the article, not to a brief.
  */
 import { endsSentence, normalizeForCompare, shortTitle } from '../text';
-import { dateOnly } from './dates';
+import { dateOnly, openingDate } from './dates';
 import type { RawParagraph } from './page-text';
 
 export interface PageSegments {
@@ -42,21 +42,90 @@ export function isCutOff(text: string): boolean {
   return text.length > 120 && !endsSentence(text) && /[\p{L}\p{N}]$/u.test(text);
 }
 
+/**
+ * A dated title line in the leading part of a page: a line, then the same line
+ * followed by dd.mm.yyyy, or a headline followed by a line that is only a date.
+ */
+export function findDatedTitle(texts: string[]): { index: number; published: string | null } | null {
+  for (let t = 0; t + 1 < Math.min(texts.length, LEADING_LIMIT); t++) {
+    const m = DATED.exec(texts[t + 1]);
+    const sameTitle = m && m[1] && normalizeForCompare(m[1]) === normalizeForCompare(texts[t]);
+    const dateLine = !sameTitle && isHeadline(texts[t]) && dateOnly(texts[t + 1]);
+    if (sameTitle) return { index: t, published: dateOnly(m![2]) };
+    if (dateLine) return { index: t, published: dateLine };
+  }
+  return null;
+}
+
+/**
+ * A file's first line that reads as a headline: at most 200 characters, not
+ * ending like a sentence or a clause ("Council approves budget?", "iPod sales
+ * soar", "- Central Asia. Talks resume", "“We will win,”" all are).
+ */
+export function isTitleLike(text: string): boolean {
+  return text.length <= 200 && /[\p{L}\p{N}]/u.test(text) && !/[.,;:…]$/u.test(text);
+}
+
+/**
+ * One article, never split (headline-first text, Markdown, a web page's
+ * article): the title is the metadata's, else a headline-like first line,
+ * else the first sentence (then the body keeps that paragraph). A line right
+ * under the headline that is only a date, or the title again with a date, is
+ * the publication date.
+ */
+export function segmentArticle(paras: RawParagraph[], metaTitle?: string | null): PageSegments {
+  const texts = paras.map((p) => p.text);
+  const n = texts.length;
+  if (n === 0) return { teasers: [], title: metaTitle ?? '', titleFrom: 'headline', published: null, body: [], cutLead: false };
+  let title: string;
+  let titleFrom: PageSegments['titleFrom'] = 'headline';
+  let start: number;
+  if (metaTitle) {
+    title = metaTitle;
+    start = normalizeForCompare(texts[0]) === normalizeForCompare(metaTitle) ? 1 : 0;
+  } else if (n > 1 && isTitleLike(texts[0])) {
+    title = texts[0];
+    start = 1;
+  } else {
+    title = shortTitle(texts[0]);
+    titleFrom = 'first-sentence';
+    start = 0;
+  }
+  let published: string | null = null;
+  if (start === 1 && n > 2) {
+    const m = DATED.exec(texts[1]);
+    const d = m && m[1] && normalizeForCompare(m[1]) === normalizeForCompare(texts[0]) ? dateOnly(m[2]) : dateOnly(texts[1]);
+    if (d) {
+      published = d;
+      start = 2;
+    }
+  }
+  return { teasers: [], title, titleFrom, published, body: texts.slice(start), cutLead: false };
+}
+
+/**
+ * Whether a text file is a page scraped from a news site (sidebar teasers
+ * before the article, a dated title line) or one article. Decided per file:
+ * a file that opens with a headline is one article and is never split.
+ */
+export function txtShape(paras: RawParagraph[]): 'scraped' | 'article' {
+  if (paras.length === 0) return 'article';
+  const texts = paras.map((p) => p.text);
+  const dated = findDatedTitle(texts);
+  if (dated) return dated.index > 0 && !isTitleLike(texts[0]) ? 'scraped' : 'article';
+  if (paras.length > 1 && isTitleLike(texts[0])) return 'article';
+  // Sidebar teasers are set apart by two or more blank lines.
+  return paras.slice(1, LEADING_LIMIT).some((p) => p.gapBefore >= 2) ? 'scraped' : 'article';
+}
+
 export function segmentPage(paras: RawParagraph[], repeated: (text: string) => boolean): PageSegments {
   const texts = paras.map((p) => p.text);
   const n = texts.length;
   if (n === 0) return { teasers: [], title: '', titleFrom: 'first-sentence', published: null, body: [], cutLead: false };
 
   // 1. Dated title line.
-  for (let t = 0; t + 1 < Math.min(n, LEADING_LIMIT); t++) {
-    const m = DATED.exec(texts[t + 1]);
-    const sameTitle = m && m[1] && normalizeForCompare(m[1]) === normalizeForCompare(texts[t]);
-    const dateLine = !sameTitle && isHeadline(texts[t]) && dateOnly(texts[t + 1]);
-    if (sameTitle || dateLine) {
-      const published = sameTitle ? dateOnly(m![2]) : dateLine || null;
-      return withLead(texts, t, { title: texts[t], titleFrom: 'dated-title', published, bodyStart: t + 2 }, paras);
-    }
-  }
+  const dated = findDatedTitle(texts);
+  if (dated) return withLead(texts, dated.index, { title: texts[dated.index], titleFrom: 'dated-title', published: dated.published, bodyStart: dated.index + 2 }, paras);
 
   // 2. Repetition: the article starts after the last repeated paragraph of the leading run.
   const limit = leadingRunEnd(paras);
@@ -131,12 +200,24 @@ function leadingRunEnd(paras: RawParagraph[]): number {
   return Math.min(paras.length, LEADING_LIMIT);
 }
 
-/** Teasers are separated by two or more blank lines; a teaser may have several paragraphs. */
+/**
+ * Teasers are separated by two or more blank lines, and a teaser may have
+ * several paragraphs (a quoted speech goes on after one blank line); but a
+ * paragraph that opens a new news item (a dateline, "X reports that") starts
+ * a new teaser even after a single blank line.
+ */
 export function groupTeasers(paras: RawParagraph[]): string[][] {
   const out: string[][] = [];
   for (const p of paras) {
-    if (out.length === 0 || p.gapBefore >= 2) out.push([p.text]);
+    if (out.length === 0 || p.gapBefore >= 2 || startsNewsItem(p.text)) out.push([p.text]);
     else out[out.length - 1].push(p.text);
   }
   return out;
+}
+
+const REPORTS_THAT = /^[^.“"«]{0,80}?\b(?:reports?|reported|writes|wrote|informs|announced|сообщает|сообщили|пишет)\b(?:\s+that|,)/iu;
+
+/** A paragraph that opens a news item: a date opens it, or it cites its source ("Sputnik Armenia reports that"). */
+export function startsNewsItem(text: string): boolean {
+  return openingDate(text, 2000) !== null || REPORTS_THAT.test(text);
 }

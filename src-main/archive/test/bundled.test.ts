@@ -59,8 +59,8 @@ describe('opening an archive', () => {
     const dir = await ensureBundledArchive({ resourcesDir: res });
     const a = await openArchive(dir);
     const info = a.info();
-    expect(info).toMatchObject({ status: 'ready', searchStatus: 'loading', articles: 5, briefs: 9 });
-    expect(a.list({}).total).toBe(14);
+    expect(info).toMatchObject({ status: 'ready', searchStatus: 'loading', articles: 5, briefs: 10 });
+    expect(a.list({}).total).toBe(15);
     await a.searchReady;
     expect(a.info().searchStatus).toBe('ready');
     await a.close();
@@ -103,7 +103,7 @@ describe('opening an archive', () => {
     expect(await a.get('nope')).toBeUndefined();
     expect(await a.get(undefined as unknown as string)).toBeUndefined();
     const sorted = a.list({ sort: 'title', order: 'asc', offset: 2, limit: 3 });
-    expect(sorted.total).toBe(14);
+    expect(sorted.total).toBe(15);
     expect(sorted.items).toHaveLength(3);
     await a.close();
   });

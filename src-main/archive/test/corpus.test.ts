@@ -105,8 +105,8 @@ describe('articles', () => {
 describe('briefs', () => {
   test('every distinct teaser once, linked to the pages it appeared on', () => {
     const briefs = docs.filter((d) => d.kind === 'brief');
-    expect(briefs).toHaveLength(9);
-    expect(new Set(briefs.map((b) => docText(b))).size).toBe(9);
+    expect(briefs).toHaveLength(10);
+    expect(new Set(briefs.map((b) => docText(b))).size).toBe(10);
     const belta = briefs.find((b) => docText(b).includes('told BELTA news agency'))!;
     expect(belta.appearsIn).toHaveLength(4);
     const speech = briefs.find((b) => docText(b).startsWith('Allow me to thank'))!;
@@ -114,6 +114,17 @@ describe('briefs', () => {
     expect(speech.appearsIn!.map((id) => docs.find((d) => d.id === id)!.source).sort()).toEqual([SOURCES.y2017, SOURCES.y2021, SOURCES.y2013].sort());
     const cronos = briefs.find((b) => docText(b).includes('Cronos.Asia'))!;
     expect(cronos.appearsIn).toEqual([bySource(SOURCES.y2019).id]);
+  });
+
+  test('two news items one blank line apart are two briefs (the 2019 sidebar: Almaty, then Armenia)', () => {
+    const briefs = docs.filter((d) => d.kind === 'brief');
+    const almaty = briefs.find((b) => docText(b).startsWith('On June 6, 2024, in Almaty'))!;
+    const armenia = briefs.find((b) => docText(b).startsWith('Sputnik Armenia reports'))!;
+    expect(almaty.paragraphs).toHaveLength(1);
+    expect(armenia.paragraphs).toHaveLength(1);
+    expect(almaty.eventDate).toBe('2024-06-06');
+    expect(armenia.eventDate).toBeNull();
+    expect(bySource(SOURCES.y2019).briefs).toEqual(expect.arrayContaining([almaty.id, armenia.id]));
   });
 
   test('links agree both ways', () => {
@@ -163,9 +174,20 @@ describe('facets', () => {
     expect(f19.places).not.toContain('Kyrgyz Republic');
   });
 
+  test('variants merged: one operation translated three ways, a body named with and without its prefix', () => {
+    const f17 = bySource(SOURCES.y2017).facets.organizations;
+    expect(f17.filter((o) => /Operation (?:Illegal|Unlegal|Nelegal)/.test(o))).toEqual(['Operation Illegal']);
+    const all = archive.facets().organizations.map((o) => o.value);
+    expect(all.filter((o) => /Unlegal|Nelegal/.test(o))).toEqual([]);
+    expect(archive.facets().organizations.find((o) => o.value === 'Operation Illegal')!.count).toBe(3);
+    const f24 = bySource(SOURCES.y2024).facets.organizations;
+    expect(f24).toContain('CSTO Parliamentary Assembly');
+    expect(f24).not.toContain('Parliamentary Assembly');
+  });
+
   test('facet counts and filters through list()', () => {
     const facets = archive.facets();
-    expect(facets.kinds).toEqual([{ kind: 'article', count: 5 }, { kind: 'brief', count: 9 }]);
+    expect(facets.kinds).toEqual([{ kind: 'article', count: 5 }, { kind: 'brief', count: 10 }]);
     expect(facets.years.find((y) => y.year === 2013)!.count).toBe(1);
     const minsk = archive.list({ facet: { type: 'places', value: 'Minsk' } });
     expect(minsk.items.map((i) => i.source)).toContain(SOURCES.y2017);

@@ -21,7 +21,7 @@ afterAll(async () => removeDir(parent));
 
 test('list.json holds the library list only, and is much smaller than docs.json', async () => {
   const list = JSON.parse(await readFile(join(dir, 'list.json'), 'utf8')) as { docs: Record<string, unknown>[] };
-  expect(list.docs.length).toBe(14);
+  expect(list.docs.length).toBe(15);
   expect(Object.keys(list.docs[0]).sort()).toEqual(['body', 'eventDate', 'id', 'kind', 'languages', 'published', 'source', 'title', 'year']);
   expect((await stat(join(dir, 'list.json'))).size * 2).toBeLessThan((await stat(join(dir, 'docs.json'))).size);
 });

@@ -28,6 +28,18 @@ describe('golden exports of the fixed annotations', () => {
     });
   }
 
+  it('cites each article once, however many excerpts it has; every excerpt still links to its passage', () => {
+    const input = fixtureInput();
+    const citation = '”, Collective Security Treaty Organization, 28 May 2013, archive id csto-2013-05-28-minsk.';
+    const minsk = input.annotations.filter((a) => a.docId === 'csto-2013-05-28-minsk');
+    expect(minsk.length).toBeGreaterThan(1);
+    for (const format of ['md', 'html'] as const) {
+      const text = exportSync(format, input).text;
+      expect(text.split(citation).length - 1, format).toBe(1);
+      for (const a of input.annotations) expect(text, `${format} ${a.id}`).toContain(`annotation=${a.id}`);
+    }
+  });
+
   const items: DossierItem[] = [
     { kind: 'heading', id: 'h1', text: 'Part 1: the summits & *their* outcomes' },
     { kind: 'excerpt', id: 'e1', annotationId: 'a5-cyrillic' },

@@ -6,7 +6,7 @@
  * a CSP meta forbids scripts, frames, images and remote anything.
  */
 import type { Annotation } from './annotation-model';
-import { PUBLISHER, citationHtml, formatCitationDate, formatDate } from './citation';
+import { citationHtml, formatDate, passageLink } from './citation';
 import { escapeHtml } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { EXPORT_CSP, EXPORT_CSS } from './html-style';
@@ -58,7 +58,7 @@ export function excerptHtml(a: Annotation, ctx: ExportContext, citation?: string
     `<blockquote>${quoteHtml(a.quote.exact)}</blockquote>`,
     note ? `<div class="note">${note}</div>` : '',
     `<p class="tags"><span class="swatch"></span>${escapeHtml(ctx.colorLabel(a))}${tags ? ` · ${tags}` : ''}</p>`,
-    `<p class="cite">${citation ?? `— ${citationHtml(ctx.doc(a), ctx.link(a))}`}</p>`,
+    `<p class="cite">${citation ?? `<a href="${escapeHtml(ctx.link(a))}">Open passage</a>`}</p>`,
     '</section>',
   ]
     .filter(Boolean)
@@ -66,14 +66,18 @@ export function excerptHtml(a: Annotation, ctx: ExportContext, citation?: string
 }
 
 export function htmlRenderer(ctx: ExportContext): ItemRenderer<Annotation, string> {
+  // Each article is cited once, under its first heading; its excerpts link to their passages.
+  const cited = new Set<string>();
   return {
     item: (a, i) => {
       const prev = ctx.input.annotations[i - 1];
       const doc = ctx.doc(a);
-      const heading =
-        !prev || prev.docId !== a.docId
-          ? `<h2>${escapeHtml(doc.title)}</h2>\n<p class="doc-meta">${escapeHtml(formatCitationDate(doc))} · ${escapeHtml(PUBLISHER)} · archive id ${escapeHtml(doc.id)}</p>\n`
-          : '';
+      let heading = '';
+      if (!prev || prev.docId !== a.docId) {
+        const cite = cited.has(doc.id) ? '<em>Cited above.</em>' : `Cite as: ${citationHtml(doc, passageLink(ctx.linkBase, doc.id))}`;
+        cited.add(doc.id);
+        heading = `<h2>${escapeHtml(doc.title)}</h2>\n<p class="doc-meta">${cite}</p>\n`;
+      }
       return heading + excerptHtml(a, ctx);
     },
     assemble: (pieces) =>

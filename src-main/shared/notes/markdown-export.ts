@@ -1,8 +1,8 @@
 /**
  * Markdown for Obsidian (and any CommonMark reader): YAML front matter (title,
- * date, source, tags), then one section per article and one blockquote per
- * excerpt holding the quote, the note, tags, colour name and the citation with
- * a passage link.
+ * date, source, tags), then one section per article, cited once under its
+ * heading, and one blockquote per excerpt holding the quote, the note, tags,
+ * colour name and a link to the passage.
  *
  * Quotes are article text, not Markdown: they are escaped so that "#", "*",
  * "[", "<", "|", "---" and the like show as written. Notes are the person's
@@ -11,7 +11,7 @@
  * code fence, a heading) can spill into the next excerpt.
  */
 import type { Annotation } from './annotation-model';
-import { PUBLISHER, citationText, formatCitationDate, formatDate, passageLink } from './citation';
+import { PUBLISHER, citationText, formatDate, passageLink } from './citation';
 import { blockquote, escapeMarkdownText, neutralizeNoteHtml, obsidianTag, oneLine, yamlString } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
@@ -41,7 +41,7 @@ export function frontMatter(ctx: ExportContext): string {
   return lines.join('\n');
 }
 
-/** One excerpt as a blockquote: quote, note, tags and colour, citation. */
+/** One excerpt as a blockquote: quote, note, tags and colour, then `citation` (default: a link to the passage; the article is cited above it). */
 export function excerptMarkdown(a: Annotation, ctx: ExportContext, citation?: string): string {
   const parts: string[] = [escapeMarkdownText(a.quote.exact)];
   if (a.note.trim()) parts.push(`**Note:**\n\n${neutralizeNoteHtml(a.note.trim())}`);
@@ -49,18 +49,24 @@ export function excerptMarkdown(a: Annotation, ctx: ExportContext, citation?: st
   if (a.tags.length) meta.push(`Tags: ${a.tags.map((t) => `#${obsidianTag(t)}`).join(' ')}`);
   meta.push(`Colour: ${escapeMarkdownText(ctx.colorLabel(a))}`);
   parts.push(meta.join(' · '));
-  parts.push(citation ?? `— ${escapeMarkdownText(citationText(ctx.doc(a)))} [Open passage](<${ctx.link(a)}>)`);
+  parts.push(citation ?? `[Open passage](<${ctx.link(a)}>)`);
   return blockquote(parts.join('\n\n'));
 }
 
 export function markdownRenderer(ctx: ExportContext): ItemRenderer<Annotation, string> {
+  // Each article is cited once, under its first heading; its excerpts link to their passages.
+  const cited = new Set<string>();
   return {
     item: (a, i) => {
       const prev = ctx.input.annotations[i - 1];
-      const heading =
-        !prev || prev.docId !== a.docId
-          ? `## ${escapeMarkdownText(oneLine(ctx.doc(a).title))}\n\n*${escapeMarkdownText(formatCitationDate(ctx.doc(a)))} · archive id ${escapeMarkdownText(a.docId)}*\n\n`
-          : '';
+      let heading = '';
+      if (!prev || prev.docId !== a.docId) {
+        const cite = cited.has(a.docId)
+          ? '*Cited above.*'
+          : `Cite as: ${escapeMarkdownText(citationText(ctx.doc(a)))} [Open article](<${passageLink(ctx.linkBase, a.docId)}>)`;
+        cited.add(a.docId);
+        heading = `## ${escapeMarkdownText(oneLine(ctx.doc(a).title))}\n\n${cite}\n\n`;
+      }
       return heading + excerptMarkdown(a, ctx);
     },
     assemble: (pieces) =>

@@ -1,0 +1,39 @@
+/**
+ * Sorting by date on an archive with undated items (a person's own folder of
+ * stories with no dates): they come last whichever way the dates run, so
+ * "Oldest first" starts with the oldest dated story.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ingestFolder, openArchive } from '../index';
+import type { ArchiveService } from '../types';
+import { removeDir, tempDir } from './helpers';
+
+let dir: string;
+let archive: ArchiveService;
+
+beforeAll(async () => {
+  dir = await tempDir('sort-undated-');
+  const src = join(dir, 'src');
+  await mkdir(src);
+  const md = (title: string, date?: string) => `---\ntitle: ${title}\n${date ? `date: ${date}\n` : ''}---\n\nThe body of ${title.toLowerCase()}, a story long enough to be read as one.\n`;
+  await writeFile(join(src, 'a.md'), md('Alpha undated'));
+  await writeFile(join(src, 'b.md'), md('Beta of 2004', '2004-03-01'));
+  await writeFile(join(src, 'c.md'), md('Gamma of 2006', '2006-07-09'));
+  await writeFile(join(src, 'd.md'), md('Delta undated'));
+  await ingestFolder(src, join(dir, 'archive'));
+  archive = await openArchive(join(dir, 'archive'));
+});
+afterAll(async () => {
+  await archive?.close();
+  await removeDir(dir);
+});
+
+test('undated items come last in both date orders', () => {
+  const titles = (order: 'asc' | 'desc') => archive.list({ sort: 'date', order }).items.map((d) => d.title);
+  expect(titles('asc').slice(0, 2)).toEqual(['Beta of 2004', 'Gamma of 2006']);
+  expect(titles('desc').slice(0, 2)).toEqual(['Gamma of 2006', 'Beta of 2004']);
+  expect(titles('asc').slice(2).sort()).toEqual(['Alpha undated', 'Delta undated']);
+  expect(titles('desc').slice(2).sort()).toEqual(['Alpha undated', 'Delta undated']);
+});
