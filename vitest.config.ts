@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src-main/**/*.test.ts', 'src-renderer/src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/first-run/**/*.test.ts', 'tests/packaging/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/reliability/**/*.test.ts', 'tests/security/**/*.test.ts'],
+          include: ['src-main/**/*.test.ts', 'src-renderer/src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/first-run/**/*.test.ts', 'tests/packaging/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/reliability/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/safety/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/*.browser.test.tsx', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

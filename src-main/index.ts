@@ -91,7 +91,8 @@ async function start(): Promise<void> {
   // Open the archive first but do not wait: the window shows its loading state meanwhile.
   // Packaged, the archive prebuilt at build time is opened as is (resources are read-only);
   // unpackaged, it is rebuilt first if the corpus changed.
-  const dir = app.isPackaged ? Promise.resolve(bundledArchiveDir()) : ensureBundledArchive();
+  // Packaged, the archive is always the one in the app's own resources (no environment override).
+  const dir = app.isPackaged ? Promise.resolve(bundledArchiveDir({ resourcesDir: process.resourcesPath })) : ensureBundledArchive();
   const opened = archive.load(dir.then(openArchive));
   void opened.then((state) => {
     if (state.status === 'ready') console.log(`archive-reader: archive opened in ${archive.openMs} ms (${state.service.info().dir})`);

@@ -6,11 +6,12 @@
  * is opened or shown as a hit. A call that needs facets before they arrived
  * reads them at once.
  */
-import { existsSync } from 'node:fs';
 import type { Doc, DocSummary, FacetType } from '../shared/model';
-import type { FacetCount, FacetsResponse, FindInDocResponse, ListRequest, ListResponse, SearchRequest, SearchResponse } from '../shared/contract';
+import { DOC_ANSWER_CHARS, type DocAnswer, type FacetCount, type FacetsResponse, type FindInDocResponse, type ListRequest, type ListResponse, type SearchRequest, type SearchResponse } from '../shared/contract';
+import type { Paragraph } from '../shared/model';
 import type { ArchiveInfo, ArchiveService } from './types';
-import { BodyReader, paths, readList, readManifest, readSummaries, readSummariesSync, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
+import { BodyReader, paths, readList, readManifestChecked, readSummaries, readSummariesSync, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
+import { DamagedArchive, rebuildAdvice } from './store/archive-schemas';
 import type { SearchEngine } from './search/engine';
 
 /** The search side (Lunr, the engine, highlighting): imported after the library is shown. */
@@ -18,12 +19,22 @@ let searchModules: Promise<[typeof import('./search/engine'), typeof import('./s
 const loadSearchModules = () => (searchModules ??= Promise.all([import('./search/engine'), import('./search/search-service')]));
 
 export async function openArchive(dir: string): Promise<ArchiveService> {
-  const p = paths(dir);
-  if (!existsSync(p.manifest)) throw new Error(`No archive in ${dir} (manifest.json is missing). Build one with: npm run archive, or: npm run cli -- ingest <folder> --out ${dir}`);
-  const manifest = await readManifest(dir);
-  if (!manifest) throw new Error(`${p.manifest} is not a readable archive manifest; rebuild the archive`);
-  const summaries = await readList(dir);
-  return new OpenArchive(dir, manifest, summaries);
+  let manifest: Manifest;
+  try {
+    manifest = await readManifestChecked(dir);
+  } catch (e) {
+    // A folder with no archive at all is not damage: say how to build one.
+    if (e instanceof DamagedArchive && e.problem === 'is missing') {
+      throw new Error(`No archive in ${dir} (manifest.json is missing). Build one with: npm run archive, or: npm run --silent cli -- ingest <folder> --out ${dir}`);
+    }
+    throw e;
+  }
+  // Every file is checked as it is opened (store/archive-schemas.ts); damage names the file.
+  const rebuild = rebuildAdvice(dir, manifest.report.sourceDir);
+  const summaries = await readList(dir, rebuild);
+  const bodies = new BodyReader(paths(dir).bodies, rebuild);
+  await bodies.check(summaries.reduce((m, s) => Math.max(m, s.body[0] + s.body[1]), 0));
+  return new OpenArchive(dir, manifest, summaries, bodies, rebuild);
 }
 
 const collator = new Intl.Collator();
@@ -35,7 +46,6 @@ class OpenArchive implements ArchiveService {
   private readonly detailsPromise: Promise<Map<string, StoredSummary>>;
   /** The whole list in each sort order asked for so far (filtering keeps the order). */
   private readonly sortedCache = new Map<string, ListEntry[]>();
-  private readonly bodies: BodyReader;
   private engine: SearchEngine | null = null;
   private searchStatus: ArchiveInfo['searchStatus'] = 'loading';
   private message: string | null = null;
@@ -46,9 +56,10 @@ class OpenArchive implements ArchiveService {
     private readonly dir: string,
     private readonly manifest: Manifest,
     private readonly summaries: ListEntry[],
+    private readonly bodies: BodyReader,
+    private readonly rebuild: string,
   ) {
     for (const s of summaries) this.byId.set(s.id, s);
-    this.bodies = new BodyReader(paths(dir).bodies);
     // Let the caller show the library first; then the index, then the full summaries (their
     // JSON is the larger parse, and search should not wait for it).
     this.enginePromise = new Promise<void>((r) => setImmediate(r)).then(async () => (await loadSearchModules())[0].loadEngine(paths(dir).index));
@@ -57,7 +68,7 @@ class OpenArchive implements ArchiveService {
         () => undefined,
         () => undefined,
       )
-      .then(() => (this.details ? [...this.details.values()] : readSummaries(dir)))
+      .then(() => (this.details ? [...this.details.values()] : readSummaries(dir, rebuild)))
       .then((all) => (this.details ??= byIdOf(all)));
     this.detailsPromise.catch(() => undefined); // surfaced by get() / detailsNow()
     this.enginePromise.then(
@@ -89,7 +100,7 @@ class OpenArchive implements ArchiveService {
 
   /** The full summaries, now: read synchronously if the background load has not finished. */
   private detailsNow(): Map<string, StoredSummary> {
-    return (this.details ??= byIdOf(readSummariesSync(this.dir)));
+    return (this.details ??= byIdOf(readSummariesSync(this.dir, this.rebuild)));
   }
 
   list(req: ListRequest = {}): ListResponse {
@@ -138,9 +149,35 @@ class OpenArchive implements ArchiveService {
     if (typeof id !== 'string' || !this.byId.has(id)) return undefined;
     const s = (this.details ?? (await this.detailsPromise)).get(id);
     if (!s) return undefined;
-    const paragraphs = await this.bodies.read(s.body);
-    const { body: _b, ...rest } = s;
+    const paragraphs = await this.bodies.read(s);
+    const { body: _b, parts: _p, ...rest } = s;
     return { ...rest, paragraphs };
+  }
+
+  async getPart(id: string, from = 0): Promise<DocAnswer | undefined> {
+    const entry = typeof id === 'string' ? this.byId.get(id) : undefined;
+    if (!entry?.parts) {
+      // One part: the whole document, as before.
+      const doc = await this.get(id);
+      if (!doc || from === 0) return doc;
+      return { ...doc, paragraphs: doc.paragraphs.slice(from), paragraphsFrom: from, paragraphCount: doc.paragraphs.length };
+    }
+    const s = (this.details ?? (await this.detailsPromise)).get(id);
+    if (!s) return undefined;
+    const last = entry.parts[entry.parts.length - 1];
+    const paragraphs: Paragraph[] = [];
+    let chars = 0;
+    for await (const part of this.bodies.parts(entry, from)) {
+      part.paragraphs.forEach((p, i) => {
+        if (part.from + i >= from) {
+          paragraphs.push(p);
+          chars += p.text.length;
+        }
+      });
+      if (chars >= DOC_ANSWER_CHARS) break;
+    }
+    const { body: _b, parts: _p, ...rest } = s;
+    return { ...rest, paragraphs, paragraphsFrom: from, paragraphCount: last[1] + last[2] };
   }
 
   facets(): FacetsResponse {
@@ -168,9 +205,9 @@ class OpenArchive implements ArchiveService {
     return runSearch(req, {
       engine: () => this.enginePromise,
       summary: (id) => this.byId.get(id),
-      paragraphs: async (id) => {
+      parts: (id) => {
         const s = this.byId.get(id);
-        return s ? this.bodies.read(s.body) : undefined;
+        return s ? this.bodies.parts(s) : undefined;
       },
     });
   }

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { bundledArchiveDir, bundledCorpusDir, type ResourceOptions } from './paths';
-import { readManifest } from './store/layout';
+import { paths, readManifest } from './store/layout';
 import { readFolder } from './ingest/read-folder';
 import { BUILDER_VERSION } from './ingest/version';
 import type { IngestOptions } from './ingest/ingest-folder';
@@ -24,6 +24,8 @@ export async function archiveFreshness(corpusDir: string, archiveDir: string): P
   if (!m) return { fresh: false, reason: 'no archive built yet', corpusHash: contentHash };
   if (m.corpusHash !== contentHash) return { fresh: false, reason: 'corpus changed', corpusHash: contentHash };
   if (m.builder !== BUILDER_VERSION) return { fresh: false, reason: 'ingestion rules changed', corpusHash: contentHash };
+  const p = paths(archiveDir);
+  if (![p.list, p.docs, p.bodies, p.index].every((f) => existsSync(f))) return { fresh: false, reason: 'archive files missing', corpusHash: contentHash };
   return { fresh: true, reason: 'up to date', corpusHash: contentHash };
 }
 

@@ -11,6 +11,7 @@ import type {
   SearchRequest,
   SearchResponse,
   ArchiveState,
+  DocAnswer,
 } from '../shared/contract';
 import type { Doc } from '../shared/model';
 
@@ -22,6 +23,8 @@ export interface ArchiveService {
   info(): ArchiveInfo;
   list(req: ListRequest): ListResponse;
   get(id: string): Promise<Doc | undefined>;
+  /** A document for getDoc: whole when small; a large one from paragraph `from`, at most about DOC_ANSWER_CHARS characters. */
+  getPart(id: string, from?: number): Promise<DocAnswer | undefined>;
   facets(): FacetsResponse;
   /** Never throws for any query string: bad syntax is read literally and says so. */
   search(req: SearchRequest): Promise<SearchResponse>;

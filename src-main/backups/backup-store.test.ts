@@ -193,3 +193,21 @@ describe('backupList and backupRead', () => {
     expect(readHeader('not json')).toBeNull();
   });
 });
+
+describe('backupList reads each header once', () => {
+  test('a header is cached by name, size and mtime: concurrent lists agree, and a file changed in place with the same size and mtime is not re-read', async () => {
+    const { s, dir } = store();
+    const entry = value(await s.write({ text: GOOD_BACKUP, reason: 'manual' })).entry;
+    const file = join(dir, entry.name);
+    const { utimesSync } = await import('node:fs');
+    utimesSync(file, 1_700_000_000, 1_700_000_000); // a whole second: the same mtime can be put back exactly
+    const lists = await Promise.all(Array.from({ length: 20 }, () => s.list()));
+    for (const l of lists) expect(value(l)).toEqual([entry]);
+    // Same length, other date; then the old mtime put back: the cached header (old date) is still given.
+    writeFileSync(file, GOOD_BACKUP.replace('2026-01-15T09:00:00.000Z', '2026-01-16T09:00:00.000Z'));
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect(value(await s.list())[0].createdAt).toBe('2026-01-15T09:00:00.000Z');
+    // A fresh store (no cache) reads the file as it is now.
+    expect(value(await new BackupStore(dir, { log: () => {} }).list())[0].createdAt).toBe('2026-01-16T09:00:00.000Z');
+  });
+});

@@ -18,9 +18,10 @@
  *  - names are ours and strictly checked on the way back in (backupRead), so
  *    no name can reach outside the folder.
  */
-import { open, readdir, readFile, rename, rm, stat, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, readFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { describeIoError, writeFileSafely } from '../archive/store/safe-output';
 import type { BackupCounts, BackupEntry, BackupReadResponse, BackupReason, BackupWriteRequest, BackupWriteResponse } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
 import { MAX_BACKUP_CHARS, parseBackup } from '../shared/notes/backup/backup-parse';
@@ -32,6 +33,8 @@ export const BACKUP_REASONS: readonly BackupReason[] = ['auto', 'quit', 'manual'
 export const AUTOMATIC_REASONS: readonly BackupReason[] = ['auto', 'quit'];
 /** Largest backup the host stores (UTF-16 code units): far above 10,000 notes. */
 export const MAX_BACKUP_TEXT_CHARS = MAX_BACKUP_CHARS;
+/** The same number as a limit in UTF-8 bytes (each code unit is at least one byte): request bodies are capped from it. */
+export const MAX_BACKUP_BYTES = MAX_BACKUP_CHARS;
 
 /** archive-reader-backup-<reason>-2026-11-23T06-11-34-123Z[-2].json */
 const NAME_RE = /^archive-reader-backup-(auto|quit|manual|safety)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d{1,3}))?\.json$/;
@@ -81,6 +84,22 @@ export function readHeader(text: string): { createdAt: string; counts: BackupCou
   return null;
 }
 
+const HEAD_BYTES = 64 * 1024;
+
+/** The header of the backup file at `file`, from its first 64 KB (a file written by createBackup); else from the whole file. */
+async function readHeaderOf(file: string): Promise<{ createdAt: string; counts: BackupCounts } | null> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+    const head = readHeader(buf.toString('utf8', 0, bytesRead));
+    if (head || bytesRead < HEAD_BYTES) return head;
+  } finally {
+    await fh.close();
+  }
+  return readHeader(await readFile(file, 'utf8')); // not written by createBackup: the slow way, once (cached)
+}
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export interface BackupStoreOptions {
@@ -91,8 +110,11 @@ export interface BackupStoreOptions {
 
 export class BackupStore {
   private queue: Promise<unknown> = Promise.resolve();
-  /** Headers already read, by name + size + mtime (backups never change once written). */
-  private headers = new Map<string, { createdAt: string; counts: BackupCounts } | null>();
+  /**
+   * Headers read or being read, by name + size + mtime (backups never change once written):
+   * concurrent list() calls share one read per file, and only its first 64 KB are read.
+   */
+  private headers = new Map<string, Promise<{ createdAt: string; counts: BackupCounts } | null>>();
   private readonly now: () => Date;
   private readonly log: (message: string) => void;
 
@@ -117,35 +139,25 @@ export class BackupStore {
   }
 
   private async writeNow({ text, reason }: BackupWriteRequest): Promise<Result<BackupWriteResponse>> {
-    if (text.length > MAX_BACKUP_TEXT_CHARS) {
-      return err('too-large', `The backup is ${text.length} characters long; the limit is ${MAX_BACKUP_TEXT_CHARS}.`);
+    if (text.length > MAX_BACKUP_TEXT_CHARS || Buffer.byteLength(text, 'utf8') > MAX_BACKUP_BYTES) {
+      return err('too-large', `The backup is ${Buffer.byteLength(text, 'utf8')} bytes; the limit is ${MAX_BACKUP_BYTES} bytes.`);
     }
     const parsed = parseBackup(text, { maxChars: MAX_BACKUP_TEXT_CHARS });
     if (!parsed.ok) return err('invalid-argument', `Not saved as a backup: ${parsed.message}`);
     const { createdAt, counts } = parsed.preview;
 
     let name = '';
-    let file = '';
-    let tmp = '';
     try {
       await mkdir(this.dir, { recursive: true });
       const taken = new Set(await readdir(this.dir));
       const at = this.now();
       for (let n = 0; n < 1000 && (name === '' || taken.has(name)); n++) name = backupName(reason, at, n);
-      file = join(this.dir, name);
-      tmp = join(this.dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-      const handle = await open(tmp, 'wx', 0o600);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(tmp, file);
+      // The one output module (archive/store/safe-output.ts): a new file only, temporary file
+      // synced then linked into place, removed on any failure (a full disk included).
+      await writeFileSafely(join(this.dir, name), text, { mode: 0o600 });
       await this.syncDir();
     } catch (e) {
-      if (tmp) await rm(tmp, { force: true }).catch(() => undefined);
-      return err('io', `The backup could not be written to ${this.dir}: ${message(e)}`);
+      return err('io', `The backup could not be written to ${this.dir}: ${describeIoError(e)}`);
     }
     const bytes = Buffer.byteLength(text, 'utf8');
     const entry: BackupEntry = { name, createdAt, reason, bytes, counts };
@@ -200,26 +212,41 @@ export class BackupStore {
     const entries: BackupEntry[] = [];
     for (const name of names) {
       try {
-        const info = await stat(join(this.dir, name));
+        // lstat: a link in the folder (to a file elsewhere) is not a backup of ours; only our own files are read.
+        const info = await lstat(join(this.dir, name));
         if (!info.isFile()) continue;
         const key = `${name}:${info.size}:${info.mtimeMs}`;
-        if (!this.headers.has(key)) this.headers.set(key, readHeader(await readFile(join(this.dir, name), 'utf8')));
-        const header = this.headers.get(key);
+        let pending = this.headers.get(key);
+        if (!pending) {
+          pending = readHeaderOf(join(this.dir, name));
+          this.headers.set(key, pending);
+          pending.catch(() => this.headers.delete(key)); // a failed read is tried again next time
+        }
+        const header = await pending;
         if (!header) continue; // Damaged (not written by us, or cut off by something else): not offered for restore.
         entries.push({ name, createdAt: header.createdAt, reason: reasonOf(name), bytes: info.size, counts: header.counts });
       } catch (e) {
         this.log(`archive-reader: backup ${name} could not be read: ${message(e)}`);
       }
     }
+    for (const key of this.headers.keys()) if (!names.includes(key.slice(0, key.indexOf(':')))) this.headers.delete(key); // removed files
     return ok(entries.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.name < b.name ? 1 : -1)));
   }
 
   async read(name: string): Promise<Result<BackupReadResponse>> {
     if (!isBackupName(name)) return err('invalid-argument', `"${name.slice(0, 80)}" is not the name of a backup.`);
     try {
-      return ok({ name, text: await readFile(join(this.dir, name), 'utf8') });
+      // O_NOFOLLOW: a link put in the folder under a backup's name is not followed out of it.
+      const fh = await open(join(this.dir, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      try {
+        if (!(await fh.stat()).isFile()) return err('invalid-argument', `${name} is not a backup file.`);
+        return ok({ name, text: await fh.readFile('utf8') });
+      } finally {
+        await fh.close();
+      }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return err('not-found', `There is no backup named ${name}.`);
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') return err('invalid-argument', `${name} is a link, not a backup file; it is not followed.`);
       return err('io', `The backup ${name} could not be read: ${message(e)}`);
     }
   }

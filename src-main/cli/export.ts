@@ -9,10 +9,11 @@
  * the archive (the bundled one unless --archive); the text comes from the same
  * pure exporters the app uses, so both give the same file.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureBundledArchive, openArchive } from '../archive/index';
 import type { ArchiveService } from '../archive/types';
+import { OutputRefused, writeFileSafely } from '../archive/store/safe-output';
 import { parseBackup } from '../shared/notes/backup/backup-parse';
 import { colorsFromSettings, filterByTags, sortForExport } from '../shared/notes/export-selection';
 import { FORMATS, exportSync, formatInfo } from '../shared/notes/formats';
@@ -23,9 +24,9 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export const EXPORT_USAGE = `Usage: cli export <backup-file> --format ${FORMATS.map((f) => f.id).join('|')} [--tag T]... [--out <file>|-]
+export const EXPORT_USAGE = `Usage: cli export <backup-file> --format ${FORMATS.map((f) => f.id).join('|')} [--tag T]... [--out <file>|-] [--overwrite]
                   [--archive DIR] [--link-base URL] [--title T] [--json]
-Exports the annotations in an Archive Reader backup file (all of them, or those with any of the --tag tags).\n--out - (the default) writes to stdout; --link-base sets the base of passage links (default archive-reader://).`;
+Exports the annotations in an Archive Reader backup file (all of them, or those with any of the --tag tags).\n--out - (the default) writes to stdout; an existing file is replaced only with --overwrite, and never the backup itself; --link-base sets the base of passage links (default archive-reader://).`;
 
 interface ExportArgs {
   backup: string;
@@ -36,6 +37,7 @@ interface ExportArgs {
   linkBase?: string;
   title?: string;
   json: boolean;
+  overwrite: boolean;
 }
 
 class UsageError extends Error {}
@@ -45,9 +47,11 @@ function parseArgs(argv: readonly string[]): ExportArgs {
   const tags: string[] = [];
   const flags: Record<string, string | undefined> = {};
   let json = false;
+  let overwrite = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
+    else if (a === '--overwrite') overwrite = true;
     else if (a === '--tag') tags.push(value(argv, ++i, a));
     else if (['--format', '--out', '--archive', '--link-base', '--title'].includes(a)) flags[a] = value(argv, ++i, a);
     else if (a.startsWith('--')) throw new UsageError(`Unknown option ${a}`);
@@ -66,6 +70,7 @@ function parseArgs(argv: readonly string[]): ExportArgs {
     linkBase: flags['--link-base'],
     title: flags['--title'],
     json,
+    overwrite,
   };
 }
 
@@ -122,10 +127,14 @@ export async function runExportCommand(argv: readonly string[], io: CliIo, appVe
     const unknown = new Set(selected.filter((a) => !docs.has(a.docId)).map((a) => a.docId));
     if (args.out === '-') io.out(file.text);
     else {
-      const target = resolve(args.out);
-      const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, file.text, 'utf8');
-      await rename(tmp, target); // never leave a half-written export under the real name
+      // Never the backup being read, nor into the archive; atomic; an existing file only with --overwrite.
+      await writeFileSafely(resolve(args.out), file.text, {
+        inputs: [
+          { path: resolve(args.backup), what: 'the backup being exported' },
+          { path: archive.info().dir, what: 'the archive' },
+        ],
+        replaceConfirmed: args.overwrite,
+      });
     }
     const summary = {
       ok: true,
@@ -145,6 +154,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo, appVe
     }
     return 0;
   } catch (e) {
+    if (e instanceof OutputRefused) return fail(e.message);
     return fail(`Export failed: ${(e as Error).message}`);
   } finally {
     await archive.close();

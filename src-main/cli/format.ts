@@ -1,9 +1,11 @@
 /**
  * What the CLI prints: the JSON shapes the issue specifies and the readable
- * text versions of the same data.
+ * text versions of the same data. Every string from the archive goes through
+ * forTerminal in text mode (no escape sequences reach the terminal).
  */
 import type { Doc, DocSummary } from '../shared/model';
 import type { SearchResponse } from '../shared/contract';
+import { forTerminal as t } from './terminal-text';
 
 export const listJson = (items: DocSummary[]) =>
   items.map((s) => ({ id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages }));
@@ -23,10 +25,10 @@ export function showJson(d: Doc) {
   };
 }
 
-const date = (s: { published: string | null; eventDate?: string | null }) => s.published ?? (s.eventDate ? `(${s.eventDate})` : '—');
+const date = (s: { published: string | null; eventDate?: string | null }) => t(s.published ?? (s.eventDate ? `(${s.eventDate})` : '—'));
 
 export function formatList(items: DocSummary[]): string {
-  return items.map((s) => `${s.kind === 'article' ? 'A' : 'b'}  ${date(s).padEnd(12)} ${s.id}\n   ${s.title}`).join('\n');
+  return items.map((s) => `${s.kind === 'article' ? 'A' : 'b'}  ${date(s).padEnd(12)} ${t(s.id)}\n   ${t(s.title)}`).join('\n');
 }
 
 export function formatDoc(d: Doc): string {
@@ -34,22 +36,22 @@ export function formatDoc(d: Doc): string {
     d.title,
     `${d.kind} · published ${d.published ?? 'undated'} · event ${d.eventDate ?? '—'} · ${d.source} · ${d.languages.join('+')}`,
     '',
-    ...d.paragraphs.map((p) => (p.lang === 'en' ? p.text : `[${p.lang}] ${p.text}`)).flatMap((t) => [t, '']),
+    ...d.paragraphs.map((p) => (p.lang === 'en' ? p.text : `[${p.lang}] ${p.text}`)).flatMap((x) => [x, '']),
   ];
   if (d.author || d.url) lines.push([d.author && `by ${d.author}`, d.url].filter(Boolean).join(' · '));
   if (d.sources) lines.push(`Also saved as: ${d.sources.slice(1).join(', ')}`);
   if (d.briefs?.length) lines.push(`Briefs on this page: ${d.briefs.join(', ')}`);
   if (d.appearsIn?.length) lines.push(`Appears on: ${d.appearsIn.join(', ')}`);
   for (const [k, v] of Object.entries(d.facets)) if (v.length) lines.push(`${k}: ${v.join('; ')}`);
-  return lines.join('\n');
+  return lines.map((l) => t(l)).join('\n');
 }
 
 export function formatSearch(r: SearchResponse): string {
   const lines: string[] = [];
-  if (r.notice) lines.push(`note: ${r.notice}`);
-  lines.push(`${r.total} result${r.total === 1 ? '' : 's'} for ${r.query} (${r.interpretedAs}, ${r.tookMs} ms)`);
+  if (r.notice) lines.push(`note: ${t(r.notice)}`);
+  lines.push(`${r.total} result${r.total === 1 ? '' : 's'} for ${t(r.query)} (${r.interpretedAs}, ${r.tookMs} ms)`);
   for (const h of r.hits) {
-    lines.push('', `${h.kind === 'article' ? 'A' : 'b'}  ${h.title}  [${h.published ?? '—'}, score ${h.score}]`, `   ${h.id}`);
+    lines.push('', `${h.kind === 'article' ? 'A' : 'b'}  ${t(h.title)}  [${t(h.published ?? '—')}, score ${h.score}]`, `   ${t(h.id)}`);
     for (const s of h.snippets) lines.push(`   … ${mark(s.text, s.highlights)} …`);
   }
   return lines.join('\n');
@@ -59,8 +61,8 @@ function mark(text: string, hl: [number, number][]): string {
   let out = '';
   let pos = 0;
   for (const [a, b] of hl) {
-    out += text.slice(pos, a) + '[' + text.slice(a, b) + ']';
+    out += t(text.slice(pos, a)) + '[' + t(text.slice(a, b)) + ']';
     pos = b;
   }
-  return out + text.slice(pos);
+  return out + t(text.slice(pos));
 }

@@ -9,6 +9,7 @@ import type { ArchiveService } from '../archive/types';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatDoc, formatList, formatSearch, listJson, showJson } from './format';
 import { EXPORT_USAGE, runExportCommand } from './export';
+import { forTerminal } from './terminal-text';
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
@@ -54,7 +55,7 @@ async function run(argv: string[]): Promise<number> {
       const doc = await a.get(args.positional[0]);
       await a.close();
       if (!doc) {
-        console.error(`No document with id “${args.positional[0]}”. Run “npm run --silent cli -- list” to see the ids.`);
+        console.error(`No document with id “${forTerminal(args.positional[0])}”. Run “npm run --silent cli -- list” to see the ids.`);
         return 2;
       }
       out(showJson(doc), formatDoc(doc));
@@ -82,18 +83,19 @@ async function run(argv: string[]): Promise<number> {
       const outDir = args.options.out;
       if (!outDir) throw new UsageError('ingest needs --out <dir> (where to write the archive)');
       const report = await ingestFolder(args.positional[0], outDir, {
-        onProgress: (p) => process.stderr.write(`ingest: ${p.message}\n`),
+        onProgress: (p) => process.stderr.write(`ingest: ${forTerminal(p.message)}\n`),
       });
-      for (const s of report.skipped) process.stderr.write(`ingest: skipped ${s.file}: ${s.reason}\n`);
-      for (const w of report.warnings) process.stderr.write(`ingest: note ${w.file}: ${w.warning}\n`);
-      for (const d of report.duplicates) process.stderr.write(`ingest: ${d.near ? 'near-duplicate' : 'duplicate'} of ${d.kept} merged: ${d.merged.join(', ')}\n`);
+      const t = forTerminal;
+      for (const s of report.skipped) process.stderr.write(`ingest: skipped ${t(s.file)}: ${t(s.reason)}\n`);
+      for (const w of report.warnings) process.stderr.write(`ingest: note ${t(w.file)}: ${t(w.warning)}\n`);
+      for (const d of report.duplicates) process.stderr.write(`ingest: ${d.near ? 'near-duplicate' : 'duplicate'} of ${t(d.kept)} merged: ${t(d.merged.join(', '))}\n`);
       const merged = report.duplicates.reduce((n, d) => n + d.merged.length, 0);
       out(
         report,
-        `Built ${report.outDir}: ${plural(report.articles, 'article')}, ${plural(report.briefs, 'brief')} from ${plural(report.files, 'file')}` +
+        `Built ${t(report.outDir)}: ${plural(report.articles, 'article')}, ${plural(report.briefs, 'brief')} from ${plural(report.files, 'file')}` +
           (merged ? `; ${plural(merged, 'duplicate')} merged` : '') +
           (report.skipped.length ? `; skipped ${report.skipped.length} (see above)` : '') +
-          `.\nUse it with: --archive ${report.outDir}`,
+          `.\nUse it with: --archive ${t(report.outDir)}`,
       );
       return report.skipped.length > 0 ? 3 : 0;
     }
@@ -116,10 +118,10 @@ run(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
     if (e instanceof UsageError) {
-      console.error(`cli: ${e.message}\n\n${USAGE}`);
+      console.error(`cli: ${forTerminal(e.message)}\n\n${USAGE}`);
       process.exitCode = 64;
     } else {
-      console.error(`cli: ${(e as Error).message}`);
+      console.error(`cli: ${forTerminal((e as Error).message)}`);
       process.exitCode = 1;
     }
   },

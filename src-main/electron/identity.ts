@@ -28,7 +28,9 @@ export function establishIdentity(mainDir: string, env: NodeJS.ProcessEnv = proc
   const name = dev ? DEV_APP_NAME : APP_NAME;
   app.setName(name);
   // The archive core finds resources/corpus and resources/archive through this when packaged.
-  if (app.isPackaged && !env.ARCHIVE_RESOURCES_DIR) env.ARCHIVE_RESOURCES_DIR = process.resourcesPath;
+  // Always the app's own resources: an environment variable must not redirect an installed
+  // app to another archive (set here, before anything reads it, whatever it held).
+  if (app.isPackaged) env.ARCHIVE_RESOURCES_DIR = process.resourcesPath;
   app.setPath('userData', join(app.getPath('appData'), name));
   return {
     dev,

@@ -6,7 +6,6 @@
  * the renderer as the `open-link` command; the renderer decides what it opens.
  */
 import { app } from 'electron';
-import { resolve } from 'node:path';
 import { LINK_PROTOCOL } from '../shared/origin';
 
 const MAX_LINK_CHARS = 2_048;
@@ -48,16 +47,14 @@ export function linkFromArgv(argv: readonly string[]): string | null {
 }
 
 /**
- * Ask the OS to send archive-reader:// links to this app. Electronegativity
- * asks to review custom protocol handlers: an incoming link is only parsed
- * (parseArchiveLink) and handed to the renderer as data, which looks up an
- * article id in the archive; nothing in it is executed, fetched or opened.
+ * Ask the OS to send archive-reader:// links to this app, only when it is the
+ * installed (packaged) app: an unpackaged `npm run dev` or `electron .` must
+ * not take the links away from the installed app. Answers whether it asked.
+ * Electronegativity asks to review custom protocol handlers: an incoming link
+ * is only parsed (parseArchiveLink) and handed to the renderer as data, which
+ * looks up an article id in the archive; nothing in it is executed, fetched or opened.
  */
-export function registerLinkProtocol(): void {
-  if (process.defaultApp && process.argv.length >= 2) {
-    // Unpackaged (electron .): the OS must launch electron with our entry script.
-    app.setAsDefaultProtocolClient(LINK_PROTOCOL, process.execPath, [resolve(process.argv[1])]); // eng-disable PROTOCOL_HANDLER_JS_CHECK
-  } else {
-    app.setAsDefaultProtocolClient(LINK_PROTOCOL); // eng-disable PROTOCOL_HANDLER_JS_CHECK
-  }
+export function registerLinkProtocol(): boolean {
+  if (!app.isPackaged) return false;
+  return app.setAsDefaultProtocolClient(LINK_PROTOCOL); // eng-disable PROTOCOL_HANDLER_JS_CHECK
 }

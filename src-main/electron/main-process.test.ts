@@ -77,8 +77,8 @@ describe('startup', () => {
     expect(win.shown).toBe(true);
   });
 
-  test('registers as the handler of archive-reader:// links and holds the single-instance lock', () => {
-    expect(fake.app.protocolClients.map((c) => c.protocol)).toEqual([LINK_PROTOCOL]);
+  test('unpackaged, does not take archive-reader:// links from the installed app; holds the single-instance lock', () => {
+    expect(fake.app.protocolClients).toEqual([]);
     expect(fake.app.quitCalls).toBe(0);
   });
 });

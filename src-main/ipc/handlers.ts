@@ -29,6 +29,7 @@ import {
 } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
 import { ArchiveSlot, errorText } from './archive-slot';
+import { DamagedArchive } from '../archive/store/archive-schemas';
 import { ArgumentError, parseRequest } from '../shared/api-requests';
 
 export interface HandlerDeps {
@@ -89,8 +90,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async list(req) {
       return ok(readyArchive(deps).list(req));
     },
-    async getDoc({ id }) {
-      const doc = await readyArchive(deps).get(id);
+    async getDoc({ id, from }) {
+      // A large document is answered a range of paragraphs at a time (contract.ts DocAnswer): never one huge answer.
+      const doc = await readyArchive(deps).getPart(id, from);
       return doc ? ok(doc) : err('not-found', `No article or brief has the id "${id}".`);
     },
     async search(req) {
@@ -156,6 +158,8 @@ export async function dispatch(handlers: Handlers, method: string, arg: unknown,
   } catch (e) {
     if (e instanceof ArgumentError) return err(e.code, `${method}: ${e.message}`);
     if (e instanceof NotReady) return err('not-ready', e.message);
+    // A damaged archive file: the message names it and says how to rebuild; never a silent empty answer.
+    if (e instanceof DamagedArchive) return err('io', e.message);
     log(`archive-reader: ${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return err('internal', `Something went wrong in ${method}: ${errorText(e)}`);
   }

@@ -54,6 +54,14 @@ describe('argument validation', () => {
     expect(refusal(() => validateSaveFile({ suggestedName: 'a.pdf', mimeType: 'application/pdf', data: 'not base64!', encoding: 'base64' })).message).toMatch(/base64/);
   });
 
+  test('openExternal lets a plain mailto: out, not one that attaches files or hides recipients', () => {
+    expect(validateOpenExternal({ url: 'mailto:editor@example.org' })).toEqual({ url: 'mailto:editor@example.org' });
+    expect(validateOpenExternal({ url: 'mailto:editor@example.org?subject=Minsk' })).toEqual({ url: 'mailto:editor@example.org?subject=Minsk' });
+    for (const url of ['mailto:a@example.org?attach=/etc/passwd', 'mailto:a@example.org?subject=x&bcc=b@example.org', 'mailto:']) {
+      expect(() => validateOpenExternal({ url }), url).toThrow(ArgumentError);
+    }
+  });
+
   test('openExternal lets only http(s) out', () => {
     expect(validateOpenExternal({ url: 'https://en.odkb-csto.org/news/' })).toEqual({ url: 'https://en.odkb-csto.org/news/' });
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>x</script>', 'smb://host/share', 'archive-reader://article/x', 'app://archive/index.html', 'chrome://settings', 'relative/path', 'https://user:pw@example.org/']) {

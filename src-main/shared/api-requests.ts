@@ -108,6 +108,9 @@ export const listArg = v.pipe(
 
 export const idArg = record({ id: str(API_LIMITS.idChars, { nonEmpty: true }) });
 
+/** getDoc: an id, and optionally the first paragraph wanted (a large document is answered in parts, contract.ts DocAnswer). */
+export const getDocArg = record({ id: str(API_LIMITS.idChars, { nonEmpty: true }), from: int(0, Number.MAX_SAFE_INTEGER) });
+
 export const searchArg = v.pipe(
   record({
     query: str(API_LIMITS.queryChars),
@@ -135,7 +138,7 @@ export const saveFileArg = v.pipe(
   v.check((r) => r.encoding !== 'base64' || /^[A-Za-z0-9+/]*={0,2}$/.test(r.data), 'data is marked base64 but is not valid base64'),
 );
 
-/** Only http(s) leaves the app: file:, javascript:, custom schemes and smb: shares are refused. */
+/** Only http(s) and plain mailto: leave the app: file:, javascript:, custom schemes and smb: shares are refused. */
 export const openExternalArg = v.pipe(
   record({ url: str(API_LIMITS.urlChars, { nonEmpty: true }) }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
@@ -146,8 +149,16 @@ export const openExternalArg = v.pipe(
       addIssue({ message: `url is not a valid absolute URL: ${describe(dataset.value.url)}` });
       return NEVER;
     }
+    if (url.protocol === 'mailto:') {
+      // A mail address for the system's mail program; no headers that could attach or send on their own.
+      if (!/^mailto:[^?#\s]+(?:\?(?:subject|body|cc)=[^#]*)?$/i.test(url.href) || /[?&](?:attach|attachment|bcc|from)=/i.test(url.href)) {
+        addIssue({ message: `this mail link is not opened: ${describe(dataset.value.url)}` });
+        return NEVER;
+      }
+      return { url: url.href };
+    }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      addIssue({ message: `only http and https links open outside the app, not ${url.protocol}` });
+      addIssue({ message: `only http, https and mailto links open outside the app, not ${url.protocol}` });
       return NEVER;
     }
     if (url.username || url.password) {

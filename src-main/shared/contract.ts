@@ -16,7 +16,7 @@ import {
   backupNameArg,
   backupWriteArg,
   findInDocArg,
-  idArg,
+  getDocArg,
   listArg,
   noArg,
   openExternalArg,
@@ -180,11 +180,23 @@ export interface PrintToPdfResponse {
   bytes: number;
 }
 
+/**
+ * getDoc's answer: the document. A large one (stored in several parts) comes
+ * a range of paragraphs at a time, at most about DOC_ANSWER_CHARS characters,
+ * with where the range starts and how many paragraphs there are in all; the
+ * renderer's client asks for the rest (src-renderer/src/platform/doc-parts.ts), so
+ * the views always see whole documents and no answer is ever huge.
+ */
+export type DocAnswer = Doc & { paragraphsFrom?: number; paragraphCount?: number };
+
+/** Characters of paragraph text in one getDoc answer for a large document. */
+export const DOC_ANSWER_CHARS = 1024 * 1024;
+
 /** Method name -> the schema of its one argument: the single source of the method list. */
 export const API_SCHEMA = {
   appInfo: noArg,
   list: listArg,
-  getDoc: idArg,
+  getDoc: getDocArg,
   search: searchArg,
   findInDoc: findInDocArg,
   facets: noArg,
@@ -214,7 +226,7 @@ export type ApiMethod = keyof typeof API_SCHEMA;
 export interface ApiAnswers {
   appInfo: AppInfo;
   list: ListResponse;
-  getDoc: Doc;
+  getDoc: DocAnswer;
   search: SearchResponse;
   findInDoc: FindInDocResponse;
   facets: FacetsResponse;

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { API_METHODS, type ApiMethod } from '../shared/contract';
-import { BACKUP_FOLDER, BackupStore, MAX_BACKUP_TEXT_CHARS } from '../backups/backup-store';
+import { BACKUP_FOLDER, BackupStore, MAX_BACKUP_BYTES } from '../backups/backup-store';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { APP_NAME } from '../shared/origin';
 import { err, type Result } from '../shared/result';
@@ -29,8 +29,13 @@ import { contentType, resolveStaticPath, STATIC_HEADERS } from './static-files';
 /** API bodies above this are refused (the web host cannot save files, so none needs more). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const BIND_ADDRESS = '127.0.0.1';
-/** backupWrite carries a whole backup: up to MAX_BACKUP_TEXT_CHARS characters, 3 bytes each at worst in UTF-8, plus JSON escaping. */
-const LARGE_BODY_METHODS: Partial<Record<ApiMethod, number>> = { backupWrite: MAX_BACKUP_TEXT_CHARS * 3 + 1024 };
+/**
+ * backupWrite carries a whole backup: at most MAX_BACKUP_BYTES of UTF-8. A backup is JSON text, so inside the
+ * request's JSON string it grows at most twofold (each quote, backslash or newline becomes two bytes; raw
+ * control characters cannot occur in it), plus the envelope. Nothing larger can be a backup the store accepts.
+ */
+export const MAX_BACKUP_BODY_BYTES = MAX_BACKUP_BYTES * 2 + 1024;
+const LARGE_BODY_METHODS: Partial<Record<ApiMethod, number>> = { backupWrite: MAX_BACKUP_BODY_BYTES };
 
 /**
  * Where the web host keeps its data (backups/) when --data is not given: a

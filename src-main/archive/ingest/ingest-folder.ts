@@ -4,15 +4,17 @@
  * documents, write docs and bodies, build the search index, then write the
  * manifest last (an archive without a manifest is never opened). The build
  * goes to a temporary sibling folder and replaces the target at the end, so a
- * reader never sees half an archive.
+ * reader never sees half an archive; what it may replace (only an empty folder
+ * or an archive this program made, never the source) is store/safe-output.ts's rule.
  */
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { buildDocsFromPages, parsePage } from './build-docs';
 import { BUILDER_VERSION } from './version';
 import { walkFolderMapped, type FileWarning } from './walk-folder';
 import type { DuplicateGroup } from './duplicates';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
+import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder } from '../store/safe-output';
 import { buildIndex, type EngineDoc } from '../search/engine';
 import { docText, type Doc } from '../../shared/model';
 
@@ -47,6 +49,8 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   const progress = opts.onProgress ?? (() => undefined);
   const src = resolve(srcDir);
   const out = resolve(outDir);
+  // Refuse a bad --out before any work (and again just before the swap: it may change meanwhile).
+  await checkArchiveTarget(out, [src], isOurArchive);
   progress({ phase: 'read', message: `reading ${src}` });
   // Progress every 1,000 files (and at the end): enough to see it move, not a line per file.
   // Each page is parsed as soon as it is read: the folder's raw text is never all in memory.
@@ -68,9 +72,7 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   // archive must not replace the one in `out`.
   if (built.docs.length === 0) throw nothingToBuild(skipped);
 
-  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${Date.now()}`);
-  await fs.rm(tmp, { recursive: true, force: true });
-  await fs.mkdir(tmp, { recursive: true });
+  const tmp = await makeBuildDir(out);
   try {
     progress({ phase: 'write', message: `writing ${built.docs.length} documents` });
     await writeDocs(tmp, built.docs);
@@ -89,38 +91,24 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
       tookMs: Math.round(performance.now() - t0),
     };
     await writeManifest(tmp, { format: ARCHIVE_FORMAT, builder: BUILDER_VERSION, builtAt: new Date().toISOString(), corpusHash: folder.contentHash, articles: built.articles, briefs: built.briefs, report });
-    await replaceDir(tmp, out, folder.contentHash);
+    // Another process may be building the same archive at the same moment (the test runner and
+    // the web host both find it stale): if it got there first with the same corpus, keep its build.
+    await swapInFolder(tmp, out, [src], isOurArchive, async (dir) => {
+      const theirs = await readManifest(dir);
+      return theirs?.corpusHash === folder.contentHash && theirs.builder === BUILDER_VERSION;
+    });
     const merged = built.duplicates.reduce((n, g) => n + g.merged.length, 0);
     progress({ phase: 'done', message: `${built.articles} articles, ${built.briefs} briefs; ${merged} duplicates merged, ${skipped.length} skipped` });
     return report;
   } catch (e) {
     await fs.rm(tmp, { recursive: true, force: true });
-    throw e;
+    if (e instanceof OutputRefused || !(e as NodeJS.ErrnoException).code) throw e;
+    throw new OutputRefused(`Could not write the archive ${out}: ${describeIoError(e)}. ${out} was not changed.`, out);
   }
 }
 
-/**
- * Moves the finished build into place. Another process may be building the
- * same archive at the same moment (e.g. the test runner and the web host both
- * find it stale): if it got there first with the same corpus, keep its build.
- */
-async function replaceDir(tmp: string, out: string, corpusHash: string): Promise<void> {
-  await fs.mkdir(dirname(out), { recursive: true });
-  const old = `${out}.old-${process.pid}-${Date.now()}`;
-  try {
-    await fs.rename(out, old);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  try {
-    await fs.rename(tmp, out);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const theirs = await readManifest(out);
-    if ((code === 'ENOTEMPTY' || code === 'EEXIST') && theirs?.corpusHash === corpusHash && theirs.builder === BUILDER_VERSION) {
-      await fs.rm(tmp, { recursive: true, force: true });
-    } else throw e;
-  } finally {
-    await fs.rm(old, { recursive: true, force: true });
-  }
+/** An archive this program made: its manifest reads as ours. */
+async function isOurArchive(dir: string): Promise<boolean> {
+  const m = await readManifest(dir);
+  return m !== null && typeof m.builder === 'string' && m.builder.startsWith('ingest-');
 }

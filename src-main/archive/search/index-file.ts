@@ -21,6 +21,7 @@
 import { promises as fs } from 'node:fs';
 import type { IndexData } from './index-build';
 import { ANALYSIS } from './lunr-setup';
+import { writeNewFile } from '../store/safe-output';
 
 const MAGIC = 'ARIX';
 export const FORMAT = 'compact-1';
@@ -75,20 +76,16 @@ export async function writeIndexFile(file: string, data: IndexData): Promise<num
   const prefix = Buffer.alloc(8);
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(headerBytes.length, 4);
-  const fh = await fs.open(file, 'w');
-  try {
-    await fh.write(prefix);
-    await fh.write(headerBytes);
-    let pos = 0;
-    for (const p of parts) {
-      const start = sections[p.name][0];
-      if (start > pos) await fh.write(Buffer.alloc(start - pos));
-      await fh.write(p.bytes);
-      pos = start + p.bytes.length;
-    }
-  } finally {
-    await fh.close();
+  const chunks: Uint8Array[] = [prefix, headerBytes];
+  let pos = 0;
+  for (const p of parts) {
+    const start = sections[p.name][0];
+    if (start > pos) chunks.push(Buffer.alloc(start - pos));
+    chunks.push(p.bytes);
+    pos = start + p.bytes.length;
   }
+  // Through the one output module: a new file only, and a failing disk is reported, not half-kept.
+  await writeNewFile(file, chunks);
   return 8 + headerBytes.length + at;
 }
 

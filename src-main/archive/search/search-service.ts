@@ -1,8 +1,10 @@
 /**
  * Answers a SearchRequest: plan the query (query-plan.ts), ask the engine,
  * check phrases on candidates, apply kind/year filters, retry fuzzily when
- * nothing matched, page, and cut snippets for the page shown. Never throws:
- * every failure becomes a response with a notice.
+ * nothing matched, page, and cut snippets for the page shown. Never throws
+ * for a query: every query problem becomes a response with a notice. A damaged
+ * archive (DamagedArchive) is thrown on, so a failed search never looks like
+ * "0 results".
  */
 import type { Paragraph } from '../../shared/model';
 import type { DocKind } from '../../shared/model';
@@ -10,7 +12,8 @@ import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse } from
 import type { EngineHit, EngineHits, SearchEngine } from './engine';
 import { ArrayHits, NO_HITS } from './ranked';
 import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
-import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor } from './highlight';
+import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor, type TermMatcher } from './highlight';
+import { DamagedArchive } from '../store/archive-schemas';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
@@ -27,11 +30,23 @@ export interface SearchableDoc {
   year: number | null;
 }
 
+/** A document's paragraphs in parts, in order, each read only when asked for (store/layout.ts BodyReader.parts). */
+export type ParagraphParts = AsyncIterable<{ from: number; paragraphs: Paragraph[] }>;
+
 export interface SearchDeps {
   engine: () => Promise<SearchEngine>;
   summary: (id: string) => SearchableDoc | undefined;
-  paragraphs: (id: string) => Promise<Paragraph[] | undefined>;
+  parts: (id: string) => ParagraphParts | undefined;
 }
+
+/**
+ * Snippets read only what they show: parts are read from the start until
+ * enough matching paragraphs are found or this many characters were looked
+ * at (a document of ordinary size is one part, read whole, as before).
+ */
+const SNIPPET_SCAN_CHARS = 512 * 1024;
+/** Characters of text checked for phrases between two yields to the event loop. */
+const YIELD_CHARS = 32 * 1024;
 
 export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<SearchResponse> {
   const t0 = performance.now();
@@ -48,6 +63,7 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
     try {
       hits = await matching(plan, req, engine, deps);
     } catch (e) {
+      if (e instanceof DamagedArchive) throw e;
       // Lunr can still throw on odd input the parser let through: read it literally.
       plan = literalPlan(plan, `the search engine could not run it (${(e as Error).message})`);
       hits = plan.empty ? NO_HITS : await matching(plan, req, engine, deps);
@@ -67,13 +83,14 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
     for (const h of page) {
       const s = deps.summary(h.id);
       if (!s) continue;
-      const paragraphs = (await deps.paragraphs(h.id)) ?? [];
-      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: snippetsFor(paragraphs, matcherFor(plan, h.terms)) });
+      const m = matcherFor(plan, h.terms);
+      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: snippetsFor(await snippetSource(deps.parts(h.id), m), m) });
     }
     if (plan.interpretedAs === 'fuzzy') plan.notices.unshift(fuzzyNotice(query, plan, shown, deps));
     const total = hits.estimatedTotal ?? hits.length;
     return done({ ...base, interpretedAs: plan.interpretedAs, notice: notice(plan), total, hits: shown });
   } catch (e) {
+    if (e instanceof DamagedArchive) throw e;
     return done({ ...base, interpretedAs: 'literal', notice: `Search failed: ${(e as Error).message}` });
   }
 }
@@ -92,11 +109,7 @@ async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngin
     for (; examined < hits.length; examined++) {
       if (examined >= MAX_PHRASE_CANDIDATES || (checked.length >= need && examined >= MIN_PHRASE_CHECKS)) break;
       const h = hits.at(examined);
-      const paragraphs = (await deps.paragraphs(h.id)) ?? [];
-      const title = deps.summary(h.id)?.title ?? '';
-      const texts = [title, ...paragraphs.map((p) => p.text)].map(phraseTester);
-      const ok = plan.phrases.every((p) => texts.some((has) => has(p)) !== p.negated);
-      if (ok) checked.push(h);
+      if (await phrasesHold(plan, deps.summary(h.id)?.title ?? '', deps.parts(h.id))) checked.push(h);
     }
     const unchecked = hits.length - examined;
     if (unchecked > 0) {
@@ -107,6 +120,72 @@ async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngin
     hits = new ArrayHits(checked);
   }
   return hits;
+}
+
+/** Whether every phrase is in (or, negated, absent from) the title and body; reads parts only until that is settled. */
+async function phrasesHold(plan: QueryPlan, title: string, parts: ParagraphParts | undefined): Promise<boolean> {
+  const found = plan.phrases.map(() => false);
+  const look = (text: string) => {
+    const has = phraseTester(text);
+    plan.phrases.forEach((p, i) => {
+      if (!found[i] && has(p)) found[i] = true;
+    });
+  };
+  const settled = () => found.every(Boolean) || plan.phrases.some((p, i) => p.negated && found[i]);
+  look(title);
+  if (!settled() && parts) {
+    let sinceYield = 0;
+    for await (const part of parts) {
+      for (const p of part.paragraphs) {
+        look(p.text);
+        sinceYield += p.text.length;
+        if (sinceYield >= YIELD_CHARS) {
+          // Inside a long document, let other requests run (an ordinary document never gets here).
+          sinceYield = 0;
+          await new Promise<void>((r) => setImmediate(r));
+          if (settled()) break;
+        }
+      }
+      if (settled()) break;
+    }
+  }
+  return plan.phrases.every((p, i) => found[i] !== p.negated);
+}
+
+/**
+ * The paragraphs snippets are cut from, as a sparse array indexed by paragraph
+ * number: paragraph 0 (the fallback when nothing matches) and the matching
+ * ones. The first part is looked at whole (an ordinary document is one part,
+ * so its best paragraphs are chosen as before); later parts only until `max`
+ * paragraphs matched or SNIPPET_SCAN_CHARS were read, yielding to other
+ * requests every YIELD_CHARS.
+ */
+async function snippetSource(parts: ParagraphParts | undefined, m: TermMatcher, max = 3): Promise<Paragraph[]> {
+  const out: Paragraph[] = [];
+  if (!parts) return out;
+  let chars = 0;
+  let sinceYield = 0;
+  let matching = 0;
+  scan: for await (const part of parts) {
+    for (let k = 0; k < part.paragraphs.length; k++) {
+      const p = part.paragraphs[k];
+      const index = part.from + k;
+      if (index === 0) out[0] = p;
+      if (matchesIn(p.text, m).length > 0) {
+        out[index] = p;
+        if (++matching >= max && part.from > 0) break scan;
+      }
+      chars += p.text.length;
+      sinceYield += p.text.length;
+      if (part.from > 0 && chars >= SNIPPET_SCAN_CHARS) break scan;
+      if (sinceYield >= YIELD_CHARS) {
+        sinceYield = 0;
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    }
+    if (matching >= max || chars >= SNIPPET_SCAN_CHARS) break;
+  }
+  return out;
 }
 
 function hasFilters(req: SearchRequest): boolean {

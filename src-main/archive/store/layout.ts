@@ -5,44 +5,27 @@
  *   list.json       the lean library list (what DocSummary shows, plus the body's byte range):
  *                   read first, so the library can be shown before anything else is parsed
  *   docs.json       every document's summary, facets and links: enough to list and filter
- *   bodies.jsonl    one line of paragraphs per document; read by byte range when a document is opened
+ *   bodies.jsonl    each document's paragraphs in parts (paragraph ranges of at most ~PART_CHARS), one
+ *                   line per part, a document's parts contiguous; read by byte range, part by part
  *   index/          owned by the search engine (see search/engine.ts)
  *
  * Bodies stay on disk until needed, so opening a large archive costs the
  * summaries only.
  */
-import { closeSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { promises as fs, readFileSync, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import * as v from 'valibot';
 import { join } from 'node:path';
 import type { Doc, DocSummary, Facets, Paragraph } from '../../shared/model';
+import { writeNewFile } from './safe-output';
+import { BodyLineSchema, DamagedArchive, IngestReportSchema, ManifestSchema, docsFileSchema, listFileSchema, parseArchiveJson, rebuildAdvice, SkippedFileSchema } from './archive-schemas';
 
 export const ARCHIVE_FORMAT = 1;
 
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
-export interface IngestReport {
-  sourceDir: string;
-  outDir: string;
-  files: number;
-  articles: number;
-  briefs: number;
-  skipped: SkippedFile[];
-  corpusHash: string;
-  tookMs: number;
-}
-
-export interface Manifest {
-  format: number;
-  /** Version of the ingestion rules; a change rebuilds bundled archives. */
-  builder: string;
-  builtAt: string;
-  corpusHash: string;
-  articles: number;
-  briefs: number;
-  report: IngestReport;
-}
+export type SkippedFile = v.InferOutput<typeof SkippedFileSchema>;
+export type IngestReport = v.InferOutput<typeof IngestReportSchema>;
+/** What was built, from which corpus (content hash), when; `builder` is the ingestion rules' version (a change rebuilds bundled archives). */
+export type Manifest = v.InferOutput<typeof ManifestSchema>;
 
 /** A document as kept in memory: everything but its paragraphs. */
 export interface StoredSummary extends DocSummary {
@@ -50,8 +33,35 @@ export interface StoredSummary extends DocSummary {
   textHash: string;
   briefs?: string[];
   appearsIn?: string[];
-  /** Byte range of this document's line in bodies.jsonl. */
+  /** Byte range of this document's lines in bodies.jsonl (start, length without the last newline). */
   body: [number, number];
+  /** Each part's line when there is more than one: [byte length without the newline, first paragraph, paragraphs]. */
+  parts?: PartEntry[];
+}
+
+export type PartEntry = [bytes: number, from: number, count: number];
+
+/**
+ * Paragraphs per part: a part holds paragraphs until their text passes this
+ * many characters (one long paragraph is a part on its own), so a document of
+ * any size is read and parsed a bounded piece at a time.
+ */
+export const PART_CHARS = 128 * 1024;
+
+/** [index of the first paragraph, paragraphs] for each part of a document. */
+export function partsOf(paragraphs: Paragraph[]): [number, Paragraph[]][] {
+  const out: [number, Paragraph[]][] = [];
+  let from = 0;
+  let chars = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    chars += paragraphs[i].text.length;
+    if (chars >= PART_CHARS || i === paragraphs.length - 1) {
+      out.push([from, paragraphs.slice(from, i + 1)]);
+      from = i + 1;
+      chars = 0;
+    }
+  }
+  return out.length ? out : [[0, []]];
 }
 
 export const paths = (dir: string) => ({
@@ -69,87 +79,167 @@ export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
   const lines: Buffer[] = [];
   let offset = 0;
   for (const d of docs) {
-    const line = Buffer.from(JSON.stringify({ id: d.id, paragraphs: d.paragraphs }) + '\n', 'utf8');
+    const start = offset;
+    const parts = partsOf(d.paragraphs).map(([from, paragraphs]) => {
+      const line = Buffer.from(JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs }) + '\n', 'utf8');
+      lines.push(line);
+      offset += line.length;
+      return [line.length - 1, from, paragraphs.length] as PartEntry;
+    });
     const { paragraphs: _p, ...rest } = d;
-    summaries.push({ ...rest, body: [offset, line.length - 1] });
-    lines.push(line);
-    offset += line.length;
+    summaries.push({ ...rest, body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
   }
-  await fs.writeFile(p.bodies, Buffer.concat(lines));
-  await fs.writeFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
-  await fs.writeFile(p.list, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries.map(listEntry) }));
+  await writeNewFile(p.bodies, lines);
+  await writeNewFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
+  await writeNewFile(p.list, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries.map(listEntry) }));
 }
 
 /** What the library list needs of a document, and where its body is. */
-export type ListEntry = DocSummary & { body: [number, number] };
+export type ListEntry = DocSummary & Pick<StoredSummary, 'body' | 'parts'>;
 
 export function listEntry(s: StoredSummary): ListEntry {
-  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, body: s.body };
+  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, body: s.body, ...(s.parts ? { parts: s.parts } : {}) };
 }
 
-/** The lean list; an archive written before list.json existed falls back to docs.json. */
-export async function readList(dir: string): Promise<ListEntry[]> {
+/** The lean list; an archive written before list.json existed falls back to docs.json. Throws DamagedArchive naming a bad file. */
+export async function readList(dir: string, rebuild = rebuildAdvice(dir)): Promise<ListEntry[]> {
+  const file = paths(dir).list;
   let text: string;
   try {
-    text = await fs.readFile(paths(dir).list, 'utf8');
+    text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (await readSummaries(dir)).map(listEntry);
-    throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (await readSummaries(dir, rebuild)).map(listEntry);
+    throw new DamagedArchive(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, rebuild);
   }
-  const raw = JSON.parse(text) as { format?: number; docs?: unknown };
-  if (raw.format !== ARCHIVE_FORMAT || !Array.isArray(raw.docs)) throw new Error(`${paths(dir).list} is not an archive of format ${ARCHIVE_FORMAT}; rebuild it`);
-  return raw.docs as ListEntry[];
+  return parseArchiveJson(listFileSchema(ARCHIVE_FORMAT), text, file, rebuild).docs as ListEntry[];
 }
 
 /** The full summaries, read synchronously: for the first call that needs facets before they were loaded. */
-export function readSummariesSync(dir: string): StoredSummary[] {
-  return checkSummaries(dir, JSON.parse(readFileSync(paths(dir).docs, 'utf8')));
+export function readSummariesSync(dir: string, rebuild = rebuildAdvice(dir)): StoredSummary[] {
+  const file = paths(dir).docs;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DamagedArchive(file, missingOr(e), rebuild);
+  }
+  return parseArchiveJson(docsFileSchema(ARCHIVE_FORMAT), text, file, rebuild).docs as StoredSummary[];
 }
+
+const missingOr = (e: unknown) =>
+  (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
 
 export async function writeManifest(dir: string, m: Manifest): Promise<void> {
-  await fs.writeFile(paths(dir).manifest, JSON.stringify(m, null, 2) + '\n');
+  await writeNewFile(paths(dir).manifest, JSON.stringify(m, null, 2) + '\n');
 }
 
+/** The manifest, or null when there is none or it is not ours (freshness checks, safe-output's "is this our archive?"). */
 export async function readManifest(dir: string): Promise<Manifest | null> {
   try {
-    const m = JSON.parse(await fs.readFile(paths(dir).manifest, 'utf8')) as Manifest;
-    if (typeof m !== 'object' || m === null || m.format !== ARCHIVE_FORMAT || typeof m.corpusHash !== 'string') return null;
-    return m;
+    const m = v.safeParse(ManifestSchema, JSON.parse(await fs.readFile(paths(dir).manifest, 'utf8')));
+    return m.success && m.output.format === ARCHIVE_FORMAT ? m.output : null;
   } catch {
     return null;
   }
 }
 
-export async function readSummaries(dir: string): Promise<StoredSummary[]> {
-  return checkSummaries(dir, JSON.parse(await fs.readFile(paths(dir).docs, 'utf8')));
+/** The manifest of an archive being opened; throws DamagedArchive naming the file when it is unreadable or not ours. */
+export async function readManifestChecked(dir: string): Promise<Manifest> {
+  const file = paths(dir).manifest;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new DamagedArchive(file, missingOr(e), rebuildAdvice(dir));
+  }
+  const m = parseArchiveJson(ManifestSchema, text, file, rebuildAdvice(dir));
+  if (m.format !== ARCHIVE_FORMAT) throw new DamagedArchive(file, `is of format ${m.format}, not ${ARCHIVE_FORMAT}`, rebuildAdvice(dir, m.report.sourceDir));
+  return m;
 }
 
-function checkSummaries(dir: string, raw: { format?: number; docs?: unknown }): StoredSummary[] {
-  if (raw.format !== ARCHIVE_FORMAT || !Array.isArray(raw.docs)) {
-    throw new Error(`${paths(dir).docs} is not an archive of format ${ARCHIVE_FORMAT}; rebuild it`);
+export async function readSummaries(dir: string, rebuild = rebuildAdvice(dir)): Promise<StoredSummary[]> {
+  const file = paths(dir).docs;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new DamagedArchive(file, missingOr(e), rebuild);
   }
-  return raw.docs as StoredSummary[];
+  return parseArchiveJson(docsFileSchema(ARCHIVE_FORMAT), text, file, rebuild).docs as StoredSummary[];
 }
+
+/** Where a document's body is in bodies.jsonl. */
+export type BodyLocation = Pick<StoredSummary, 'body' | 'parts'>;
 
 /**
- * Reads paragraphs by byte range, keeping one file descriptor open. Reads are
- * synchronous: a body is a few KB from the page cache, and a search shows 20
- * of them; the thread-pool round trip of an async read cost more than the read.
+ * Reads paragraphs by byte range, part by part, keeping one file handle open. Reads are
+ * asynchronous (a large body must not hold the thread). A line that is cut
+ * short or not a body raises DamagedArchive naming bodies.jsonl.
  */
 export class BodyReader {
-  private fd: number | null = null;
-  constructor(private readonly file: string) {}
+  private fh: Promise<FileHandle> | null = null;
+  constructor(
+    private readonly file: string,
+    private readonly rebuild: string,
+  ) {}
 
-  async read(range: [number, number]): Promise<Paragraph[]> {
-    this.fd ??= openSync(this.file, 'r');
-    const buf = Buffer.allocUnsafe(range[1]);
-    const n = readSync(this.fd, buf, 0, range[1], range[0]);
-    return (JSON.parse(buf.toString('utf8', 0, n)) as { paragraphs: Paragraph[] }).paragraphs;
+  /** Checks that bodies.jsonl is there and long enough for every range (cheap: one stat). */
+  async check(lastByte: number): Promise<void> {
+    let st: Stats;
+    try {
+      st = await fs.stat(this.file);
+    } catch (e) {
+      throw new DamagedArchive(this.file, missingOr(e), this.rebuild);
+    }
+    if (!st.isFile()) throw new DamagedArchive(this.file, 'is not a file', this.rebuild);
+    if (st.size < lastByte) throw new DamagedArchive(this.file, `is cut short (${st.size} bytes; the documents need ${lastByte})`, this.rebuild);
+  }
+
+  /** Every paragraph of a document, read part by part, letting other work run between parts. */
+  async read(where: BodyLocation): Promise<Paragraph[]> {
+    const out: Paragraph[] = [];
+    for await (const part of this.parts(where)) for (const p of part.paragraphs) out.push(p);
+    return out;
+  }
+
+  /**
+   * A document's parts in order, each read and parsed only when asked for (a
+   * search stops early); with `fromParagraph`, parts before the one holding it
+   * are skipped without being read.
+   */
+  async *parts(where: BodyLocation, fromParagraph = 0): AsyncGenerator<{ from: number; paragraphs: Paragraph[] }> {
+    const parts: PartEntry[] = where.parts ?? [[where.body[1], 0, Number.MAX_SAFE_INTEGER]];
+    let pos = where.body[0];
+    let read = 0;
+    for (const [bytes, from, count] of parts) {
+      if (from + count > fromParagraph) {
+        if (read++ > 0) await new Promise<void>((r) => setImmediate(r)); // between parts, other requests run
+        const line = await this.readLine(pos, bytes);
+        yield { from: line.from ?? 0, paragraphs: line.paragraphs as Paragraph[] };
+      }
+      pos += bytes + 1;
+    }
+  }
+
+  private async readLine(start: number, length: number) {
+    const handle = await (this.fh ??= fs.open(this.file, 'r').catch((e: unknown) => {
+      this.fh = null;
+      throw new DamagedArchive(this.file, missingOr(e), this.rebuild);
+    }));
+    const buf = Buffer.allocUnsafe(length);
+    let n = 0;
+    while (n < length) {
+      const { bytesRead } = await handle.read(buf, n, length - n, start + n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    if (n < length) throw new DamagedArchive(this.file, `is cut short (a document's text ends at byte ${start + length}, the file at ${start + n})`, this.rebuild);
+    return parseArchiveJson(BodyLineSchema, buf.toString('utf8', 0, n), this.file, this.rebuild);
   }
 
   async close(): Promise<void> {
-    const fd = this.fd;
-    this.fd = null;
-    if (fd !== null) closeSync(fd);
+    const fh = this.fh;
+    this.fh = null;
+    if (fh) await (await fh.catch(() => null))?.close();
   }
 }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { NotesDbProvider, notesDb } from '../db';
-import { AnnotationSidebar, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar } from '../features/annotations';
+import { AnnotationSidebar, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar, showToast } from '../features/annotations';
 import { NotebookView } from '../features/notebook/NotebookView';
 import { LibraryView } from '../features/library/LibraryView';
 import { ReaderSlotsContext, type ReaderSlots } from '../features/reader/reader-slots';
@@ -54,14 +54,24 @@ export function App({ bridge }: { bridge: Bridge }) {
 /**
  * Links out of the app: passage links ("Copy with citation", exports) use the
  * host's base (archive-reader:// or this page's URL); in Electron, links in
- * notes open in the system browser through openExternal.
+ * notes open in the system browser (mailto: in the mail program) through
+ * openExternal; a link the host refuses says why in a toast.
  */
 function LinkBase({ children }: { children: ReactNode }) {
   const { info } = useArchiveStatus();
   const api = useApi();
   const base = info?.linkBase ?? `${location.origin}${location.pathname}#`;
   const electron = info?.host === 'electron';
-  const open = useMemo(() => (electron ? (url: string) => void api.openExternal({ url }) : null), [electron, api]);
+  const open = useMemo(
+    () =>
+      electron
+        ? (url: string) =>
+            void api.openExternal({ url }).then((r) => {
+              if (!r.ok) showToast(`The link was not opened: ${r.error.message}`);
+            })
+        : null,
+    [electron, api],
+  );
   return (
     <LinkBaseContext.Provider value={base}>
       <OpenExternalContext.Provider value={open}>{children}</OpenExternalContext.Provider>

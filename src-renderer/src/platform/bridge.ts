@@ -7,6 +7,7 @@
 import { API_METHODS, BRIDGE_GLOBAL, type ApiClient } from '../../../src-main/shared/contract';
 import type { OnCommand } from '../../../src-main/shared/commands';
 import { createHttpClient, type FetchLike } from '../../../src-main/shared/http-client';
+import { wholeDocuments } from './doc-parts';
 
 /** What the preload adds beside the contract methods: menu commands (Electron only). */
 export interface BridgeExtras {
@@ -31,7 +32,7 @@ export function selectBridge(scope: Record<string, unknown>, fetchImpl: FetchLik
   const candidate = scope[BRIDGE_GLOBAL];
   if (isPreloadBridge(candidate)) {
     const onCommand = typeof candidate.onCommand === 'function' ? candidate.onCommand.bind(candidate) : undefined;
-    return { client: candidate, host: 'preload', onCommand };
+    return { client: wholeDocuments(candidate), host: 'preload', onCommand };
   }
-  return { client: createHttpClient('', fetchImpl), host: 'http' };
+  return { client: wholeDocuments(createHttpClient('', fetchImpl)), host: 'http' };
 }

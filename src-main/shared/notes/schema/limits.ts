@@ -23,6 +23,9 @@ export const NOTES_LIMITS = {
   settingValueChars: 1_000_000,
   /** Text offsets into an article. */
   offset: 1_000_000_000,
-  /** A whole backup file, in characters: a backup of 10,000 long notes is a few MiB. */
-  backupChars: 128 * 1024 * 1024,
+  /**
+   * A whole backup file, in characters and in UTF-8 bytes: a backup of 10,000 long notes is a few MiB. The web
+   * host's request-body cap for backupWrite is derived from it (web/server.ts MAX_BACKUP_BODY_BYTES).
+   */
+  backupChars: 64 * 1024 * 1024,
 } as const;

@@ -3,8 +3,8 @@
  * outside the app: they carry target="_blank", and a click on one that is not
  * http(s)/mailto is stopped here as a second guard. In Electron, where the
  * main process refuses new windows, the app supplies OpenExternalContext and
- * an http(s) link goes to the system browser through the contract's
- * openExternal.
+ * an http(s) link goes to the system browser, a mailto: link to the system's
+ * mail program, through the contract's openExternal (after the click).
  */
 import { createContext, useContext, useMemo, type MouseEvent } from 'react';
 import { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
@@ -20,7 +20,7 @@ export function MarkdownView({ source, className }: { source: string; className?
     if (!a) return;
     const href = a.getAttribute('href') ?? '';
     if (!/^(?:https?:|mailto:)/i.test(href)) return e.preventDefault();
-    if (openExternal && /^https?:/i.test(href)) {
+    if (openExternal && /^(?:https?|mailto):/i.test(href)) {
       e.preventDefault();
       openExternal(href);
     }
