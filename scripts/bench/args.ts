@@ -2,6 +2,7 @@
  * Command line of `npm run --silent bench -- [--json] [--sizes 1000,10000,50000] [--quick]
  * [--processes N] [--work DIR] [--heap MB] [--seed N]`. Bad options get a clear message.
  */
+import { parseCommandLine, type CommandLine } from '../../src-main/cli/command-line';
 import { defaultWorkDir } from './paths';
 
 export interface BenchOptions {
@@ -25,53 +26,36 @@ export const USAGE = `usage: npm run --silent bench -- [--json] [--sizes 1000,10
   --heap        V8 heap limit for child processes in MB (default 12288)`;
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const opts: BenchOptions = { json: false, sizes: [], quick: false, processes: null, workDir: defaultWorkDir(), heapMb: 12288, seed: null };
-  const value = (i: number, name: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value\n${USAGE}`);
-    return v;
-  };
+  if (argv.includes('--help') || argv.includes('-h')) throw new Error(USAGE);
+  let values: CommandLine['values'];
+  try {
+    ({ values } = parseCommandLine(argv, {
+      json: { type: 'boolean' },
+      quick: { type: 'boolean' },
+      sizes: { type: 'string' },
+      processes: { type: 'string' },
+      work: { type: 'string' },
+      heap: { type: 'string' },
+      seed: { type: 'string' },
+    }));
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${USAGE}`);
+  }
   const positive = (v: string, name: string): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n <= 0) throw new Error(`${name}: "${v}" is not a positive whole number\n${USAGE}`);
     return n;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    switch (a) {
-      case '--json':
-        opts.json = true;
-        break;
-      case '--quick':
-        opts.quick = true;
-        break;
-      case '--sizes':
-        opts.sizes = value(i, a).split(',').map((s) => positive(s.trim(), a));
-        i++;
-        break;
-      case '--processes':
-        opts.processes = positive(value(i, a), a);
-        i++;
-        break;
-      case '--work':
-        opts.workDir = value(i, a);
-        i++;
-        break;
-      case '--heap':
-        opts.heapMb = positive(value(i, a), a);
-        i++;
-        break;
-      case '--seed':
-        opts.seed = positive(value(i, a), a);
-        i++;
-        break;
-      case '--help':
-      case '-h':
-        throw new Error(USAGE);
-      default:
-        throw new Error(`unknown option "${a}"\n${USAGE}`);
-    }
-  }
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const opts: BenchOptions = {
+    json: values.json === true,
+    quick: values.quick === true,
+    sizes: (str('sizes') ?? '').split(',').filter((s) => s.trim() !== '').map((s) => positive(s.trim(), '--sizes')),
+    processes: str('processes') !== undefined ? positive(str('processes')!, '--processes') : null,
+    workDir: str('work') ?? defaultWorkDir(),
+    heapMb: str('heap') !== undefined ? positive(str('heap')!, '--heap') : 12288,
+    seed: str('seed') !== undefined ? positive(str('seed')!, '--seed') : null,
+  };
   if (opts.sizes.length === 0) opts.sizes = opts.quick ? [1000] : [1000, 10000];
   return opts;
 }

@@ -1,8 +1,12 @@
 /**
- * Command-line parsing for the CLI: positional words, `--flag value` options
- * and boolean switches, with a clear error for anything unknown. Kept apart
- * from main.ts so it can be tested without running commands.
+ * Command-line parsing for the CLI (node:util parseArgs, through
+ * command-line.ts): positional words, `--flag value` options and boolean
+ * switches, with a clear error for anything unknown. Kept apart from main.ts
+ * so it can be tested without running commands.
  */
+import { parseCommandLine, UsageError } from './command-line';
+
+export { UsageError };
 
 export interface ParsedArgs {
   command: string | null;
@@ -11,33 +15,20 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-export class UsageError extends Error {}
+const VALUE_OPTIONS = ['archive', 'limit', 'kind', 'from', 'to', 'out', 'offset'] as const;
 
-const VALUE_OPTIONS = new Set(['archive', 'limit', 'kind', 'from', 'to', 'out', 'offset']);
-const FLAGS = new Set(['json', 'help']);
-
+/** The command, its positional words, `--name value` options and `--json`/`--help` switches. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const positional: string[] = [];
+  const { values, positionals } = parseCommandLine(argv, {
+    ...Object.fromEntries(VALUE_OPTIONS.map((name) => [name, { type: 'string' as const }])),
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const options: Record<string, string> = {};
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--') && a.length > 2) {
-      const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-      if (FLAGS.has(name)) flags.add(name);
-      else if (VALUE_OPTIONS.has(name)) {
-        const v = inline ?? argv[++i];
-        if (v === undefined) throw new UsageError(`--${name} needs a value`);
-        options[name] = v;
-      } else throw new UsageError(`unknown option --${name}`);
-    } else if (a === '-h') flags.add('help');
-    else positional.push(a);
-  }
-  return { command: positional.shift() ?? null, positional, options, flags };
+  for (const name of VALUE_OPTIONS) if (typeof values[name] === 'string') options[name] = values[name];
+  const flags = new Set((['json', 'help'] as const).filter((f) => values[f] === true));
+  const [command, ...positional] = positionals;
+  return { command: command ?? null, positional, options, flags };
 }
 
 export function intOption(o: Record<string, string>, name: string, min: number, max: number): number | undefined {

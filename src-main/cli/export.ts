@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { ensureBundledArchive, openArchive } from '../archive/index';
 import type { ArchiveService } from '../archive/types';
 import { OutputRefused, writeFileSafely } from '../archive/store/safe-output';
+import { parseCommandLine, UsageError } from './command-line';
 import { parseBackup } from '../shared/notes/backup/backup-parse';
 import { colorsFromSettings, filterByTags, sortForExport } from '../shared/notes/export-selection';
 import { FORMATS, exportSync, formatInfo } from '../shared/notes/formats';
@@ -40,44 +41,33 @@ interface ExportArgs {
   overwrite: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(argv: readonly string[]): ExportArgs {
-  const positional: string[] = [];
-  const tags: string[] = [];
-  const flags: Record<string, string | undefined> = {};
-  let json = false;
-  let overwrite = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') json = true;
-    else if (a === '--overwrite') overwrite = true;
-    else if (a === '--tag') tags.push(value(argv, ++i, a));
-    else if (['--format', '--out', '--archive', '--link-base', '--title'].includes(a)) flags[a] = value(argv, ++i, a);
-    else if (a.startsWith('--')) throw new UsageError(`Unknown option ${a}`);
-    else positional.push(a);
-  }
-  if (positional.length !== 1) throw new UsageError(positional.length ? `Expected one backup file, got ${positional.length}` : 'Missing the backup file');
-  const format = flags['--format'];
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    archive: { type: 'string' },
+    'link-base': { type: 'string' },
+    title: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `Expected one backup file, got ${positionals.length}` : 'Missing the backup file');
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const format = str('format');
   if (!format) throw new UsageError('Missing --format');
   if (!formatInfo(format)) throw new UsageError(`Unknown format "${format}": use one of ${FORMATS.map((f) => f.id).join(', ')}`);
   return {
-    backup: positional[0],
+    backup: positionals[0]!,
     format: format as ExportFormat,
-    tags,
-    out: flags['--out'] ?? '-',
-    archive: flags['--archive'],
-    linkBase: flags['--link-base'],
-    title: flags['--title'],
-    json,
-    overwrite,
+    tags: Array.isArray(values.tag) ? values.tag : [],
+    out: str('out') ?? '-',
+    archive: str('archive'),
+    linkBase: str('link-base'),
+    title: str('title'),
+    json: values.json === true,
+    overwrite: values.overwrite === true,
   };
-}
-
-function value(argv: readonly string[], i: number, flag: string): string {
-  const v = argv[i];
-  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-  return v;
 }
 
 /** Runs the command; answers the process exit code (0 done, 1 bad input or I/O, 64 usage, like the other commands). */
