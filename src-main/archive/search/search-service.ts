@@ -56,28 +56,10 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
   const base = { query, offset, total: 0, hits: [] as SearchHit[] };
   const done = (r: Omit<SearchResponse, 'tookMs'>): SearchResponse => ({ ...r, tookMs: Math.round((performance.now() - t0) * 10) / 10 });
   try {
-    let plan = planQuery(query);
-    if (plan.empty) return done({ ...base, interpretedAs: plan.interpretedAs, notice: notice(plan) });
+    const first = planQuery(query);
+    if (first.empty) return done({ ...base, interpretedAs: first.interpretedAs, notice: notice(first) });
     const engine = await deps.engine();
-    let hits: EngineHits;
-    try {
-      hits = await matching(plan, req, engine, deps);
-    } catch (e) {
-      if (e instanceof DamagedArchive) throw e;
-      // Lunr can still throw on odd input the parser let through: read it literally.
-      plan = literalPlan(plan, `the search engine could not run it (${(e as Error).message})`);
-      hits = plan.empty ? NO_HITS : await matching(plan, req, engine, deps);
-    }
-    if (hits.length === 0 && plan.interpretedAs !== 'fuzzy') {
-      const fuzzy = correctedPlan(plan, engine);
-      if (fuzzy) {
-        const fuzzyHits = await matching(fuzzy, req, engine, deps);
-        if (fuzzyHits.length > 0) {
-          plan = fuzzy;
-          hits = fuzzyHits;
-        }
-      }
-    }
+    const { plan, hits } = await firstThatFinds(first, req, engine, deps);
     const page = hits.slice(offset, offset + limit);
     const shown: SearchHit[] = [];
     for (const h of page) {
@@ -93,6 +75,38 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
     if (e instanceof DamagedArchive) throw e;
     return done({ ...base, interpretedAs: 'literal', notice: `Search failed: ${(e as Error).message}` });
   }
+}
+
+/**
+ * The strategies, in order, each tried only when the one before found
+ * nothing:
+ *  1. the query as written, with Lunr's syntax (planQuery already reads a
+ *     query Lunr cannot parse literally, and says so);
+ *  2. literally, when the engine could not run it as written;
+ *  3. with misspelled words corrected (correctedPlan), structure kept.
+ * The answer is the first plan that found something, else the last one tried.
+ */
+async function firstThatFinds(
+  first: QueryPlan,
+  req: SearchRequest,
+  engine: SearchEngine,
+  deps: SearchDeps,
+): Promise<{ plan: QueryPlan; hits: EngineHits }> {
+  let plan = first;
+  let hits: EngineHits;
+  try {
+    hits = await matching(plan, req, engine, deps);
+  } catch (e) {
+    if (e instanceof DamagedArchive) throw e;
+    // Lunr can still throw on odd input the parser let through.
+    plan = literalPlan(plan, `the search engine could not run it (${(e as Error).message})`);
+    hits = plan.empty ? NO_HITS : await matching(plan, req, engine, deps);
+  }
+  if (hits.length > 0 || plan.interpretedAs === 'fuzzy') return { plan, hits };
+  const corrected = correctedPlan(plan, engine);
+  if (!corrected) return { plan, hits };
+  const correctedHits = await matching(corrected, req, engine, deps);
+  return correctedHits.length > 0 ? { plan: corrected, hits: correctedHits } : { plan, hits };
 }
 
 async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngine, deps: SearchDeps): Promise<EngineHits> {
