@@ -56,7 +56,7 @@ async function startHost(archive: string, data: string): Promise<{ url: string; 
     let out = '';
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
-      const m = /served at (http:\/\/\S+)/.exec(out);
+      const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out); // the web host prints its URL on a line of its own
       if (m) resolve(m[1]);
     });
     child.once('exit', (code) => reject(new Error(`web host exited (${code})`)));
