@@ -153,6 +153,21 @@ describe('export', () => {
     await context.close();
   });
 
+  test('"Everything" carries article notes, not only highlights', async () => {
+    const { page, context } = await openPage(browser, articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Article note', exact: true }).fill('The whole speech matters, not one passage.');
+    await page.getByRole('region', { name: 'Article notes' }).getByText('Saved', { exact: true }).waitFor();
+    await page.keyboard.press('Control+e');
+    const dialog = exportDialog(page);
+    await dialog.getByRole('radio', { name: 'Everything' }).check();
+    await dialog.getByRole('radio', { name: 'Markdown (Obsidian)' }).check();
+    const md = await downloaded(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    expect(md.text).toContain('## Article notes');
+    expect(md.text).toContain('The whole speech matters, not one passage.');
+    await context.close();
+  });
+
   test('an article dated only by its event is cited with that date, said as such, not "n.d."', async () => {
     const list = await must(hostApi().list({ kind: 'article' }));
     const eventOnly = list.items.find((d) => !d.published && d.eventDate);

@@ -6,7 +6,7 @@
  * apostrophe so no spreadsheet evaluates it (OWASP's advice).
  */
 import type { Annotation } from './annotation-model';
-import { citationDate, citationText } from './citation';
+import { citationDate, citationText, citedDoc, passageLink } from './citation';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
 import type { ExportInput, ProgressCallback } from './types';
@@ -41,7 +41,19 @@ function csvRenderer(ctx: ExportContext): ItemRenderer<Annotation, string> {
         a.tags.join('; '), a.created, a.modified, citationText(doc), ctx.link(a),
       ]);
     },
-    assemble: (rows) => `\uFEFF${[csvRow(CSV_COLUMNS), ...rows].join('\r\n')}\r\n`,
+    assemble: (rows) => {
+      // Article notes as rows of their own: no quote, colour "Article note", the article's link.
+      const notes = ctx.articleNotes.map((n) => {
+        const doc = citedDoc(ctx.input.docs, n.docId);
+        const date = citationDate(doc);
+        const note = n.starred ? `${n.note}${n.note ? ' ' : ''}(starred)` : n.note;
+        return csvRow([
+          '', n.docId, doc.title, date.iso ?? '', date.kind ?? '', 'Article note', '', note,
+          n.tags.join('; '), '', '', citationText(doc), passageLink(ctx.linkBase, n.docId),
+        ]);
+      });
+      return `\uFEFF${[csvRow(CSV_COLUMNS), ...rows, ...notes].join('\r\n')}\r\n`;
+    },
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_COLORS, type Annotation, type ColorDef } from './annotation-model';
 import { citedDoc, normalizeLinkBase, passageLink } from './citation';
-import type { CitedDoc, ExportInput } from './types';
+import type { ArticleNote, CitedDoc, ExportInput } from './types';
 
 export interface ExportContext {
   input: ExportInput;
@@ -20,6 +20,8 @@ export interface ExportContext {
   allTags: string[];
   /** Articles cited, in order of first appearance. */
   citedDocs: CitedDoc[];
+  /** The article notes to export (something written on each), in article order. */
+  articleNotes: ArticleNote[];
 }
 
 export function exportContext(input: ExportInput): ExportContext {
@@ -33,6 +35,11 @@ export function exportContext(input: ExportInput): ExportContext {
   for (const a of input.annotations) {
     for (const t of a.tags) if (!tags.has(t.toLowerCase())) tags.set(t.toLowerCase(), t);
     if (!cited.has(a.docId)) cited.set(a.docId, citedDoc(input.docs, a.docId));
+  }
+  const articleNotes = (input.articleNotes ?? []).filter((n) => n.note.trim() !== '' || n.tags.length > 0 || n.starred);
+  for (const n of articleNotes) {
+    for (const t of n.tags) if (!tags.has(t.toLowerCase())) tags.set(t.toLowerCase(), t);
+    if (!cited.has(n.docId)) cited.set(n.docId, citedDoc(input.docs, n.docId));
   }
   const citedDocs = [...cited.values()];
   const title =
@@ -50,5 +57,6 @@ export function exportContext(input: ExportInput): ExportContext {
     link: (a) => passageLink(linkBase, a.docId, a.id),
     allTags: [...tags.values()].sort((x, y) => x.localeCompare(y, 'en', { sensitivity: 'base' })),
     citedDocs,
+    articleNotes,
   };
 }

@@ -40,6 +40,26 @@ describe('golden exports of the fixed annotations', () => {
     }
   });
 
+  it('carries article notes: each article noted is cited once (or "Cited above"), with its note, tags and star', () => {
+    const input = {
+      ...fixtureInput(),
+      articleNotes: [
+        { docId: 'csto-2013-05-28-minsk', note: 'Compare with the **2012** summit', tags: ['summit'], starred: true },
+        { docId: 'csto-2017-event', note: 'Only an article note here', tags: [], starred: false },
+        { docId: 'csto-2019-11-29-bishkek', note: '', tags: [], starred: false }, // nothing written: left out
+      ],
+    };
+    for (const format of ['md', 'html', 'csv'] as const) {
+      const text = exportSync(format, input).text;
+      expect(text, format).toContain('Only an article note here');
+      expect(text, format).toContain('2012');
+      expect(text.split('”, Collective Security Treaty Organization, 28 May 2013, archive id csto-2013-05-28-minsk.').length - 1, format).toBe(format === 'csv' ? 3 : 1);
+    }
+    expect(exportSync('md', input).text).toMatch(/## Article notes[\s\S]*### Exercises of the CSTO Collective Rapid Reaction Force\n\nCite as:/);
+    expect(exportSync('csv', input).text.split('\r\n').filter((r) => r.includes(',Article note,'))).toHaveLength(2);
+    expect(JSON.parse(exportSync('csl', input).text).map((i: { id: string }) => i.id)).toContain('csto-2017-event');
+  });
+
   const items: DossierItem[] = [
     { kind: 'heading', id: 'h1', text: 'Part 1: the summits & *their* outcomes' },
     { kind: 'excerpt', id: 'e1', annotationId: 'a5-cyrillic' },

@@ -6,7 +6,7 @@
  * a CSP meta forbids scripts, frames, images and remote anything.
  */
 import type { Annotation } from './annotation-model';
-import { citationHtml, formatDate, passageLink } from './citation';
+import { citationHtml, citedDoc, formatDate, passageLink } from './citation';
 import { escapeHtml } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { EXPORT_CSP, EXPORT_CSS } from './html-style';
@@ -80,11 +80,33 @@ export function htmlRenderer(ctx: ExportContext): ItemRenderer<Annotation, strin
       }
       return heading + excerptHtml(a, ctx);
     },
-    assemble: (pieces) =>
-      htmlDocument(
+    assemble: (pieces) => {
+      // Article notes after the excerpts, so an article cited above is not cited twice.
+      const notes = ctx.articleNotes.map((n) => {
+        const doc = citedDoc(ctx.input.docs, n.docId);
+        const cite = cited.has(n.docId) ? '<em>Cited above.</em>' : `Cite as: ${citationHtml(doc, passageLink(ctx.linkBase, doc.id))}`;
+        cited.add(n.docId);
+        const note = noteToSafeHtml(n.note);
+        const tags = n.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');
+        const meta = [n.starred ? '★ Starred' : '', tags].filter(Boolean).join(' · ');
+        return [
+          `<section class="excerpt article-note">`,
+          `<h3>${escapeHtml(doc.title)}</h3>`,
+          `<p class="doc-meta">${cite}</p>`,
+          note ? `<div class="note">${note}</div>` : '',
+          meta ? `<p class="tags">${meta}</p>` : '',
+          '</section>',
+        ]
+          .filter(Boolean)
+          .join('\n');
+      });
+      const notesSection = notes.length ? `\n<h2>Article notes</h2>\n${notes.join('\n')}` : '';
+      const body = pieces.join('\n') + notesSection;
+      return htmlDocument(
         ctx.title,
-        `<h1>${escapeHtml(ctx.title)}</h1>\n<p class="meta">${pieces.length} excerpt${pieces.length === 1 ? '' : 's'} · exported ${escapeHtml(formatDate(ctx.generatedAt))}</p>\n${pieces.join('\n') || '<p>No excerpts.</p>'}`,
-      ),
+        `<h1>${escapeHtml(ctx.title)}</h1>\n<p class="meta">${pieces.length} excerpt${pieces.length === 1 ? '' : 's'}${notes.length ? `, ${notes.length} article note${notes.length === 1 ? '' : 's'}` : ''} · exported ${escapeHtml(formatDate(ctx.generatedAt))}</p>\n${body || '<p>No excerpts.</p>'}`,
+      );
+    },
   };
 }
 

@@ -11,7 +11,7 @@
  * code fence, a heading) can spill into the next excerpt.
  */
 import type { Annotation } from './annotation-model';
-import { PUBLISHER, citationText, formatDate, passageLink } from './citation';
+import { PUBLISHER, citationText, citedDoc, formatDate, passageLink } from './citation';
 import { blockquote, escapeMarkdownText, neutralizeNoteHtml, obsidianTag, oneLine, yamlString } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
@@ -69,8 +69,22 @@ export function markdownRenderer(ctx: ExportContext): ItemRenderer<Annotation, s
       }
       return heading + excerptMarkdown(a, ctx);
     },
-    assemble: (pieces) =>
-      `${frontMatter(ctx)}\n\n# ${escapeMarkdownText(oneLine(ctx.title))}\n\n${pieces.join('\n\n')}${pieces.length ? '\n' : 'No excerpts.\n'}`,
+    assemble: (pieces) => {
+      // Article notes after the excerpts, so an article cited above is not cited twice.
+      const notes = ctx.articleNotes.map((n) => {
+        const doc = citedDoc(ctx.input.docs, n.docId);
+        const cite = cited.has(n.docId)
+          ? '*Cited above.*'
+          : `Cite as: ${escapeMarkdownText(citationText(doc))} [Open article](<${passageLink(ctx.linkBase, n.docId)}>)`;
+        cited.add(n.docId);
+        const meta = [n.starred ? '★ Starred' : '', n.tags.length ? `Tags: ${n.tags.map((t) => `#${obsidianTag(t)}`).join(' ')}` : ''].filter(Boolean).join(' · ');
+        const body = [n.note.trim() ? neutralizeNoteHtml(n.note.trim()) : '', meta].filter(Boolean).join('\n\n');
+        return `### ${escapeMarkdownText(oneLine(doc.title))}\n\n${cite}\n\n${blockquote(body)}`;
+      });
+      const notesSection = notes.length ? `${pieces.length ? '\n\n' : ''}## Article notes\n\n${notes.join('\n\n')}` : '';
+      const body = pieces.join('\n\n') + notesSection;
+      return `${frontMatter(ctx)}\n\n# ${escapeMarkdownText(oneLine(ctx.title))}\n\n${body}${body ? '\n' : 'No excerpts.\n'}`;
+    },
   };
 }
 

@@ -26,6 +26,20 @@ export interface ExportInput {
   /** ISO timestamp written into the file, so that exports are reproducible in tests. Defaults to now. */
   generatedAt?: string;
   appVersion?: string;
+  /**
+   * What the person wrote about whole articles (note, tags, star), exported
+   * with the excerpts ("Everything", "This article"). Rows with nothing
+   * written are left out.
+   */
+  articleNotes?: readonly ArticleNote[];
+}
+
+/** An article note as exports carry it: the article state less its reading place. */
+export interface ArticleNote {
+  docId: string;
+  note: string;
+  tags: readonly string[];
+  starred: boolean;
 }
 
 /** Called while a long export runs: `done` of `total` annotations rendered. */

@@ -12,7 +12,7 @@ import type { Result } from '../../../../src-main/shared/result';
 import { FORMATS, exportAsync } from '../../../../src-main/shared/notes/formats';
 import { sortForExport } from '../../../../src-main/shared/notes/export-selection';
 import { ExportCancelledError } from '../../../../src-main/shared/notes/run-export';
-import type { CitedDoc, ExportFormat } from '../../../../src-main/shared/notes/types';
+import type { ArticleNote, CitedDoc, ExportFormat } from '../../../../src-main/shared/notes/types';
 import type { SaveExportFile } from './deliver-file';
 import type { PrintPdf } from './print-pdf';
 
@@ -22,6 +22,8 @@ export interface ExportScope {
   label: string;
   /** Loads the annotations in the person's chosen order (or any order: they are sorted by article unless `keepOrder`). */
   load(): Promise<Annotation[]>;
+  /** The article notes that go with it ("This article", "Everything"); none for a selection of highlights. */
+  loadArticleNotes?(): Promise<ArticleNote[]>;
   keepOrder?: boolean;
   /** Title of the exported document (e.g. the article's title). */
   title?: string;
@@ -89,13 +91,13 @@ export function ExportDialog(props: ExportDialogProps) {
     abort.current = controller;
     setStatus({ kind: 'running', done: 0, total: 0 });
     try {
-      const [annotations, docs] = await Promise.all([scope.load(), loadDocs()]);
+      const [annotations, articleNotes, docs] = await Promise.all([scope.load(), scope.loadArticleNotes?.() ?? [], loadDocs()]);
       if (!docs.ok) return setStatus({ kind: 'error', message: `Could not read the article list: ${docs.error.message}` });
-      if (annotations.length === 0) return setStatus({ kind: 'error', message: 'There is nothing to export in this scope yet.' });
+      if (annotations.length === 0 && articleNotes.length === 0) return setStatus({ kind: 'error', message: 'There is nothing to export in this scope yet.' });
       const ordered = scope.keepOrder ? annotations : sortForExport(annotations, docs.value);
       const file = await exportAsync(
         format === 'pdf' ? 'html' : format,
-        { annotations: ordered, docs: docs.value, colors, linkBase, appVersion, title: scope.title },
+        { annotations: ordered, articleNotes, docs: docs.value, colors, linkBase, appVersion, title: scope.title },
         { signal: controller.signal, onProgress: (done, total) => setStatus({ kind: 'running', done, total }) },
       );
       const saved: Result<{ savedAs: string; hint?: string }> = format === 'pdf' && printPdf ? await printPdf(file) : await save(file);

@@ -5,6 +5,7 @@
  */
 import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import { readAnnotations } from '../../db/annotations-store';
+import { readAllDocStates, readDocState } from '../../db/doc-state-store';
 import type { NotesDatabase } from '../../db/database';
 import type { ExportScope } from './ExportDialog';
 
@@ -28,7 +29,13 @@ export function exportScopes(db: NotesDatabase, ctx: ScopeContext): ExportScope[
   const scopes: ExportScope[] = [];
   if (ctx.article) {
     const { id, title } = ctx.article;
-    scopes.push({ id: 'article', label: `This article: ${title}`, title, load: async () => (await readAnnotations(db, id)).rows });
+    scopes.push({
+      id: 'article',
+      label: `This article: ${title}`,
+      title,
+      load: async () => (await readAnnotations(db, id)).rows,
+      loadArticleNotes: async () => [await readDocState(db, id)],
+    });
   }
   if (ctx.selectedIds?.length) {
     const ids = [...ctx.selectedIds];
@@ -42,6 +49,11 @@ export function exportScopes(db: NotesDatabase, ctx: ScopeContext): ExportScope[
     const ids = [...ctx.filteredIds];
     scopes.push({ id: 'selection', label: `Shown in the Notebook with its filters (${ids.length})`, keepOrder: true, load: byIds(db, ids) });
   }
-  scopes.push({ id: 'everything', label: 'Everything', load: async () => (await readAnnotations(db)).rows });
+  scopes.push({
+    id: 'everything',
+    label: 'Everything',
+    load: async () => (await readAnnotations(db)).rows,
+    loadArticleNotes: () => readAllDocStates(db),
+  });
   return scopes;
 }
