@@ -7,7 +7,7 @@
  * reads them at once.
  */
 import type { Doc, DocSummary, FacetType } from '../shared/model';
-import { DOC_ANSWER_CHARS, type DocAnswer, type FacetCount, type FacetsResponse, type FindInDocResponse, type ListRequest, type ListResponse, type SearchRequest, type SearchResponse } from '../shared/contract';
+import { DOC_ANSWER_CHARS, type DocAnswer, type FacetCount, type FacetsRequest, type FacetsResponse, type FindInDocResponse, type ListRequest, type ListResponse, type SearchRequest, type SearchResponse } from '../shared/contract';
 import type { Paragraph } from '../shared/model';
 import type { ArchiveInfo, ArchiveService } from './types';
 import { BodyReader, paths, readList, readManifestChecked, readSummaries, readSummariesSync, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
@@ -180,12 +180,19 @@ class OpenArchive implements ArchiveService {
     return { ...rest, paragraphs, paragraphsFrom: from, paragraphCount: last[1] + last[2] };
   }
 
-  facets(): FacetsResponse {
+  facets(req: FacetsRequest = {}): FacetsResponse {
     const years = new Map<number, number>();
+    let undated = 0;
     const kinds = new Map<string, number>();
     const counts = { people: new Map<string, number>(), places: new Map<string, number>(), organizations: new Map<string, number>() };
+    const wanted = req.facet ? String(req.facet.value).toLowerCase() : null;
     for (const s of this.detailsNow().values()) {
-      if (s.year !== null) years.set(s.year, (years.get(s.year) ?? 0) + 1);
+      // The timeline follows the library's filters; the filters' own lists do not (they would hide their choices).
+      const kept =
+        (!req.kind || s.kind === req.kind) &&
+        (!req.facet || (s.facets?.[req.facet.type as FacetType] ?? []).some((v) => v.toLowerCase() === wanted));
+      if (kept && s.year !== null) years.set(s.year, (years.get(s.year) ?? 0) + 1);
+      else if (kept) undated++;
       kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
       for (const t of ['people', 'places', 'organizations'] as const) for (const v of s.facets[t]) counts[t].set(v, (counts[t].get(v) ?? 0) + 1);
     }
@@ -193,6 +200,7 @@ class OpenArchive implements ArchiveService {
       [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
       years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
+      undated,
       kinds: (['article', 'brief'] as const).filter((k) => kinds.has(k)).map((kind) => ({ kind, count: kinds.get(kind)! })),
       people: sorted(counts.people),
       places: sorted(counts.places),

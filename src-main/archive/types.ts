@@ -4,6 +4,7 @@
  * (index layout, sharding, workers) can change without touching callers.
  */
 import type {
+  FacetsRequest,
   FacetsResponse,
   FindInDocResponse,
   ListRequest,
@@ -25,7 +26,8 @@ export interface ArchiveService {
   get(id: string): Promise<Doc | undefined>;
   /** A document for getDoc: whole when small; a large one from paragraph `from`, at most about DOC_ANSWER_CHARS characters. */
   getPart(id: string, from?: number): Promise<DocAnswer | undefined>;
-  facets(): FacetsResponse;
+  /** Year counts follow `req`'s kind and facet; kinds and facet lists are the whole archive's. */
+  facets(req?: FacetsRequest): FacetsResponse;
   /** Never throws for any query string: bad syntax is read literally and says so. */
   search(req: SearchRequest): Promise<SearchResponse>;
   findInDoc(id: string, query: string): Promise<FindInDocResponse | undefined>;

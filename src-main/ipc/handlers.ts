@@ -107,8 +107,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const found = await readyArchive(deps).findInDoc(req.id, req.query);
       return found ? ok(found) : err('not-found', `No article or brief has the id "${req.id}".`);
     },
-    async facets() {
-      return ok(readyArchive(deps).facets());
+    async facets(req) {
+      return ok(readyArchive(deps).facets(req));
     },
     async saveFile(req) {
       if (!deps.saveFile) return err('unsupported', 'This host cannot show a save dialog; the browser downloads the file instead.');

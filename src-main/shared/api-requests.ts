@@ -106,6 +106,20 @@ export const listArg = v.pipe(
   yearsInOrder(),
 );
 
+/** The library's kind and facet filters, which the timeline's year counts follow. */
+export const facetsArg = v.pipe(
+  v.optional(
+    v.nullable(
+      record({
+        kind: v.optional(oneOf(KINDS)),
+        facet: v.optional(record({ type: oneOf(FACET_TYPES), value: str(API_LIMITS.facetValueChars, { nonEmpty: true }) })),
+      }),
+    ),
+    {},
+  ),
+  v.transform((x) => x ?? {}),
+);
+
 export const idArg = record({ id: str(API_LIMITS.idChars, { nonEmpty: true }) });
 
 /** getDoc: an id, and optionally the first paragraph wanted (a large document is answered in parts, contract.ts DocAnswer). */

@@ -15,6 +15,7 @@ import type * as v from 'valibot';
 import {
   backupNameArg,
   backupWriteArg,
+  facetsArg,
   findInDocArg,
   getDocArg,
   listArg,
@@ -31,6 +32,7 @@ export type SortKey = 'date' | 'title';
 export type SortOrder = 'asc' | 'desc';
 
 export type ListRequest = v.InferOutput<typeof listArg>;
+export type FacetsRequest = v.InferOutput<typeof facetsArg>;
 
 export interface ListResponse {
   items: DocSummary[];
@@ -91,8 +93,15 @@ export interface FacetCount {
   count: number;
 }
 
+/**
+ * The archive at a glance. `years` and `undated` count what the request's
+ * filters keep (so the timeline follows the library's kind and facet); the
+ * kinds and the facet lists are the whole archive's (the filters' own choices).
+ */
 export interface FacetsResponse {
   years: { year: number; count: number }[];
+  /** Items the filters keep that have no year. */
+  undated: number;
   kinds: { kind: DocKind; count: number }[];
   people: FacetCount[];
   places: FacetCount[];
@@ -199,7 +208,7 @@ export const API_SCHEMA = {
   getDoc: getDocArg,
   search: searchArg,
   findInDoc: findInDocArg,
-  facets: noArg,
+  facets: facetsArg,
   saveFile: saveFileArg,
   /**
    * Open an http(s) link in the system browser (Electron, after a click). The

@@ -53,7 +53,7 @@ describe('against misbehaving servers', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   test('a non-JSON answer is an io error naming the HTTP status', async () => {
-    const res = await createHttpClient(base, nodeFetch).facets();
+    const res = await createHttpClient(base, nodeFetch).facets({});
     expect(res).toEqual({ ok: false, error: { code: 'io', message: expect.stringContaining('502') } });
   });
 

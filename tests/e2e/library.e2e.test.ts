@@ -39,7 +39,7 @@ describe('library', () => {
   });
 
   test('clicking a year in the timeline filters to that year; clicking it again clears the filter', async () => {
-    const facets = await must(hostApi().facets());
+    const facets = await must(hostApi().facets({}));
     const busiest = [...facets.years].sort((a, b) => b.count - a.count)[0]!;
     const all = await must(hostApi().list({}));
     const { page, context } = await openPage(browser);
@@ -64,7 +64,7 @@ describe('library', () => {
   });
 
   test('years with nothing in them cannot be picked', async () => {
-    const facets = await must(hostApi().facets());
+    const facets = await must(hostApi().facets({}));
     const years = new Set(facets.years.map((y) => y.year));
     const min = Math.min(...years);
     const max = Math.max(...years);
@@ -90,7 +90,7 @@ describe('library', () => {
   });
 
   test('filters by a person, place or organization mentioned', async () => {
-    const facets = await must(hostApi().facets());
+    const facets = await must(hostApi().facets({}));
     const type = (['places', 'people', 'organizations'] as const).find((t) => facets[t].length > 0);
     expect(type, 'the archive offers facets to browse by').toBeDefined();
     const facet = facets[type!][0]!;
@@ -105,7 +105,7 @@ describe('library', () => {
   });
 
   test('filters that match nothing show an empty state with a way out', async () => {
-    const facets = await must(hostApi().facets());
+    const facets = await must(hostApi().facets({}));
     const all = await must(hostApi().list({}));
     // A year whose items are all of one kind, filtered to the other kind.
     let hash = '';
@@ -164,6 +164,21 @@ describe('when the archive cannot be opened', () => {
     } finally {
       await host.close();
     }
+  });
+});
+
+describe('timeline follows the filters', () => {
+  test('choosing Briefs shows the briefs per year on the timeline', async () => {
+    const briefs = await must(hostApi().facets({ kind: 'brief' }));
+    const all = await must(hostApi().facets({}));
+    const year = briefs.years.find((y) => y.count !== all.years.find((a) => a.year === y.year)?.count) ?? briefs.years[0]!;
+    const { page, context } = await openPage(browser);
+    const timeline = page.getByRole('group', { name: 'Filter by year' });
+    await timeline.waitFor();
+    await page.getByRole('radio', { name: /^Briefs/ }).click();
+    const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
+    await timeline.getByRole('button', { name: `${year.year}, ${items(year.count)}` }).waitFor();
+    await context.close();
   });
 });
 

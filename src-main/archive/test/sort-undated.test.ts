@@ -37,3 +37,13 @@ test('undated items come last in both date orders', () => {
   expect(titles('asc').slice(2).sort()).toEqual(['Alpha undated', 'Delta undated']);
   expect(titles('desc').slice(2).sort()).toEqual(['Alpha undated', 'Delta undated']);
 });
+
+test('the timeline counts follow the kind and facet filters; the filters keep their whole-archive lists', () => {
+  const all = archive.facets();
+  expect(all.years.reduce((n, y) => n + y.count, 0) + all.undated).toBe(4);
+  expect(all.undated).toBe(2);
+  const none = archive.facets({ kind: 'brief' });
+  expect(none.years).toEqual([]);
+  expect(none.undated).toBe(0);
+  expect(none.kinds).toEqual(all.kinds); // the kind tabs still show every kind's count
+});

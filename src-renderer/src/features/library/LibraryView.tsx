@@ -23,7 +23,9 @@ import { usePagedList } from './use-paged-list';
 export function LibraryView({ route }: { route: LibraryRoute }) {
   const status = useArchiveStatus();
   const ready = status.libraryReady;
-  const facets = useApiCall(ready ? 'facets' : null, (api) => api.facets());
+  // The timeline's counts follow the kind and facet filters (the archive counts them).
+  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}`;
+  const facets = useApiCall(ready ? facetsKey : null, (api) => api.facets({ kind: route.kind, facet: route.facet }));
   const req = listRequest(route);
   const key = JSON.stringify(req);
   const summary = useNotesSummary();
@@ -112,7 +114,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
       {facets.value ? (
         <Timeline
           years={facets.value.years}
-          undated={Math.max(0, (all ?? 0) - facets.value.years.reduce((n, y) => n + y.count, 0))}
+          undated={facets.value.undated}
           selected={route.year}
           onSelect={(year) => setRoute({ ...route, year })}
         />

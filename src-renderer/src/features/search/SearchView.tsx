@@ -25,7 +25,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
   const status = useArchiveStatus();
   const q = route.q.trim();
   const search = useSearch(q && status.searchReady ? { query: route.q, kind: route.kind, from: route.from, to: route.to } : null);
-  const facets = useApiCall(status.libraryReady ? 'facets' : null, (api) => api.facets());
+  const facets = useApiCall(status.libraryReady ? 'facets' : null, (api) => api.facets({}));
   const listRef = useRef<HTMLOListElement>(null);
   const notes = useNotesScope(q, route.notes === true);
 
