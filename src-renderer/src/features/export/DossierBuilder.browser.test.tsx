@@ -86,3 +86,15 @@ it('reorders with buttons and drag and drop, adds a heading, exports footnotes i
   expect(md.trim().endsWith('?annotation=a1-plain>')).toBe(true);
   expect(md).toContain('## Conclusions');
 });
+
+it('gives an excerpt most of the panel: its actions stack in a narrow column', async () => {
+  host = document.createElement('div');
+  host.style.width = '300px'; // the Notebook's side panel
+  host.className = 'dossier-panel';
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => root!.render(<Harness />));
+  const item = host.querySelector<HTMLElement>('.dossier-item')!;
+  const body = item.querySelector<HTMLElement>('.dossier-item-body')!;
+  expect(body.getBoundingClientRect().width / item.getBoundingClientRect().width).toBeGreaterThan(0.7);
+});
