@@ -221,10 +221,11 @@ class OpenArchive implements ArchiveService {
   }
 
   async findInDoc(id: string, query: string): Promise<FindInDocResponse | undefined> {
-    const doc = await this.get(id);
-    if (!doc) return undefined;
+    const s = typeof id === 'string' ? this.byId.get(id) : undefined;
+    if (!s) return undefined;
     const { runFindInDoc } = (await loadSearchModules())[1];
-    return runFindInDoc(doc.paragraphs, typeof query === 'string' ? query : '');
+    // Read in parts, never the whole body at once (a document may be hundreds of megabytes).
+    return runFindInDoc(() => this.bodies.parts(s), typeof query === 'string' ? query : '');
   }
 
   async close(): Promise<void> {

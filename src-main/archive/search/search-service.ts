@@ -8,7 +8,7 @@
  */
 import type { Paragraph } from '../../shared/model';
 import type { DocKind } from '../../shared/model';
-import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse } from '../../shared/contract';
+import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse, TextMatch } from '../../shared/contract';
 import type { EngineHit, EngineHits, SearchEngine } from './engine';
 import { ArrayHits, NO_HITS } from './ranked';
 import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
@@ -282,15 +282,23 @@ function clampInt(v: unknown, dflt: number, min: number, max: number): number {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Matches of `query` inside one document, as offsets into docText(doc). */
-export async function runFindInDoc(paragraphs: Paragraph[], query: string): Promise<FindInDocResponse> {
+/** A find in one document stops after this many matches: the reader steps through them, nobody reads more. */
+export const MAX_FIND_MATCHES = 5000;
+
+/**
+ * Matches of `query` inside one document, as offsets into docText(doc). The
+ * body is read part by part (a 200 MB document is never read or scanned in
+ * one go), yielding to other requests every YIELD_CHARS, and stops at
+ * MAX_FIND_MATCHES.
+ */
+export async function runFindInDoc(parts: (() => ParagraphParts) | Paragraph[], query: string): Promise<FindInDocResponse> {
   let plan = planQuery(query);
   if (plan.empty) return { matches: [], interpretedAs: plan.interpretedAs };
-  let matches = matchesInDoc(paragraphs, matcherFor(plan));
+  let matches = await matchesInParts(parts, matcherFor(plan));
   if (matches.length === 0) {
     const fuzzy = fuzzyPlan(plan);
     if (fuzzy) {
-      const m = matchesInDoc(paragraphs, matcherFor(fuzzy));
+      const m = await matchesInParts(parts, matcherFor(fuzzy));
       if (m.length > 0) {
         plan = fuzzy;
         matches = m;
@@ -298,6 +306,30 @@ export async function runFindInDoc(paragraphs: Paragraph[], query: string): Prom
     }
   }
   return { matches, interpretedAs: plan.interpretedAs };
+}
+
+async function matchesInParts(parts: (() => ParagraphParts) | Paragraph[], m: TermMatcher): Promise<TextMatch[]> {
+  if (Array.isArray(parts)) return matchesInDoc(parts, m).slice(0, MAX_FIND_MATCHES);
+  const out: TextMatch[] = [];
+  // Paragraph i starts where i-1 ended plus the "\n\n" joiner of docText (model.ts).
+  let offset = 0;
+  let sinceYield = 0;
+  // A fresh reading each pass: the parts are read once each time they are iterated.
+  for await (const part of parts()) {
+    for (const p of part.paragraphs) {
+      for (const [a, b] of matchesIn(p.text, m)) {
+        out.push({ start: offset + a, end: offset + b });
+        if (out.length >= MAX_FIND_MATCHES) return out;
+      }
+      offset += p.text.length + 2;
+      sinceYield += p.text.length;
+      if (sinceYield >= YIELD_CHARS) {
+        sinceYield = 0;
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    }
+  }
+  return out;
 }
 
 export { matchesIn };

@@ -11,6 +11,8 @@ import { ingestFolder, openArchive } from '../index';
 import type { ArchiveService } from '../types';
 import { PART_CHARS, type StoredSummary } from '../store/layout';
 import { removeDir, tempDir } from './helpers';
+import { docText } from '../../shared/model';
+import { MAX_FIND_MATCHES } from '../search/search-service';
 
 const PARAGRAPHS = 3000;
 const para = (i: number) => `Paragraph ${i} of the long report: the river port of Kazan handled grain, timber and machinery shipments during week ${i}.`;
@@ -57,4 +59,14 @@ test('snippets come from the first parts; a phrase only in the last part is stil
   const phrase = await archive.search({ query: '"unique zebra crossing"' });
   expect(phrase.hits.map((h) => h.id)).toEqual([big.id]);
   expect(phrase.hits[0].snippets[0].text).toMatch(/unique zebra crossing/);
+});
+
+test('find in a document read part by part: offsets into the whole text, the last part reached, a bounded number of matches', async () => {
+  const doc = (await archive.get(big.id))!;
+  const text = docText(doc);
+  const zebra = (await archive.findInDoc(big.id, 'zebra'))!;
+  expect(zebra.matches.map((m) => text.slice(m.start, m.end))).toEqual(['zebra']);
+  const week = (await archive.findInDoc(big.id, 'week'))!;
+  expect(week.matches.length).toBe(Math.min(PARAGRAPHS, MAX_FIND_MATCHES));
+  for (const m of week.matches.slice(0, 50)) expect(text.slice(m.start, m.end)).toBe('week');
 });
