@@ -9,7 +9,7 @@
 import type { Paragraph } from '../../shared/model';
 import type { DocKind } from '../../shared/model';
 import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse, TextMatch } from '../../shared/contract';
-import type { EngineHit, EngineHits, SearchEngine } from './engine';
+import type { EngineClause, EngineHit, EngineHits, SearchEngine } from './engine';
 import { ArrayHits, NO_HITS } from './ranked';
 import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
 import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor, type TermMatcher } from './highlight';
@@ -220,42 +220,40 @@ function passesFilters(s: SearchableDoc | undefined, req: SearchRequest): boolea
 }
 
 /**
- * The spelling retry: the same query, with each plain positive word the index
- * does not know replaced by the one index term nearest to it. Required,
- * prohibited and field parts stay as they were; a word the index knows is
- * never changed, so `+border -drug` is not turned into "order". Null when no
- * word was misspelled.
+ * The query with some plain positive words relaxed by `relax` (given each
+ * word and how far its spelling may be relaxed, by length); required,
+ * prohibited and field parts stay as they were. Null when no word changed.
  */
-function correctedPlan(plan: QueryPlan, engine: SearchEngine): QueryPlan | null {
+function relaxedPlan(plan: QueryPlan, relax: (c: EngineClause, distance: number) => EngineClause | null): QueryPlan | null {
   let changed = false;
   const clauses = plan.clauses.map((c) => {
     if (c.presence === 'prohibited' || c.leadingWildcard || c.trailingWildcard || c.editDistance > 0) return c;
     const len = [...c.term].length;
     const distance = Math.min(fuzzyAllowance(c.term, 2), len >= 8 ? 2 : len >= 4 ? 1 : 0);
-    if (distance === 0) return c;
-    const s = engine.spelling(c.term, distance);
-    if (s.known || !s.correction) return c;
+    const relaxed = distance > 0 ? relax(c, distance) : null;
+    if (!relaxed) return c;
     changed = true;
-    // The correction is an index term already analysed: searched as it is.
-    return { ...c, term: s.correction, usePipeline: false };
+    return relaxed;
   });
-  if (!changed) return null;
-  return { ...plan, clauses, interpretedAs: 'fuzzy', notices: [...plan.notices] };
+  return changed ? { ...plan, clauses, interpretedAs: 'fuzzy', notices: [...plan.notices] } : null;
 }
 
-/** The same query with every plain positive word made fuzzy (edit distance by length): find in one document. */
-function fuzzyPlan(plan: QueryPlan): QueryPlan | null {
-  let changed = false;
-  const clauses = plan.clauses.map((c) => {
-    if (c.presence === 'prohibited' || c.leadingWildcard || c.trailingWildcard || c.editDistance > 0) return c;
-    const len = [...c.term].length;
-    const distance = Math.min(fuzzyAllowance(c.term, 2), len >= 8 ? 2 : len >= 4 ? 1 : 0);
-    if (distance === 0) return c;
-    changed = true;
-    return { ...c, editDistance: distance };
+/**
+ * The spelling retry of a search: each word the index does not know replaced
+ * by the one index term nearest to it (a word the index knows is never
+ * changed, so `+border -drug` is not turned into "order").
+ */
+function correctedPlan(plan: QueryPlan, engine: SearchEngine): QueryPlan | null {
+  return relaxedPlan(plan, (c, distance) => {
+    const s = engine.spelling(c.term, distance);
+    // The correction is an index term already analysed: searched as it is.
+    return s.known || !s.correction ? null : { ...c, term: s.correction, usePipeline: false };
   });
-  if (!changed) return null;
-  return { ...plan, clauses, interpretedAs: 'fuzzy', notices: [...plan.notices] };
+}
+
+/** Find in one document: every plain positive word made fuzzy (the document's words are not indexed). */
+function fuzzyPlan(plan: QueryPlan): QueryPlan | null {
+  return relaxedPlan(plan, (c, distance) => ({ ...c, editDistance: distance }));
 }
 
 function fuzzyNotice(query: string, plan: QueryPlan, hits: SearchHit[], _deps: SearchDeps): string {
