@@ -81,3 +81,10 @@ describe('teasers and the shape of a text file', () => {
     expect(segmentArticle(splitParagraphs('Big news today\n\n14.01.2020\n\nBody.'))).toMatchObject({ title: 'Big news today', published: '2020-01-14', body: ['Body.'] });
   });
 });
+
+describe('plain-text headings', () => {
+  test("a Setext heading's underline and a ruled line are breaks, never text (git's release notes, READMEs)", () => {
+    const ps = splitParagraphs('Git v2.7.2 Release Notes\n========================\n\nFixes since v2.7.1\n------------------\n\n * A fix.\n\n***\n\nThe end.\n');
+    expect(ps.map((p) => p.text)).toEqual(['Git v2.7.2 Release Notes', 'Fixes since v2.7.1', '* A fix.', 'The end.']);
+  });
+});

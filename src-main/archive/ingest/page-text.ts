@@ -16,6 +16,8 @@ export interface RawParagraph {
 }
 
 const START_GAP = 99;
+/** A line of only '=', '-', '~', '*', '_' or '#' (three or more): a Setext underline or a rule in plain text. */
+const RULE_LINE = /^([=\-~*_#])\1{2,}$/;
 const WRAP_WIDTH = 100;
 
 /** Splits text into paragraphs: blank lines separate; a long line is a paragraph; short wrapped lines join. */
@@ -36,6 +38,9 @@ export function splitParagraphs(raw: string): RawParagraph[] {
     if (t === '') {
       flush();
       gap++;
+    } else if (RULE_LINE.test(t)) {
+      // A heading's underline ("Release Notes" over "=====") or a ruled line: a break, never text.
+      flush();
     } else chunk.push(t);
   }
   flush();

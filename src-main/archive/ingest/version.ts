@@ -5,4 +5,4 @@
  * Bump when ingestion rules or the index format change: bundled archives are
  * rebuilt when it differs.
  */
-export const BUILDER_VERSION = 'ingest-5'; // 5: the recursive folder reader (ingest-4) and bodies stored in parts (store/layout.ts partsOf)
+export const BUILDER_VERSION = 'ingest-6'; // 6: heading underlines and ruled lines are breaks, not text; 5: bodies stored in parts
