@@ -13,6 +13,7 @@ export { bundledArchiveDir, bundledCorpusDir, resourcesDir, type ResourceOptions
 export { ensureBundledArchive, ensureBundledArchiveStatus, archiveFreshness, type BundledStatus } from './bundled';
 export { BUILDER_VERSION } from './ingest/version';
 export type { FolderReport, IngestOptions, IngestProgress } from './ingest/ingest-folder';
+export { IngestCancelled } from './ingest/walk-folder';
 export type { IngestReport, SkippedFile } from './store/layout';
 export type { ArchiveInfo, ArchiveService } from './types';
 

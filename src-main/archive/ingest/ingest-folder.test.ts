@@ -6,9 +6,9 @@
  * existing archive as it was.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ingestFolder } from './ingest-folder';
+import { IngestCancelled, ingestFolder, type IngestProgress } from './ingest-folder';
 import { openArchive } from '../archive-service';
 import { removeDir, tempDir } from '../test/helpers';
 
@@ -20,6 +20,10 @@ beforeAll(async () => {
   await mkdir(join(dir, 'furniture'));
   await writeFile(join(dir, 'furniture', 'nav.txt'), 'Go back\n\nZVF_3021.JPG\n\n(Photo gallery of the CSTO CSC)\n\nBack to the all news\n');
   await writeFile(join(dir, 'furniture', 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+  await mkdir(join(dir, 'mixed', 'sub'), { recursive: true });
+  await writeFile(join(dir, 'mixed', 'a.txt'), 'Bridge opens\n\nThe bridge opened to traffic after two years of work.\n');
+  await writeFile(join(dir, 'mixed', 'b.md'), '# Port strike ends\n\nDockers returned to work on Monday after a week.\n');
+  await writeFile(join(dir, 'mixed', 'sub', 'c.txt'), 'Rail link delayed\n\nThe new rail link will open a year later than planned.\n');
 });
 afterAll(() => removeDir(dir));
 
@@ -32,4 +36,41 @@ test('a folder with no article text fails clearly and keeps the archive already 
   const a = await openArchive(out);
   expect(a.list({}).items.map((d) => d.title)).toEqual(['Harbour reopens']);
   await a.close();
+});
+
+// Cancel from the app's import dialog: at the first file (1%) and while the index is written (99%),
+// the archive already in --out stays as it was and no temporary folder is left beside it.
+test.each([
+  ['at the first file read', (p: IngestProgress) => p.phase === 'read' && p.done === 1],
+  ['while the index is built', (p: IngestProgress) => p.phase === 'index'],
+])('cancelling %s leaves the old archive and no temporary folder', async (when, cancelAt) => {
+  const parent = join(dir, `cancel-${when.replace(/\W+/g, "-")}`);
+  const out = join(parent, 'out');
+  await ingestFolder(join(dir, 'good'), out);
+  const before = await readdir(parent);
+  const ctl = new AbortController();
+  const phases: string[] = [];
+  await expect(
+    ingestFolder(join(dir, 'mixed'), out, {
+      signal: ctl.signal,
+      onProgress: (p) => {
+        phases.push(p.phase);
+        if (cancelAt(p)) ctl.abort();
+      },
+    }),
+  ).rejects.toBeInstanceOf(IngestCancelled);
+  expect(phases).not.toContain('done');
+  expect(await readdir(parent)).toEqual(before);
+  const a = await openArchive(out);
+  expect(a.list({}).items.map((d) => d.title)).toEqual(['Harbour reopens']);
+  await a.close();
+});
+
+test('reading reports counts and the file for a progress bar', async () => {
+  const seen: IngestProgress[] = [];
+  await ingestFolder(join(dir, 'mixed'), join(dir, 'counted'), { onProgress: (p) => seen.push(p) });
+  const reads = seen.filter((p) => p.phase === 'read' && p.done !== undefined);
+  expect(reads.map((p) => p.done)).toEqual([1, 2, 3]);
+  expect(reads.every((p) => p.total === 3)).toBe(true);
+  expect(reads.map((p) => p.file).sort()).toEqual(['a.txt', 'b.md', 'sub/c.txt']);
 });

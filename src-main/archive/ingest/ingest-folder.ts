@@ -11,24 +11,34 @@ import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildDocsFromPages, parsePage } from './build-docs';
 import { BUILDER_VERSION } from './version';
-import { walkFolderMapped, type FileWarning } from './walk-folder';
+import { IngestCancelled, throwIfCancelled, walkFolderMapped, type FileWarning } from './walk-folder';
 import type { DuplicateGroup } from './duplicates';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
 import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder } from '../store/safe-output';
 import { buildIndex, type EngineDoc } from '../search/engine';
 import { docText, type Doc } from '../../shared/model';
 
-export { BUILDER_VERSION };
+export { BUILDER_VERSION, IngestCancelled };
 
 export interface IngestProgress {
   phase: 'read' | 'segment' | 'write' | 'index' | 'done';
   message: string;
+  /** Units of this phase done so far and in all (files while reading), when the phase counts them. */
+  done?: number;
+  total?: number;
+  /** The file just read (relative to the folder), while reading. */
+  file?: string;
 }
 
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Files larger than this are skipped as too large (walk-folder.ts's default otherwise). */
   maxFileBytes?: number;
+  /**
+   * Cancels the build: it stops at the next file or phase, removes its temporary folder and rejects with
+   * IngestCancelled; the target is never touched (the swap is the last step and is not interrupted).
+   */
+  signal?: AbortSignal;
 }
 
 /** The ingest report: what was read, merged and skipped, file by file. */
@@ -54,12 +64,13 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   progress({ phase: 'read', message: `reading ${src}` });
   // Progress every 1,000 files (and at the end): enough to see it move, not a line per file.
   // Each page is parsed as soon as it is read: the folder's raw text is never all in memory.
+  // Counts go out on every file for a progress bar (the callback is cheap); the message every 1,000 files is for logs.
   const folder = await walkFolderMapped(src, {
     maxFileBytes: opts.maxFileBytes,
-    onFile: (done, total) => {
-      if (done % 1000 === 0 || done === total) progress({ phase: 'read', message: `read ${done} of ${total} files` });
-    },
+    signal: opts.signal,
+    onFile: (done, total, file) => progress({ phase: 'read', message: `read ${done} of ${total} files`, done, total, file }),
   }, parsePage);
+  throwIfCancelled(opts.signal);
   const nothingToBuild = (skipped: SkippedFile[]) => {
     const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
     return new Error(`No readable pages (.txt, .md, .html) in ${src}${why}`);
@@ -67,6 +78,7 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   if (folder.items.length === 0) throw nothingToBuild(folder.skipped);
   progress({ phase: 'segment', message: `segmenting ${folder.items.length} pages` });
   const built = buildDocsFromPages(folder.items);
+  throwIfCancelled(opts.signal);
   const skipped = [...folder.skipped, ...built.empty.map((file) => ({ file, reason: 'no article text found' }))];
   // Readable files with no article in them (only navigation, photo names...): an empty
   // archive must not replace the one in `out`.
@@ -76,8 +88,10 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   try {
     progress({ phase: 'write', message: `writing ${built.docs.length} documents` });
     await writeDocs(tmp, built.docs);
+    throwIfCancelled(opts.signal);
     progress({ phase: 'index', message: `indexing ${built.docs.length} documents` });
     await buildIndex(built.docs.map(toEngineDoc), paths(tmp).index);
+    throwIfCancelled(opts.signal);
     const report: FolderReport = {
       sourceDir: src,
       outDir: out,

@@ -51,6 +51,8 @@ export interface WalkOptions {
   maxFileBytes?: number;
   /** Called after each file is looked at: how many so far, of how many found. */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Stops the walk between files (the promise rejects with IngestCancelled); nothing is written by a walk. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -98,9 +100,11 @@ export async function walkFolderMapped<T>(dir: string, opts: WalkOptions, map: (
   const skipped: SkippedFile[] = [];
   const entries: { path: string; name: string }[] = [];
   await collect(root, root, entries, skipped);
+  throwIfCancelled(opts.signal);
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let done = 0;
   const results = await mapLimit(entries, READ_CONCURRENCY, async (e) => {
+    throwIfCancelled(opts.signal);
     const r = await readEntry(root, e.path, e.name, maxBytes);
     opts.onFile?.(++done, entries.length, e.name);
     if (!r.file) return { ...r, item: undefined };
@@ -122,6 +126,18 @@ export async function walkFolderMapped<T>(dir: string, opts: WalkOptions, map: (
   }
   skipped.sort((a, b) => compare(a.file, b.file));
   return { items, skipped, warnings, contentHash: sha256(hashes.join('\n')) };
+}
+
+/** Cancelling an ingest: thrown where the work stops; callers tell it from a failure by its class. */
+export class IngestCancelled extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was written.');
+    this.name = 'IngestCancelled';
+  }
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new IngestCancelled();
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
