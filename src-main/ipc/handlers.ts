@@ -31,6 +31,8 @@ import { err, ok, type Result } from '../shared/result';
 import { ArchiveSlot, errorText } from './archive-slot';
 import { DamagedArchive } from '../archive/store/archive-schemas';
 import { ArgumentError, parseRequest } from '../shared/api-requests';
+import type { ArchiveRegistry } from '../archives/registry';
+import type { ImportJobs } from '../archives/import-jobs';
 
 export interface HandlerDeps {
   archive: ArchiveSlot;
@@ -50,6 +52,8 @@ export interface HandlerDeps {
   };
   /** Electron: HTML -> PDF in a hidden sandboxed window. Absent in the web host (the browser prints itself). */
   printToPdf?: (req: PrintToPdfRequest) => Promise<Result<PrintToPdfResponse>>;
+  /** The archives this host keeps and its imports (src-main/archives). Absent: the one archive of `archive`, id "bundled". */
+  archives?: { registry: ArchiveRegistry; imports: ImportJobs };
   /** Where internal errors are reported (defaults to console.error). */
   log?: (message: string) => void;
 }
@@ -75,6 +79,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         name: deps.appName,
         version: deps.version,
         host: deps.host,
+        archiveId: deps.archives?.registry.openId ?? 'bundled',
         archive: {
           status: info?.status ?? state.status,
           searchStatus: info?.searchStatus ?? (state.status === 'error' ? 'error' : 'loading'),
@@ -130,6 +135,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async backupRead({ name }) {
       if (!deps.backups) return err('unsupported', 'This host has no data folder for backups.');
       return deps.backups.read(name);
+    },
+    async archiveList() {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return ok(await deps.archives.registry.describe());
+    },
+    async archiveOpen({ id }) {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return deps.archives.registry.open(id);
+    },
+    async archiveRename({ id, name }) {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return deps.archives.registry.rename(id, name);
+    },
+    async archiveRemove({ id }) {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return deps.archives.registry.remove(id);
+    },
+    async importBegin(req) {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return deps.archives.imports.begin(req);
+    },
+    async importRun({ jobId }) {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return deps.archives.imports.run(jobId);
+    },
+    async importStatus({ jobId }) {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return deps.archives.imports.status(jobId);
+    },
+    async importCancel({ jobId }) {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return deps.archives.imports.cancel(jobId);
     },
     async printToPdf(req) {
       if (!deps.printToPdf) {

@@ -209,6 +209,32 @@ export const printToPdfArg = record({
   html: str(API_LIMITS.pdfHtmlChars, { nonEmpty: true }),
 });
 
+/** An archive's id on the host's list ("bundled" or an imported one's "i-…"). */
+const archiveId = v.pipe(
+  str(40, { nonEmpty: true }),
+  v.check((id) => id === 'bundled' || /^i-[0-9a-f]{8,32}$/.test(id), (i) => `must be an archive id, got ${describe(i.input)}`),
+);
+
+export const archiveIdArg = record({ id: archiveId });
+
+export const archiveRenameArg = record({ id: archiveId, name: str(120, { nonEmpty: true }) });
+
+export const importBeginArg = record({
+  /** The new archive's name (a new import); ignored when importing into an archive. */
+  name: v.optional(str(120, { nonEmpty: true })),
+  /** Import again into this archive: ids, unchanged documents and notes are kept. */
+  into: v.optional(archiveId),
+  /** What is imported: the chosen folder's name (browser) or path (desktop); one import per source at a time. */
+  source: str(4096, { nonEmpty: true }),
+});
+
+export const importJobArg = record({
+  jobId: v.pipe(
+    str(40, { nonEmpty: true }),
+    v.check((id) => /^j-[0-9a-f]{12}$/.test(id), (i) => `must be an import id, got ${describe(i.input)}`),
+  ),
+});
+
 export class ArgumentError extends Error {
   constructor(
     message: string,

@@ -13,8 +13,12 @@
  */
 import type * as v from 'valibot';
 import {
+  archiveIdArg,
+  archiveRenameArg,
   backupNameArg,
   backupWriteArg,
+  importBeginArg,
+  importJobArg,
   facetsArg,
   findInDocArg,
   getDocArg,
@@ -127,6 +131,8 @@ export interface AppInfo {
   name: string;
   version: string;
   host: 'electron' | 'web';
+  /** The id of the archive open now ("bundled" for the bundled one); changes when the person switches archives. */
+  archiveId: string;
   archive: ArchiveState;
   /** Base URL of passage links, e.g. "archive-reader://" in Electron, "http://127.0.0.1:5174/#" in a browser. */
   linkBase: string;
@@ -181,6 +187,82 @@ export interface BackupReadResponse {
   text: string;
 }
 
+/** One archive the host knows (src-main/archives/registry.ts). */
+export interface ArchiveListItem {
+  id: string;
+  name: string;
+  /** The bundled archive: always there, cannot be renamed or removed. */
+  bundled: boolean;
+  open: boolean;
+  /** 'missing' or 'damaged': its folder is gone or unreadable; `problem` says what to do. */
+  status: 'ok' | 'missing' | 'damaged';
+  problem: string | null;
+  /** The folder it was imported from (a path, or the uploaded folder's name in a browser). */
+  source: string | null;
+  updatedAt: string | null;
+}
+
+export interface ArchivesResponse {
+  archives: ArchiveListItem[];
+  openId: string;
+  /** One message about an archive that could not be opened (or a folder left in place on removal). */
+  notice: string | null;
+}
+
+export type ImportBeginRequest = v.InferOutput<typeof importBeginArg>;
+
+/** The limits the host puts on one import (the renderer checks them before sending anything). */
+export interface ImportLimits {
+  maxFileBytes: number;
+  maxBatchBytes: number;
+  maxTotalBytes: number;
+  maxFiles: number;
+}
+
+export interface ImportBeginResponse {
+  jobId: string;
+  /** Where the files go in a browser: POST the batches here (src-main/archives/upload-batch.ts). */
+  uploadPath: string;
+  limits: ImportLimits;
+}
+
+/** The reader's report at the end of an import (counts by document id; re-imports compare content hashes). */
+export interface ImportReport {
+  archiveId: string;
+  name: string;
+  /** Imported into an archive that was there before. */
+  reimport: boolean;
+  files: number;
+  articles: number;
+  briefs: number;
+  /** Documents new to this archive. */
+  imported: number;
+  /** Same id, changed text. */
+  updated: number;
+  /** Same id, same text (content hash). */
+  unchanged: number;
+  /** Ids the archive had whose files are gone. */
+  removed: number;
+  /** Sources merged into another article with the same text. */
+  duplicatesMerged: number;
+  skipped: { file: string; reason: string }[];
+}
+
+export type ImportState = 'receiving' | 'building' | 'done' | 'failed' | 'cancelled';
+
+export interface ImportStatus {
+  jobId: string;
+  state: ImportState;
+  /** What is happening, one sentence (the failure's message when failed). */
+  message: string;
+  /** The build's phase, counts and file being read (ingestFolder's progress). */
+  phase: 'receive' | 'read' | 'segment' | 'write' | 'index' | 'done' | null;
+  done: number | null;
+  total: number | null;
+  file: string | null;
+  report: ImportReport | null;
+}
+
 export type PrintToPdfRequest = v.InferOutput<typeof printToPdfArg>;
 
 export interface PrintToPdfResponse {
@@ -227,6 +309,20 @@ export const API_SCHEMA = {
   backupRead: backupNameArg,
   /** Electron: the HTML printed to PDF in a hidden, sandboxed window without JavaScript. The web host answers `unsupported`. */
   printToPdf: printToPdfArg,
+  /** The archives this host knows, the open one marked. */
+  archiveList: noArg,
+  /** Switch to an archive (remembered as the one last used). */
+  archiveOpen: archiveIdArg,
+  archiveRename: archiveRenameArg,
+  /** Take an imported archive off the list and delete the folder the import built (notes are kept: they live in the renderer). */
+  archiveRemove: archiveIdArg,
+  /** Start an import (a new archive, or `into` an existing one): the browser then uploads the files, the desktop picks a folder. */
+  importBegin: importBeginArg,
+  /** Build the archive from what was received (in a worker thread); answers at once, progress through importStatus. */
+  importRun: importJobArg,
+  importStatus: importJobArg,
+  /** Stops an import: nothing half-written stays, the staged files are removed. */
+  importCancel: importJobArg,
 } as const;
 
 export type ApiMethod = keyof typeof API_SCHEMA;
@@ -245,6 +341,14 @@ export interface ApiAnswers {
   backupList: BackupEntry[];
   backupRead: BackupReadResponse;
   printToPdf: PrintToPdfResponse;
+  archiveList: ArchivesResponse;
+  archiveOpen: ArchivesResponse;
+  archiveRename: ArchivesResponse;
+  archiveRemove: ArchivesResponse;
+  importBegin: ImportBeginResponse;
+  importRun: ImportStatus;
+  importStatus: ImportStatus;
+  importCancel: ImportStatus;
 }
 
 /** What a caller sends (the schema's input) and what a handler receives (its output, after the one check). */

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'unsupported' // valid request this host cannot do (e.g. a dialog in a browser)
   | 'io' // disk or network trouble
   | 'cancelled' // the person cancelled (e.g. closed a save dialog)
+  | 'busy' // the same work is already under way (the same folder or archive being imported)
   | 'internal'; // a bug: the message is still meant for a person
 
 export interface AppError {

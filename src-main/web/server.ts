@@ -14,16 +14,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { API_METHODS, type ApiMethod } from '../shared/contract';
 import { BACKUP_FOLDER, BackupStore, MAX_BACKUP_BYTES } from '../backups/backup-store';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { APP_NAME } from '../shared/origin';
 import { err, type Result } from '../shared/result';
-import { ArchiveSlot, type SlotState } from '../ipc/archive-slot';
+import type { ArchiveSlot, SlotState } from '../ipc/archive-slot';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import type { ArchiveService } from '../archive/types';
 import { refuseReason } from './request-guard';
+import { ArchiveRegistry } from '../archives/registry';
+import { ImportJobs } from '../archives/import-jobs';
+import { importWorkerFor } from '../archives/import-thread';
 import { contentType, resolveStaticPath, STATIC_HEADERS } from './static-files';
 
 /** API bodies above this are refused (the web host cannot save files, so none needs more). */
@@ -59,8 +62,10 @@ export interface WebHostOptions {
   /** An archive already opening (tests that share one); wins over archiveDir. */
   archive?: Promise<ArchiveService>;
   version?: string;
-  /** The host's data folder (backups go in <dataDir>/backups); defaults to defaultWebDataDir(). */
+  /** The host's data folder (backups go in <dataDir>/backups, imported archives in <dataDir>/archives); defaults to defaultWebDataDir(). */
   dataDir?: string;
+  /** Caps on imports (tests use tiny ones); import-jobs.ts has the defaults. */
+  importLimits?: Partial<import('../shared/contract').ImportLimits>;
   log?: (message: string) => void;
 }
 
@@ -71,6 +76,7 @@ export interface WebHost {
   /** Settles when the archive is open (or failed to open). */
   ready: Promise<SlotState>;
   slot: ArchiveSlot;
+  registry: ArchiveRegistry;
   /** The folder automatic backups go to. */
   backupsDir: string;
   close(): Promise<void>;
@@ -129,16 +135,26 @@ export function defaultRendererDir(): string {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? ((m: string) => console.log(m));
   const rendererDir = options.rendererDir ?? defaultRendererDir();
-  const slot = new ArchiveSlot();
-  // Loaded lazily so that a caller passing its own archive never loads the archive core twice.
-  const opening = options.archive ?? import('./open-archive').then((m) => m.openArchiveAt(options.archiveDir));
-  const ready = slot.load(opening).then((state) => {
+  const dataDir = resolve(options.dataDir ?? defaultWebDataDir());
+  // The archives of this data folder (the bundled one, or --archive's, and each import); the one last used opens.
+  const registry = new ArchiveRegistry({
+    dataDir,
+    // Loaded lazily so that a caller passing its own archive never loads the archive core twice.
+    openBundled: () => options.archive ?? import('./open-archive').then((m) => m.openArchiveAt(options.archiveDir)),
+    openDir: (dir) => import('./open-archive').then((m) => m.openArchiveAt(dir)),
+    bundledName: options.archiveDir !== undefined ? basename(resolve(options.archiveDir)) : undefined,
+    log,
+  });
+  const slot = registry.slot;
+  const imports = new ImportJobs({ registry, limits: options.importLimits, worker: importWorkerFor(undefined), log });
+  const ready = registry.start().then(() => {
+    const state = slot.current;
     if (state.status === 'ready') log(`web host: archive opened in ${slot.openMs} ms (${state.service.info().dir})`);
     else log(`web host: ${state.message}`);
     return state;
   });
   let port = options.port;
-  const backupsDir = join(resolve(options.dataDir ?? defaultWebDataDir()), BACKUP_FOLDER);
+  const backupsDir = join(dataDir, BACKUP_FOLDER);
   const backups = new BackupStore(backupsDir, { log });
   const handlers = createHandlers({
     backups: {
@@ -148,6 +164,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     // No printToPdf: the browser renderer prints the HTML export through the browser's own print dialog.
     archive: slot,
+    archives: { registry, imports },
     host: 'web',
     appName: APP_NAME,
     version: options.version ?? '0.0.0',
@@ -174,6 +191,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${BIND_ADDRESS}:${port}`);
+    if (url.pathname.startsWith('/upload/')) {
+      await receiveUpload(url.pathname.slice('/upload/'.length), req, res);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length);
       if (req.method !== 'POST') {
@@ -220,6 +241,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await serveStatic(rendererDir, url.pathname, req, res);
   }
 
+  /**
+   * A batch of an import's files (archives/upload-batch.ts): raw bytes, so it has its own route and its own
+   * size cap (the import's batch limit); only application/octet-stream, which another site cannot send
+   * without a preflight this host never answers.
+   */
+  async function receiveUpload(jobId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      req.resume();
+      res.setHeader('Allow', 'POST');
+      sendJson(res, 405, err('invalid-argument', 'Use POST to upload files.'));
+      return;
+    }
+    if (!/^j-[0-9a-f]{12}$/.test(jobId)) {
+      req.resume();
+      sendJson(res, 404, err('not-found', 'No such import.'));
+      return;
+    }
+    if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
+      req.resume();
+      sendJson(res, 415, err('invalid-argument', 'Send the files as application/octet-stream.'));
+      return;
+    }
+    const body = await readBody(req, imports.limits.maxBatchBytes);
+    if (body === null) {
+      sendJson(res, 413, err('too-large', `An upload batch is larger than ${imports.limits.maxBatchBytes} bytes.`));
+      return;
+    }
+    sendJson(res, 200, await imports.receive(jobId, body));
+  }
+
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, BIND_ADDRESS, () => {
@@ -234,12 +285,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     ready,
     slot,
+    registry,
     backupsDir,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await ready;
-      await slot.close();
+      await imports.close();
+      await registry.close();
     },
   };
 }
