@@ -67,6 +67,8 @@ export interface ImportJobsOptions {
   /** How builds run (import-thread.ts importWorkerFor); null runs them in process. */
   worker: ImportWorkerOption;
   log?: (m: string) => void;
+  /** Tests: sees each progress report as it happens (to cancel at a given point). */
+  observe?: (jobId: string, p: IngestProgress) => void;
 }
 
 const isActive = (j: Job) => j.status.state === 'receiving' || j.status.state === 'building';
@@ -191,8 +193,10 @@ export class ImportJobs {
     const out = archiveDirOf(this.dataDir, job.targetId);
     const onProgress = (p: IngestProgress) => {
       if (job.status.state !== 'building') return;
+      this.opts.observe?.(job.id, p);
       job.status = { ...job.status, phase: p.phase, message: p.message, done: p.done ?? null, total: p.total ?? null, file: p.file ?? null };
     };
+    let final: ImportStatus;
     try {
       const result = await runBuild({ src: job.srcDir, out, maxFileBytes: this.limits.maxFileBytes }, this.opts.worker, onProgress, job.controller.signal);
       const report: ImportReport = {
@@ -207,16 +211,17 @@ export class ImportJobs {
         skipped: result.report.skipped,
       };
       await this.opts.registry.imported(job.targetId, job.name, job.source);
-      job.status = { ...job.status, state: 'done', phase: 'done', message: `Imported "${job.name}".`, report, file: null };
+      final = { ...job.status, state: 'done', phase: 'done', message: `Imported "${job.name}".`, report, file: null };
     } catch (e) {
       const cancelled = e instanceof IngestCancelled || job.controller.signal.aborted;
-      job.status = cancelled
+      final = cancelled
         ? { ...job.status, state: 'cancelled', message: `The import of "${job.name}" was cancelled; nothing was written.`, file: null }
         : { ...job.status, state: 'failed', message: errorText(e), file: null };
-      this.opts.log?.(`import ${job.id}: ${job.status.message}`);
-    } finally {
-      await this.cleanup(job);
+      this.opts.log?.(`import ${job.id}: ${final.message}`);
     }
+    // The state changes only once the staged files are gone: "done" or "cancelled" means nothing is left over.
+    await this.cleanup(job);
+    job.status = final;
   }
 
   status(jobId: string): Result<ImportStatus> {

@@ -15,7 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { API_METHODS, type ApiMethod } from '../shared/contract';
+import { API_METHODS, type ApiMethod, type ImportLimits } from '../shared/contract';
 import { BACKUP_FOLDER, BackupStore, MAX_BACKUP_BYTES } from '../backups/backup-store';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { APP_NAME } from '../shared/origin';
@@ -65,7 +65,7 @@ export interface WebHostOptions {
   /** The host's data folder (backups go in <dataDir>/backups, imported archives in <dataDir>/archives); defaults to defaultWebDataDir(). */
   dataDir?: string;
   /** Caps on imports (tests use tiny ones); import-jobs.ts has the defaults. */
-  importLimits?: Partial<import('../shared/contract').ImportLimits>;
+  importLimits?: Partial<ImportLimits>;
   log?: (message: string) => void;
 }
 
