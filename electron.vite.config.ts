@@ -15,7 +15,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(root, 'src-main/index.ts') },
+        // The search thread is its own entry: the main process starts out/main/search-worker.js beside index.js.
+        input: { index: resolve(root, 'src-main/index.ts'), 'search-worker': resolve(root, 'src-main/archive/search/search-worker.ts') },
       },
     },
   },

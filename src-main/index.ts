@@ -7,7 +7,7 @@
  */
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { join } from 'node:path';
-import { bundledArchiveDir, ensureBundledArchive, openArchive } from './archive/index';
+import { bundledArchiveDir, ensureBundledArchive, openArchive, searchWorkerFor } from './archive/index';
 import { COMMAND_CHANNEL, type CommandMessage } from './shared/commands';
 import { ArchiveSlot } from './ipc/archive-slot';
 import { BACKUP_FOLDER, BackupStore } from './backups/backup-store';
@@ -93,7 +93,10 @@ async function start(): Promise<void> {
   // unpackaged, it is rebuilt first if the corpus changed.
   // Packaged, the archive is always the one in the app's own resources (no environment override).
   const dir = app.isPackaged ? Promise.resolve(bundledArchiveDir({ resourcesDir: process.resourcesPath })) : ensureBundledArchive();
-  const opened = archive.load(dir.then(openArchive));
+  // Searches run in a worker thread (the bundled search-worker.js beside this file), so the window's other
+  // requests are answered while one runs; without that file (tests of the sources) they run here.
+  const searchThread = searchWorkerFor(join(import.meta.dirname, 'search-worker.js'));
+  const opened = archive.load(dir.then((d) => openArchive(d, { searchThread })));
   void opened.then((state) => {
     if (state.status === 'ready') console.log(`archive-reader: archive opened in ${archive.openMs} ms (${state.service.info().dir})`);
     else console.error(`archive-reader: ${state.message} (after ${archive.openMs} ms)`);

@@ -13,12 +13,23 @@ import type { ArchiveInfo, ArchiveService } from './types';
 import { BodyReader, paths, readList, readManifestChecked, readSummaries, readSummariesSync, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
 import { DamagedArchive, rebuildAdvice } from './store/archive-schemas';
 import type { SearchEngine } from './search/engine';
+import type { SearchThread, SearchWorkerOption } from './search/search-thread';
+import { ThreadStopped } from './search/search-thread-protocol';
 
 /** The search side (Lunr, the engine, highlighting): imported after the library is shown. */
 let searchModules: Promise<[typeof import('./search/engine'), typeof import('./search/search-service')]> | null = null;
 const loadSearchModules = () => (searchModules ??= Promise.all([import('./search/engine'), import('./search/search-service')]));
 
-export async function openArchive(dir: string): Promise<ArchiveService> {
+export interface OpenOptions {
+  /**
+   * Search in a worker thread (the hosts: a long query must not block the window's other requests):
+   * `true` from the sources, a path for the built app's bundled worker (search/search-thread.ts
+   * `searchWorkerFor` decides). Absent or null: search in this thread (the CLI, most tests).
+   */
+  searchThread?: SearchWorkerOption | null;
+}
+
+export async function openArchive(dir: string, opts: OpenOptions = {}): Promise<ArchiveService> {
   let manifest: Manifest;
   try {
     manifest = await readManifestChecked(dir);
@@ -34,7 +45,8 @@ export async function openArchive(dir: string): Promise<ArchiveService> {
   const summaries = await readList(dir, rebuild);
   const bodies = new BodyReader(paths(dir).bodies, rebuild);
   await bodies.check(summaries.reduce((m, s) => Math.max(m, s.body[0] + s.body[1]), 0));
-  return new OpenArchive(dir, manifest, summaries, bodies, rebuild);
+  const thread = opts.searchThread ? new (await import('./search/search-thread')).SearchThread({ dir, rebuild }, opts.searchThread) : null;
+  return new OpenArchive(dir, manifest, summaries, bodies, rebuild, thread);
 }
 
 const collator = new Intl.Collator();
@@ -50,7 +62,8 @@ class OpenArchive implements ArchiveService {
   private searchStatus: ArchiveInfo['searchStatus'] = 'loading';
   private message: string | null = null;
   readonly searchReady: Promise<void>;
-  private readonly enginePromise: Promise<SearchEngine>;
+  /** The engine in this thread; null when it lives in the search thread. */
+  private readonly enginePromise: Promise<SearchEngine | null>;
 
   constructor(
     private readonly dir: string,
@@ -58,11 +71,27 @@ class OpenArchive implements ArchiveService {
     private readonly summaries: ListEntry[],
     private readonly bodies: BodyReader,
     private readonly rebuild: string,
+    private thread: SearchThread | null,
   ) {
     for (const s of summaries) this.byId.set(s.id, s);
     // Let the caller show the library first; then the index, then the full summaries (their
-    // JSON is the larger parse, and search should not wait for it).
-    this.enginePromise = new Promise<void>((r) => setImmediate(r)).then(async () => (await loadSearchModules())[0].loadEngine(paths(dir).index));
+    // JSON is the larger parse, and search should not wait for it). With a search thread the
+    // index loads there, and this thread never holds it.
+    const loadHere = () => new Promise<void>((r) => setImmediate(r)).then(async () => (await loadSearchModules())[0].loadEngine(paths(dir).index));
+    this.enginePromise = thread
+      ? thread.ready.then(
+          () => null,
+          (e) => {
+            // Damage is damage wherever it is read. A thread that could not start at all (no worker
+            // file, no tsx) must not cost the person their search: it runs here, as the CLI's does.
+            if (!(e instanceof ThreadStopped)) throw e;
+            console.warn(`archive-reader: searching in the main thread (${(e as Error).message})`);
+            void this.thread?.close();
+            this.thread = null;
+            return loadHere();
+          },
+        )
+      : loadHere();
     this.detailsPromise = this.enginePromise
       .then(
         () => undefined,
@@ -209,9 +238,13 @@ class OpenArchive implements ArchiveService {
   }
 
   async search(req: SearchRequest): Promise<SearchResponse> {
+    if (this.thread) {
+      await this.enginePromise.catch(() => undefined); // settles whether the thread started
+      if (this.thread) return this.thread.search(req);
+    }
     const { runSearch } = (await loadSearchModules())[1];
     return runSearch(req, {
-      engine: () => this.enginePromise,
+      engine: async () => (await this.enginePromise)!, // in this thread: never null here
       summary: (id) => this.byId.get(id),
       parts: (id) => {
         const s = this.byId.get(id);
@@ -223,6 +256,10 @@ class OpenArchive implements ArchiveService {
   async findInDoc(id: string, query: string): Promise<FindInDocResponse | undefined> {
     const s = typeof id === 'string' ? this.byId.get(id) : undefined;
     if (!s) return undefined;
+    if (this.thread) {
+      await this.enginePromise.catch(() => undefined);
+      if (this.thread) return this.thread.findInDoc(id, typeof query === 'string' ? query : '');
+    }
     const { runFindInDoc } = (await loadSearchModules())[1];
     // Read in parts, never the whole body at once (a document may be hundreds of megabytes).
     return runFindInDoc(() => this.bodies.parts(s), typeof query === 'string' ? query : '');
@@ -230,6 +267,7 @@ class OpenArchive implements ArchiveService {
 
   async close(): Promise<void> {
     await this.bodies.close();
+    await this.thread?.close();
     await this.engine?.close();
   }
 }

@@ -8,7 +8,8 @@
  */
 import type { FolderReport, IngestOptions } from './ingest/ingest-folder';
 
-export { openArchive } from './archive-service';
+export { openArchive, type OpenOptions } from './archive-service';
+export { searchWorkerFor } from './search/search-thread';
 export { bundledArchiveDir, bundledCorpusDir, resourcesDir, type ResourceOptions } from './paths';
 export { ensureBundledArchive, ensureBundledArchiveStatus, archiveFreshness, type BundledStatus } from './bundled';
 export { BUILDER_VERSION } from './ingest/version';

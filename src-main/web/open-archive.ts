@@ -3,10 +3,10 @@
  * bundled archive (built from resources/corpus by `npm run archive`).
  */
 import { resolve } from 'node:path';
-import { ensureBundledArchive, openArchive } from '../archive/index';
+import { ensureBundledArchive, openArchive, searchWorkerFor } from '../archive/index';
 import type { ArchiveService } from '../archive/types';
 
-/** Open `dir` (an archive built by `cli ingest`), else the bundled archive. */
+/** Open `dir` (an archive built by `cli ingest`), else the bundled archive; searches run in their own thread. */
 export async function openArchiveAt(dir?: string): Promise<ArchiveService> {
-  return openArchive(dir !== undefined ? resolve(dir) : await ensureBundledArchive());
+  return openArchive(dir !== undefined ? resolve(dir) : await ensureBundledArchive(), { searchThread: searchWorkerFor(undefined) });
 }

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { ipcChannel, type AppInfo } from '../../src-main/shared/contract';
+import { ipcChannel, type AppInfo, type SearchResponse } from '../../src-main/shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/shared/csp';
 import type { Result } from '../../src-main/shared/result';
 
@@ -42,6 +42,25 @@ describe('out/main/index.js started with a stand-in electron module', () => {
     }, { timeout: 30_000 });
     const r = await handler({ senderFrame: frame }, undefined);
     expect(r.ok && r.value.archive.articles).toBeGreaterThan(0);
+  });
+
+  test('answers a search through the bundled search thread (out/main/search-worker.js)', async () => {
+    expect(existsSync(resolve(root, 'out/main/search-worker.js'))).toBe(true);
+    const handler = fake.ipcMain.handlers.get(ipcChannel('search')) as (e: unknown, a?: unknown) => Promise<Result<SearchResponse>>;
+    const r = await handler({ senderFrame: new fake.FakeFrame('app://archive/index.html') }, { query: 'peacekeeping' });
+    expect(r.ok && r.value.hits.length).toBeGreaterThan(0);
+    // The same question to the bundled worker file directly: it starts in plain Node and answers alike.
+    const { openArchive } = await import('../../src-main/archive/index');
+    const warn = vi.spyOn(console, 'warn');
+    const a = await openArchive(resolve(root, 'resources/archive'), { searchThread: resolve(root, 'out/main/search-worker.js') });
+    await a.searchReady;
+    expect(a.info().searchStatus).toBe('ready');
+    const direct = await a.search({ query: 'peacekeeping' });
+    await a.close();
+    // Had the thread not started, the archive would have said so and searched in this thread.
+    expect(warn.mock.calls.flat().join(' ')).not.toMatch(/searching in the main thread/);
+    warn.mockRestore();
+    expect(direct.hits.map((h) => h.id)).toEqual(r.ok ? r.value.hits.map((h) => h.id) : []);
   });
 
   test('serves the built renderer on app://archive with the CSP header', async () => {

@@ -1,0 +1,36 @@
+/**
+ * The messages between an open archive and its search thread (search-thread.ts
+ * starts it, search-worker.ts answers). One shape each way, so both sides
+ * agree by construction. Errors travel as data: a DamagedArchive keeps its
+ * file, problem and advice so the host names the damaged file as it would
+ * have in-process.
+ */
+import type { FindInDocResponse, SearchRequest, SearchResponse } from '../../shared/contract';
+
+export interface SearchWorkerData {
+  /** The archive folder; the worker opens its list, bodies and index itself. */
+  dir: string;
+  rebuild: string;
+}
+
+export type SearchThreadRequest =
+  | { id: number; op: 'search'; req: SearchRequest }
+  | { id: number; op: 'find'; docId: string; query: string };
+
+export type ThreadError =
+  | { kind: 'damaged'; file: string; problem: string; rebuild: string }
+  | { kind: 'error'; message: string };
+
+export type SearchThreadMessage =
+  | { type: 'ready' }
+  | { type: 'failed'; error: ThreadError }
+  | { type: 'answer'; id: number; ok: true; value: SearchResponse | FindInDocResponse | undefined }
+  | { type: 'answer'; id: number; ok: false; error: ThreadError };
+
+/** The thread itself failed (could not start, or died), as opposed to the archive it reads. */
+export class ThreadStopped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ThreadStopped';
+  }
+}

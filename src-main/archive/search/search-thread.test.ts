@@ -1,0 +1,75 @@
+/**
+ * Searching in a worker thread (what the hosts do) answers exactly what
+ * searching in process answers, and keeps damage named. How free it leaves
+ * the host's thread is a figure of `npm run bench:host`, not a test.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundledCorpusDir, ingestFolder, openArchive } from '../index';
+import { removeDir, tempDir } from '../test/helpers';
+import type { ArchiveService } from '../types';
+
+let dir: string;
+let threaded: ArchiveService;
+let inProcess: ArchiveService;
+beforeAll(async () => {
+  dir = await tempDir('search-thread-');
+  await ingestFolder(bundledCorpusDir(), join(dir, 'archive'));
+  threaded = await openArchive(join(dir, 'archive'), { searchThread: true });
+  inProcess = await openArchive(join(dir, 'archive'));
+  await Promise.all([threaded.searchReady, inProcess.searchReady]);
+});
+afterAll(async () => {
+  await threaded?.close();
+  await inProcess?.close();
+  await removeDir(dir);
+});
+
+const strip = <T extends { tookMs?: number }>(r: T) => ({ ...r, tookMs: 0 });
+
+test.each(['peacekeeping', '+border -drug', 'title:summit', '"collective security"', 'secur*', 'Ташкент', 'peacekeping', 'the'])(
+  'the thread answers %s as the host thread would',
+  async (query) => {
+    expect(strip(await threaded.search({ query, limit: 20 }))).toEqual(strip(await inProcess.search({ query, limit: 20 })));
+  },
+);
+
+test('find in a document answers the same from the thread, and an unknown document is undefined', async () => {
+  const id = inProcess.list({ kind: 'article' }).items[0].id;
+  expect(await threaded.findInDoc(id, 'CSTO')).toEqual(await inProcess.findInDoc(id, 'CSTO'));
+  expect((await threaded.findInDoc(id, 'CSTO'))!.matches.length).toBeGreaterThan(0);
+  expect(await threaded.findInDoc('no-such-id', 'CSTO')).toBeUndefined();
+});
+
+test('concurrent searches each get their own answer', async () => {
+  const queries = ['peacekeeping', 'Armenia', 'exercise', 'drug', 'Kazakhstan'];
+  const answers = await Promise.all(queries.map((query) => threaded.search({ query })));
+  answers.forEach((a, i) => expect(a.query).toBe(queries[i]));
+  expect(answers.every((a) => a.total > 0)).toBe(true);
+});
+
+test('a damaged index: the thread names the file and searches fail as they do in process', async () => {
+  const copy = join(dir, 'damaged');
+  await ingestFolder(bundledCorpusDir(), copy);
+  const { readdir } = await import('node:fs/promises');
+  const indexDir = join(copy, 'index');
+  for (const f of await readdir(indexDir)) await writeFile(join(indexDir, f), '{"cut short');
+  const a = await openArchive(copy, { searchThread: true });
+  const here = await openArchive(copy);
+  await expect(a.searchReady).rejects.toThrow(/index\.bin cannot be read/);
+  await expect(here.searchReady).rejects.toThrow(/index\.bin cannot be read/);
+  const r = await a.search({ query: 'peacekeeping' });
+  expect(r.notice).toMatch(/^Search failed: .*index\.bin cannot be read/);
+  expect(strip(r)).toEqual(strip(await here.search({ query: 'peacekeeping' })));
+  expect(a.info().searchStatus).toBe('error');
+  await Promise.all([a.close(), here.close()]);
+});
+
+test('a search thread that cannot start leaves search working in this thread', async () => {
+  const a = await openArchive(join(dir, 'archive'), { searchThread: join(dir, 'no-such-worker.js') });
+  await a.searchReady;
+  expect(strip(await a.search({ query: 'peacekeeping' }))).toEqual(strip(await inProcess.search({ query: 'peacekeeping' })));
+  expect(a.info().searchStatus).toBe('ready');
+  await a.close();
+});
