@@ -15,8 +15,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The search thread is its own entry: the main process starts out/main/search-worker.js beside index.js.
-        input: { index: resolve(root, 'src-main/index.ts'), 'search-worker': resolve(root, 'src-main/archive/search/search-worker.ts') },
+        // The search and import threads are their own entries: the main process starts out/main/search-worker.js
+        // and out/main/import-worker.js beside index.js.
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          'search-worker': resolve(root, 'src-main/archive/search/search-worker.ts'),
+          'import-worker': resolve(root, 'src-main/archives/import-worker.ts'),
+        },
       },
     },
   },

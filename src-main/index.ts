@@ -9,7 +9,9 @@ import { app, BrowserWindow, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { bundledArchiveDir, ensureBundledArchive, openArchive, searchWorkerFor } from './archive/index';
 import { COMMAND_CHANNEL, type CommandMessage } from './shared/commands';
-import { ArchiveSlot } from './ipc/archive-slot';
+import { ArchiveRegistry } from './archives/registry';
+import { ImportJobs } from './archives/import-jobs';
+import { importWorkerFor } from './archives/import-thread';
 import { BACKUP_FOLDER, BackupStore } from './backups/backup-store';
 import { createHandlers } from './ipc/handlers';
 import { registerPrivilegedSchemes, serveRenderer } from './electron/app-protocol';
@@ -27,7 +29,9 @@ import { LINK_PROTOCOL } from './shared/origin';
 const identity = establishIdentity(import.meta.dirname);
 registerPrivilegedSchemes();
 
-const archive = new ArchiveSlot();
+/** The archives in the user-data folder (the bundled one and each import); set in start(). */
+let registry: ArchiveRegistry | null = null;
+let imports: ImportJobs | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** A link that arrived before the window could take it. */
 let pendingLink: string | null = linkFromArgv(process.argv);
@@ -96,8 +100,18 @@ async function start(): Promise<void> {
   // Searches run in a worker thread (the bundled search-worker.js beside this file), so the window's other
   // requests are answered while one runs; without that file (tests of the sources) they run here.
   const searchThread = searchWorkerFor(join(import.meta.dirname, 'search-worker.js'));
-  const opened = archive.load(dir.then((d) => openArchive(d, { searchThread })));
-  void opened.then((state) => {
+  // The archive last used opens (imports live in <userData>/archives/<id>); imports build in their own thread.
+  const reg = new ArchiveRegistry({
+    dataDir: app.getPath('userData'),
+    openBundled: () => dir.then((d) => openArchive(d, { searchThread })),
+    openDir: (d) => openArchive(d, { searchThread }),
+    log: console.warn,
+  });
+  registry = reg;
+  imports = new ImportJobs({ registry: reg, worker: importWorkerFor(join(import.meta.dirname, 'import-worker.js')), log: console.warn });
+  const archive = reg.slot;
+  void reg.start().then(() => {
+    const state = archive.current;
     if (state.status === 'ready') console.log(`archive-reader: archive opened in ${archive.openMs} ms (${state.service.info().dir})`);
     else console.error(`archive-reader: ${state.message} (after ${archive.openMs} ms)`);
     void state.service?.searchReady.then(
@@ -114,6 +128,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(
     createHandlers({
       archive,
+      archives: { registry: reg, imports },
       host: 'electron',
       appName: identity.name,
       version: app.getVersion(),
@@ -171,7 +186,7 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('will-quit', () => {
-    void archive.close();
+    void imports?.close().then(() => registry?.close());
   });
   app.whenReady().then(start, (e: unknown) => {
     console.error(`archive-reader: startup failed: ${String(e)}`);
