@@ -16,6 +16,10 @@ import {
   type ApiParsedArgs,
   type ApiValue,
   type AppInfo,
+  type ArchivesResponse,
+  type ImportBeginRequest,
+  type ImportBeginResponse,
+  type ImportStatus,
   type BackupEntry,
   type BackupReadResponse,
   type BackupWriteRequest,
@@ -31,8 +35,6 @@ import { err, ok, type Result } from '../shared/result';
 import { ArchiveSlot, errorText } from './archive-slot';
 import { DamagedArchive } from '../archive/store/archive-schemas';
 import { ArgumentError, parseRequest } from '../shared/api-requests';
-import type { ArchiveRegistry } from '../archives/registry';
-import type { ImportJobs } from '../archives/import-jobs';
 
 export interface HandlerDeps {
   archive: ArchiveSlot;
@@ -53,9 +55,26 @@ export interface HandlerDeps {
   /** Electron: HTML -> PDF in a hidden sandboxed window. Absent in the web host (the browser prints itself). */
   printToPdf?: (req: PrintToPdfRequest) => Promise<Result<PrintToPdfResponse>>;
   /** The archives this host keeps and its imports (src-main/archives). Absent: the one archive of `archive`, id "bundled". */
-  archives?: { registry: ArchiveRegistry; imports: ImportJobs };
+  archives?: ArchivesHost;
   /** Where internal errors are reported (defaults to console.error). */
   log?: (message: string) => void;
+}
+
+/** What the handlers need of src-main/archives (its registry and import jobs), described here so ipc never imports it. */
+export interface ArchivesHost {
+  registry: {
+    readonly openId: string;
+    describe(): Promise<ArchivesResponse>;
+    open(id: string): Promise<Result<ArchivesResponse>>;
+    rename(id: string, name: string): Promise<Result<ArchivesResponse>>;
+    remove(id: string): Promise<Result<ArchivesResponse>>;
+  };
+  imports: {
+    begin(req: ImportBeginRequest): Promise<Result<ImportBeginResponse>>;
+    run(jobId: string): Result<ImportStatus>;
+    status(jobId: string): Result<ImportStatus>;
+    cancel(jobId: string): Promise<Result<ImportStatus>>;
+  };
 }
 
 /** One handler per method, given its argument already checked against the method's schema. */

@@ -10,7 +10,7 @@ export const HEADER_LENGTH_BYTES = 4;
 /** The upload route of an import job. */
 export const uploadPath = (jobId: string): string => `/upload/${jobId}`;
 
-export function encodeBatch(files: readonly { path: string; data: Uint8Array }[]): Uint8Array {
+export function encodeBatch(files: readonly { path: string; data: Uint8Array }[]): Uint8Array<ArrayBuffer> {
   const header = new TextEncoder().encode(JSON.stringify(files.map((f) => ({ path: f.path, bytes: f.data.length }))));
   const total = HEADER_LENGTH_BYTES + header.length + files.reduce((n, f) => n + f.data.length, 0);
   const out = new Uint8Array(total);

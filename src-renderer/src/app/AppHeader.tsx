@@ -1,8 +1,10 @@
 /**
- * The header every view shares: the app's mark and name, the main views,
+ * The header every view shares: the app's mark and name, the archive
+ * switcher (which archive is open; switch, import), the main views,
  * the box labelled "Search", and a quiet status when the archive is still
  * loading.
  */
+import { ArchiveSwitcher } from '../features/archives';
 import { SearchBox } from '../features/search/SearchBox';
 import { AppLogo } from './AppLogo';
 import { useArchiveStatus } from '../platform/archive-status';
@@ -19,6 +21,7 @@ export function AppHeader({ route }: { route: Route }) {
         <AppLogo />
         <span className="brand-name">Archive Reader</span>
       </Link>
+      <ArchiveSwitcher />
       <nav className="app-nav" aria-label="Main">
         <Link to={{ name: 'library' }} className="nav-link" aria-current={inLibrary ? 'page' : undefined}>
           Library

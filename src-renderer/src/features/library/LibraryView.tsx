@@ -19,6 +19,7 @@ import { listRequest, rememberLibraryContext } from './library-query';
 import { notesFilterIds } from './notes-filter';
 import { Timeline } from './Timeline';
 import { usePagedList } from './use-paged-list';
+import { openImport } from '../archives';
 
 export function LibraryView({ route }: { route: LibraryRoute }) {
   const status = useArchiveStatus();
@@ -70,7 +71,10 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
       </EmptyState>
     ) : (
       <EmptyState title="The archive is empty">
-        <p>Build an archive with <code>npm run cli -- ingest &lt;folder&gt; --out &lt;dir&gt;</code> and open it with <code>--archive</code>.</p>
+        <p>Import a folder of news pages (.txt, .md, saved .html) to read, search and annotate it here.</p>
+        <button type="button" className="button" onClick={() => openImport()}>
+          Import…
+        </button>
       </EmptyState>
     );
   } else {
