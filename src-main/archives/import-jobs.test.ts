@@ -38,6 +38,9 @@ async function host(opts: { worker?: ImportWorkerOption; observe?: (jobs: Import
   return { dataDir, registry, jobs };
 }
 
+/** What is left in the staging folder (which is removed once empty). */
+const staged = (dataDir: string) => (existsSync(join(dataDir, STAGING_FOLDER)) ? readdirSync(join(dataDir, STAGING_FOLDER)) : []);
+
 const enc = (files: Record<string, string>) => Buffer.from(encodeBatch(Object.entries(files).map(([path, t]) => ({ path, data: Buffer.from(t) }))));
 
 async function finished(jobs: ImportJobs, jobId: string): Promise<ImportStatus> {
@@ -105,8 +108,7 @@ describe('import and re-import', () => {
     expect(first.report).toMatchObject({ name: 'Harbour news', reimport: false, files: 12, articles: 12, imported: 12, updated: 0, unchanged: 0, removed: 0 });
     const id = first.report!.archiveId;
     expect(registry.openId).toBe(id);
-    expect(existsSync(join(dataDir, STAGING_FOLDER))).toBe(true);
-    expect(readdirSync(join(dataDir, STAGING_FOLDER))).toEqual([]);
+    expect(staged(dataDir)).toEqual([]);
     const idsBefore = registry.slot.current.service!.list({}).items.map((d) => [d.source, d.id]);
 
     // Edit one file, delete one, add one, and send them in another order.
@@ -195,7 +197,7 @@ describe('cancel and a full disk leave the old archive intact', () => {
     expect(status.message).toContain('nothing was written');
     expect(readFileSync(join(archiveDirOf(h.dataDir, h.id), 'manifest.json'), 'utf8')).toBe(h.manifest);
     expect(leftovers(h.dataDir)).toEqual([]);
-    expect(readdirSync(join(h.dataDir, STAGING_FOLDER))).toEqual([]);
+    expect(staged(h.dataDir)).toEqual([]);
     expect(h.registry.slot.current.service?.info().articles).toBe(4);
     await h.jobs.close();
     await h.registry.close();
@@ -226,7 +228,7 @@ describe('cancel and a full disk leave the old archive intact', () => {
     expect(r1.ok).toBe(true);
     const r2 = await h.jobs.receive(begun.value.jobId, enc(storyFiles(6, 'Bigger')));
     expect(!r2.ok && r2.error.code).toBe('too-large');
-    expect(readdirSync(join(h.dataDir, STAGING_FOLDER))).toEqual([]);
+    expect(staged(h.dataDir)).toEqual([]);
     expect(h.jobs.status(begun.value.jobId)).toMatchObject({ ok: true, value: { state: 'failed' } });
     await h.jobs.close();
     await h.registry.close();

@@ -245,8 +245,12 @@ export class ImportJobs {
     return ok(job.status);
   }
 
+  /** Removes what the job made: its staging folder, and the staging and archives folders when they are left empty. */
   private async cleanup(job: Job): Promise<void> {
     if (job.staging) await fs.rm(job.staging, { recursive: true, force: true }).catch(() => undefined);
+    // rmdir removes only an empty folder: another job's files, or another archive, are never touched.
+    await fs.rmdir(join(this.dataDir, STAGING_FOLDER)).catch(() => undefined);
+    if (job.isNew && job.status.state !== 'done') await fs.rmdir(dirname(archiveDirOf(this.dataDir, job.targetId))).catch(() => undefined);
   }
 
   /** Cancels uploads left idle, forgets finished jobs after a while. */

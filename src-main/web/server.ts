@@ -66,6 +66,8 @@ export interface WebHostOptions {
   dataDir?: string;
   /** Caps on imports (tests use tiny ones); import-jobs.ts has the defaults. */
   importLimits?: Partial<ImportLimits>;
+  /** false: imports build in this thread (tests that inject a failing disk, which a worker thread would not see). */
+  importThread?: boolean;
   log?: (message: string) => void;
 }
 
@@ -146,7 +148,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     log,
   });
   const slot = registry.slot;
-  const imports = new ImportJobs({ registry, limits: options.importLimits, worker: importWorkerFor(undefined), log });
+  const imports = new ImportJobs({ registry, limits: options.importLimits, worker: options.importThread === false ? null : importWorkerFor(undefined), log });
   const ready = registry.start().then(() => {
     const state = slot.current;
     if (state.status === 'ready') log(`web host: archive opened in ${slot.openMs} ms (${state.service.info().dir})`);

@@ -25,6 +25,7 @@ import { enospc, injectWriteFault } from '../../src-main/archive/store/safe-outp
 import { runExportCommand } from '../../src-main/cli/export';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { createBackup } from '../../src-main/shared/notes/backup/backup-format';
+import { encodeBatch } from '../../src-main/shared/upload-format';
 
 vi.mock('electron', () => import('../../src-main/electron/test/fake-electron'));
 const fake = await import('../../src-main/electron/test/fake-electron');
@@ -191,10 +192,29 @@ describe('HTTP routes that touch files (the web host; Electron runs the same han
     return { ok: r.ok, message: r.error?.message ?? '' };
   };
   beforeAll(async () => {
-    host = await startWebHost({ port: 0, archiveDir: H('archive'), dataDir: H('data'), log: () => undefined });
+    // Imports build in this thread here, so the injected full disk reaches them.
+    host = await startWebHost({ port: 0, archiveDir: H('archive'), dataDir: H('data'), importThread: false, log: () => undefined });
     await host.ready;
   });
   afterAll(() => host.close());
+
+  /** Begins an import, sends one batch of `files` to its upload route, then (unless told to run it) cancels it. */
+  const upload = async (files: { path: string; text: string }[], opts: { run?: boolean } = {}): Promise<Outcome> => {
+    const begun = (await fetch(`${host.url}api/importBegin`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ source: 'hostile upload' }) }).then((x) => x.json())) as { ok: boolean; value: { jobId: string; uploadPath: string } };
+    const body = encodeBatch(files.map((f) => ({ path: f.path, data: Buffer.from(f.text) })));
+    const sent = (await fetch(`${host.url}${begun.value.uploadPath.slice(1)}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body }).then((x) => x.json())) as { ok: boolean; error?: { message: string } };
+    if (!sent.ok || !opts.run) {
+      await api('importCancel', { jobId: begun.value.jobId });
+      return { ok: sent.ok, message: sent.error?.message ?? '' };
+    }
+    await api('importRun', { jobId: begun.value.jobId });
+    for (;;) {
+      const s = (await fetch(`${host.url}api/importStatus`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jobId: begun.value.jobId }) }).then((x) => x.json())) as { value: { state: string; message: string } };
+      if (s.value.state !== 'building') return { ok: s.value.state === 'done', message: s.value.message };
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const page = (path: string) => [{ path, text: 'A page\n\nWith a paragraph of text that is long enough to be an article body.\n' }];
 
   const ROUTE_CASES: { route: string; hostile: string; run: () => Promise<Outcome>; refusal: RegExp }[] = [
     { route: 'backupRead', hostile: 'a path out of the folder', run: () => api('backupRead', { name: '../../mine/thesis.md' }), refusal: /not a path/ },
@@ -210,6 +230,23 @@ describe('HTTP routes that touch files (the web host; Electron runs the same han
       refusal: /could not be written .*the disk is full \(ENOSPC\)/,
     },
     { route: 'backupWrite', hostile: 'not a backup', run: () => api('backupWrite', { text: '{"tables": 1}', reason: 'manual' }), refusal: /Not saved as a backup/ },
+    { route: 'POST /upload (import)', hostile: 'a name going up out of the staging folder', run: () => upload(page('../../mine/thesis.md')), refusal: /goes up a folder/ },
+    { route: 'POST /upload (import)', hostile: 'an absolute name', run: () => upload(page(H('mine/thesis.md'))), refusal: /is an absolute path/ },
+    { route: 'POST /upload (import)', hostile: 'a name with NUL', run: () => upload(page('a\0.txt')), refusal: /NUL/ },
+    { route: 'POST /upload (import)', hostile: 'a backslash name going up', run: () => upload(page('..\\..\\mine\\thesis.md')), refusal: /backslash/ },
+    {
+      route: 'importRun',
+      hostile: 'full disk while building',
+      run: () => {
+        injectWriteFault((file) => enospc(file));
+        return upload([...page('one.txt'), ...page('two.txt')], { run: true });
+      },
+      refusal: /the disk is full \(ENOSPC\)/,
+    },
+    { route: 'importRun', hostile: 'a folder with no readable page', run: () => upload([{ path: 'photo.jpg', text: '\u00ff\u00d8\u0000\u0001' }], { run: true }), refusal: /No readable pages/ },
+    { route: 'importBegin', hostile: 'into the bundled (read-only) archive', run: () => api('importBegin', { source: 'x', into: 'bundled' }), refusal: /cannot be imported into/ },
+    { route: 'archiveRemove', hostile: 'the bundled archive', run: () => api('archiveRemove', { id: 'bundled' }), refusal: /cannot be removed/ },
+    { route: 'archiveRemove', hostile: 'an id that would name a path', run: () => api('archiveRemove', { id: '../../mine' }), refusal: /must be an archive id/ },
     {
       route: 'GET /<static>',
       hostile: 'a path out of the renderer folder',
