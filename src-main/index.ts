@@ -5,8 +5,10 @@
  * then hardening, handlers and the window; the archive opens in the
  * background and the window shows at once with the renderer's loading state.
  */
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundledArchiveDir, ensureBundledArchive, openArchive, searchWorkerFor } from './archive/index';
 import { COMMAND_CHANNEL, type CommandMessage } from './shared/commands';
 import { ArchiveRegistry } from './archives/registry';
@@ -62,6 +64,27 @@ function openLink(link: string): void {
   }
   focusWindow(mainWindow);
   send({ command: 'open-link', arg: link });
+}
+
+/**
+ * A folder dropped onto the window: the same import as File > Import..., by path, and the window follows it.
+ * Anything else dropped opens the import dialog (a folder is what an import reads).
+ */
+async function importDropped(url: string): Promise<void> {
+  const path = fileURLToPath(url);
+  const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
+  if (!isFolder || !imports) {
+    send({ command: 'import' });
+    return;
+  }
+  const begun = await imports.begin({ source: path }, path);
+  if (!begun.ok) {
+    console.warn(`archive-reader: dropped folder not imported: ${begun.error.message}`);
+    send({ command: 'import' });
+    return;
+  }
+  imports.run(begun.value.jobId);
+  send({ command: 'import-started', arg: begun.value.jobId });
 }
 
 function openWindow(): void {
@@ -145,6 +168,11 @@ async function start(): Promise<void> {
         read: (name) => store.read(name),
       },
       printToPdf: (req) => printToPdf(req),
+      pickFolder: async () => {
+        const options = { title: 'Import a folder of news pages', properties: ['openDirectory' as const] };
+        const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+      },
     }),
     origins,
   );
@@ -171,7 +199,7 @@ if (!app.requestSingleInstanceLock()) {
     const link = parseArchiveLink(url);
     if (link) openLink(link);
   });
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, console.warn, (url) => void importDropped(url)));
   app.on('before-quit', (event) => {
     const win = mainWindow;
     if (!win || win.isDestroyed() || quitBackup.isDone(win)) return;

@@ -234,3 +234,27 @@ describe('cancel and a full disk leave the old archive intact', () => {
     await h.registry.close();
   });
 });
+
+describe('the desktop glue: importFolder through the handlers', () => {
+  test('the folder the system dialog gives is imported by path; a cancelled dialog imports nothing; the web host has no dialog', async () => {
+    const { createHandlers, dispatch } = await import('../ipc/handlers');
+    const { registry, jobs } = await host();
+    const folder = writeFolder(join(root, 'desktop-folder'), storyFiles(3, 'Desktop'));
+    let pick: string | null = folder;
+    const deps = { archive: registry.slot, archives: { registry, imports: jobs }, host: 'electron' as const, appName: 'x', version: '0', linkBase: 'x', pickFolder: async () => pick };
+    const handlers = createHandlers(deps);
+    const started = (await dispatch(handlers, 'importFolder', {})) as { ok: true; value: ImportStatus };
+    expect(started.ok).toBe(true);
+    const done = await finished(jobs, started.value.jobId);
+    expect(done.report).toMatchObject({ name: 'desktop-folder', files: 3, imported: 3 });
+    expect((await dispatch(handlers, 'appInfo', undefined)) as { value: { archiveId: string } }).toMatchObject({ value: { archiveId: done.report!.archiveId } });
+    // The folder the person picked is read, never written.
+    expect(readdirSync(folder).sort()).toEqual(['business', 'sport']);
+    pick = null;
+    expect(await dispatch(handlers, 'importFolder', {})).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const web = createHandlers({ ...deps, pickFolder: undefined });
+    expect(await dispatch(web, 'importFolder', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    await jobs.close();
+    await registry.close();
+  });
+});

@@ -25,8 +25,8 @@ describe('application menu', () => {
     const { items, sent } = menuFor('linux');
     const actions = items.filter((i) => i.click);
     for (const a of actions) (a.click as () => void)();
-    // Every command except open-link (from links) and backup-before-quit (from quitting) is reachable from the menu.
-    expect([...sent].sort()).toEqual(APP_COMMANDS.filter((c) => c !== 'open-link' && c !== 'backup-before-quit').sort());
+    // Every command except open-link (from links), backup-before-quit (from quitting) and import-started (from a drop) is reachable from the menu.
+    expect([...sent].sort()).toEqual(APP_COMMANDS.filter((c) => c !== 'open-link' && c !== 'backup-before-quit' && c !== 'import-started').sort());
     const accels = actions.map((a) => a.accelerator).filter(Boolean);
     expect(accels.length).toBe(actions.length);
     expect(new Set(accels).size).toBe(accels.length);

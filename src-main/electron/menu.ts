@@ -44,7 +44,7 @@ export function buildMenuTemplate({ platform, appName, dev, send }: MenuOptions)
   template.push(
     {
       label: '&File',
-      submenu: [item('Export Annotations…', 'export', 'CmdOrCtrl+E'), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [item('Import…', 'import', 'CmdOrCtrl+O'), item('Export Annotations…', 'export', 'CmdOrCtrl+E'), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }],
     },
     { role: 'editMenu' },
     {

@@ -81,10 +81,12 @@ export function hardenSession(session: Session, { origins, dev = false }: Harden
 }
 
 /** For every web contents the app creates (hooked on app 'web-contents-created'). */
-export function hardenContents(contents: WebContents, log: (m: string) => void = console.warn): void {
+export function hardenContents(contents: WebContents, log: (m: string) => void = console.warn, onFileDrop?: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
-    log(`archive-reader: navigation to ${url} refused`);
+    // A file or folder dropped onto the window arrives as a navigation to its file: URL: never followed, handed to the import.
+    if (onFileDrop && url.startsWith('file:')) onFileDrop(url);
+    else log(`archive-reader: navigation to ${url} refused`);
   });
   contents.on('will-redirect', (event, url) => {
     event.preventDefault();

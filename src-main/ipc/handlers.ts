@@ -56,6 +56,8 @@ export interface HandlerDeps {
   printToPdf?: (req: PrintToPdfRequest) => Promise<Result<PrintToPdfResponse>>;
   /** The archives this host keeps and its imports (src-main/archives). Absent: the one archive of `archive`, id "bundled". */
   archives?: ArchivesHost;
+  /** Electron: the system's folder dialog; null when the person cancelled. Absent: importFolder is `unsupported`. */
+  pickFolder?: () => Promise<string | null>;
   /** Where internal errors are reported (defaults to console.error). */
   log?: (message: string) => void;
 }
@@ -70,7 +72,7 @@ export interface ArchivesHost {
     remove(id: string): Promise<Result<ArchivesResponse>>;
   };
   imports: {
-    begin(req: ImportBeginRequest): Promise<Result<ImportBeginResponse>>;
+    begin(req: ImportBeginRequest, folder?: string): Promise<Result<ImportBeginResponse>>;
     run(jobId: string): Result<ImportStatus>;
     status(jobId: string): Result<ImportStatus>;
     cancel(jobId: string): Promise<Result<ImportStatus>>;
@@ -174,6 +176,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async importBegin(req) {
       if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
       return deps.archives.imports.begin(req);
+    },
+    async importFolder(req) {
+      if (!deps.archives || !deps.pickFolder) return err('unsupported', 'In a browser, choose the folder in the import dialog; its files are uploaded.');
+      const folder = await deps.pickFolder();
+      if (folder === null) return err('cancelled', 'No folder was chosen.');
+      const begun = await deps.archives.imports.begin({ source: folder, name: req.name, into: req.into }, folder);
+      return begun.ok ? deps.archives.imports.run(begun.value.jobId) : begun;
     },
     async importRun({ jobId }) {
       if (!deps.archives) return err('unsupported', 'This host serves one archive only.');

@@ -228,6 +228,12 @@ export const importBeginArg = record({
   source: str(4096, { nonEmpty: true }),
 });
 
+/** Electron: import a folder the person picks in the system's folder dialog (the path never comes from the renderer). */
+export const importFolderArg = record({
+  name: v.optional(str(120, { nonEmpty: true })),
+  into: v.optional(archiveId),
+});
+
 export const importJobArg = record({
   jobId: v.pipe(
     str(40, { nonEmpty: true }),

@@ -38,6 +38,10 @@ export const APP_COMMANDS = [
   'export',
   /** F1: search syntax help. */
   'show-help',
+  /** File > Import...: open the import dialog. */
+  'import',
+  /** A folder was dropped onto the window and its import has begun (arg = the import's job id): follow it. */
+  'import-started',
   /** An archive-reader:// link was opened (arg = the URL, already validated by main). */
   'open-link',
   /**
@@ -52,7 +56,7 @@ export type AppCommand = (typeof APP_COMMANDS)[number];
 
 export interface CommandMessage {
   command: AppCommand;
-  /** Only for `open-link`: the archive-reader:// URL. */
+  /** For `open-link`: the archive-reader:// URL; for `import-started`: the import's job id. */
   arg?: string;
 }
 

@@ -18,6 +18,7 @@ import {
   backupNameArg,
   backupWriteArg,
   importBeginArg,
+  importFolderArg,
   importJobArg,
   facetsArg,
   findInDocArg,
@@ -318,6 +319,11 @@ export const API_SCHEMA = {
   archiveRemove: archiveIdArg,
   /** Start an import (a new archive, or `into` an existing one): the browser then uploads the files, the desktop picks a folder. */
   importBegin: importBeginArg,
+  /**
+   * Electron: the system's folder dialog, then the same import by path (begun and run at once); the web host
+   * answers `unsupported` (a browser uploads instead).
+   */
+  importFolder: importFolderArg,
   /** Build the archive from what was received (in a worker thread); answers at once, progress through importStatus. */
   importRun: importJobArg,
   importStatus: importJobArg,
@@ -346,6 +352,7 @@ export interface ApiAnswers {
   archiveRename: ArchivesResponse;
   archiveRemove: ArchivesResponse;
   importBegin: ImportBeginResponse;
+  importFolder: ImportStatus;
   importRun: ImportStatus;
   importStatus: ImportStatus;
   importCancel: ImportStatus;

@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'react';
 import type { CommandMessage } from '../../../src-main/shared/commands';
 import { LINK_PROTOCOL } from '../../../src-main/shared/origin';
+import { openImport } from '../features/archives';
 import { focusSearchBox } from '../features/search/search-box-registry';
 import { DEFAULT_SETTINGS, FONT_SIZE_MAX, FONT_SIZE_MIN } from '../features/settings/settings';
 import { useSettings } from '../features/settings/use-settings';
@@ -73,6 +74,12 @@ export function useHostCommands(): void {
           break;
         case 'font-reset':
           update({ fontSize: DEFAULT_SETTINGS.fontSize });
+          break;
+        case 'import':
+          openImport();
+          break;
+        case 'import-started':
+          if (message.arg) openImport({ follow: message.arg });
           break;
         case 'show-help':
           navigate({ name: 'search', q: '' });

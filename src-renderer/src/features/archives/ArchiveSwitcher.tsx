@@ -33,6 +33,25 @@ export function ArchiveSwitcher() {
     void load();
   }, [load, open, importRequest]);
 
+  // The host has one open archive for all its windows: when another window switched it, this one follows on
+  // coming back (reloading into that archive's place) rather than showing one archive while the host serves another.
+  const shownId = info?.archiveId;
+  useEffect(() => {
+    if (!shownId) return;
+    const check = () => {
+      if (document.visibilityState !== 'visible') return;
+      void api.appInfo().then((r) => {
+        if (r.ok && r.value.archiveId !== shownId) goToArchive(shownId, r.value.archiveId);
+      });
+    };
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [api, shownId]);
+
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {

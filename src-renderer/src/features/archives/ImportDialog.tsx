@@ -7,7 +7,7 @@
  * updated, unchanged, removed, duplicates merged, and each skipped file with
  * its reason; "Open" goes to the archive (the host has opened it).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ArchiveListItem, ImportReport, ImportStatus } from '../../../../src-main/shared/contract';
 import { useApi } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
@@ -44,16 +44,32 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const imported = archives.filter((a) => !a.bundled);
+  // Electron has no upload route: it imports a folder by path, chosen in the system's dialog.
+  const desktop = info?.host === 'electron';
   const busy = stage.kind === 'sending' || stage.kind === 'building' || stage.kind === 'cancelling';
 
+  // Once an import is done the host has opened the new archive: leaving the dialog goes there too, so this window
+  // never shows one archive while the host answers for another.
+  const doneWith = stage.kind === 'done' ? stage.report.archiveId : null;
+  const leave = useCallback(() => (doneWith ? goToArchive(info?.archiveId, doneWith) : closeImport()), [doneWith, info?.archiveId]);
+
   useEffect(() => dialog.current?.focus(), []);
+  // An import the host began itself (a folder dropped onto the desktop window): follow it from the start.
+  const follows = request.follow;
+  useEffect(() => {
+    if (!follows) return;
+    job.current = follows;
+    setStage({ kind: 'building', status: { jobId: follows, state: 'building', message: '', phase: 'read', done: null, total: null, file: null, report: null } });
+    void follow(follows, []);
+    // Once, for the job the dialog was opened with.
+  }, [follows]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !busy) closeImport();
+      if (e.key === 'Escape' && !busy) leave();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [busy]);
+  }, [busy, leave]);
 
   function choose(list: FileList | null) {
     const p = pickedFiles(list ? [...list] : []);
@@ -91,6 +107,16 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
     const run = await api.importRun({ jobId: begun.value.jobId });
     if (!run.ok) return setStage({ kind: 'ended', failed: true, message: run.error.message });
     await follow(begun.value.jobId, tooLarge);
+  }
+
+  /** The desktop: the system's folder dialog, then the host imports that folder by path. */
+  async function pickAndImport() {
+    cancelled.current = false;
+    const r = await api.importFolder(into ? { into } : name.trim() ? { name: name.trim() } : {});
+    if (!r.ok) return setStage(r.error.code === 'cancelled' ? { kind: 'choose' } : { kind: 'choose', error: r.error.message });
+    job.current = r.value.jobId;
+    setStage({ kind: 'building', status: r.value });
+    await follow(r.value.jobId, []);
   }
 
   async function follow(jobId: string, tooLarge: PickedFile[]) {
@@ -135,16 +161,21 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
               <legend className="section-label">From</legend>
               <p className="subtle import-hint">A folder of news pages: .txt, .md and saved .html, in any common encoding. Sub-folders become sections.</p>
               <div className="import-pickers">
-                <label className="button button-quiet file-button">
+                {desktop ? (
+                  <button type="button" className="button" onClick={() => void pickAndImport()}>
+                    Choose a folder and import…
+                  </button>
+                ) : null}
+                <label className="button button-quiet file-button" hidden={desktop}>
                   Choose a folder…
                   <input type="file" className="visually-hidden" data-testid="import-folder" {...{ webkitdirectory: '' }} multiple onChange={(e) => choose(e.target.files)} />
                 </label>
-                <label className="button button-quiet file-button">
+                <label className="button button-quiet file-button" hidden={desktop}>
                   Choose files…
                   <input type="file" className="visually-hidden" data-testid="import-files" multiple accept=".txt,.md,.html,.htm" onChange={(e) => choose(e.target.files)} />
                 </label>
               </div>
-              <p className="import-picked" role="status">
+              <p className="import-picked" role="status" hidden={desktop}>
                 {picked ? `${picked.folder ? `“${picked.folder}”: ` : ''}${picked.files.length.toLocaleString()} file${picked.files.length === 1 ? '' : 's'} chosen` : 'Nothing chosen yet.'}
               </p>
             </fieldset>
@@ -193,7 +224,7 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
               Cancel import
             </button>
           ) : stage.kind === 'done' ? (
-            <button type="button" className="button" onClick={() => goToArchive(info?.archiveId, stage.report.archiveId)}>
+            <button type="button" className="button" onClick={leave}>
               Open “{stage.report.name}”
             </button>
           ) : (
@@ -201,9 +232,11 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
               <button type="button" className="button button-quiet" onClick={closeImport}>
                 Close
               </button>
-              <button type="button" className="button" onClick={() => void start()} disabled={!picked || picked.files.length === 0}>
-                Import
-              </button>
+              {desktop ? null : (
+                <button type="button" className="button" onClick={() => void start()} disabled={!picked || picked.files.length === 0}>
+                  Import
+                </button>
+              )}
             </>
           )}
         </div>

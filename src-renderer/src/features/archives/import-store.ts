@@ -8,6 +8,8 @@ import { useSyncExternalStore } from 'react';
 export interface ImportRequest {
   /** Import again into this archive; a new archive when absent. */
   into?: string;
+  /** An import already begun by the host (a folder dropped onto the window): the dialog follows it. */
+  follow?: string;
 }
 
 let current: ImportRequest | null = null;
