@@ -160,6 +160,7 @@ describe('import in the app', () => {
     const folder = writeFolder(join(temp('import-e2e-big-'), 'many'), storyFiles(400, 'Many'));
     const { page: p, errors } = await page(h.url);
     await expect.poll(() => switcher(p).innerText()).toContain('Bundled archive');
+    await p.locator('.status-pill').waitFor({ state: 'detached' });
     await importFolder(p, folder);
     const bar = dialog(p).getByRole('progressbar', { name: 'Import progress' });
     await bar.waitFor();
