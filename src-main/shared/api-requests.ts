@@ -224,11 +224,11 @@ export const importBeginArg = record({
   name: v.optional(str(120, { nonEmpty: true })),
   /** Import again into this archive: ids, unchanged documents and notes are kept. */
   into: v.optional(archiveId),
-  /** What is imported: the chosen folder's name (browser) or path (desktop); one import per source at a time. */
+  /** What is imported: the chosen folder's name (browser) or path (desktop); one job per source at a time. */
   source: str(4096, { nonEmpty: true }),
 });
 
-/** Electron: import a folder the person picks in the system's folder dialog (the path never comes from the renderer). */
+/** Electron: importing a folder the person picks in the system's folder dialog (the path never comes from the renderer). */
 export const importFolderArg = record({
   name: v.optional(str(120, { nonEmpty: true })),
   into: v.optional(archiveId),
@@ -237,7 +237,7 @@ export const importFolderArg = record({
 export const importJobArg = record({
   jobId: v.pipe(
     str(40, { nonEmpty: true }),
-    v.check((id) => /^j-[0-9a-f]{12}$/.test(id), (i) => `must be an import id, got ${describe(i.input)}`),
+    v.check((id) => /^j-[0-9a-f]{12}$/.test(id), (i) => `must be an import's job id, got ${describe(i.input)}`),
   ),
 });
 

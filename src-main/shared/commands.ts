@@ -38,9 +38,9 @@ export const APP_COMMANDS = [
   'export',
   /** F1: search syntax help. */
   'show-help',
-  /** File > Import...: open the import dialog. */
+  /** File > Import...: open the dialog that imports. */
   'import',
-  /** A folder was dropped onto the window and its import has begun (arg = the import's job id): follow it. */
+  /** A folder was dropped onto the window and importing it has begun (arg = the job id): follow it. */
   'import-started',
   /** An archive-reader:// link was opened (arg = the URL, already validated by main). */
   'open-link',

@@ -315,12 +315,12 @@ export const API_SCHEMA = {
   /** Switch to an archive (remembered as the one last used). */
   archiveOpen: archiveIdArg,
   archiveRename: archiveRenameArg,
-  /** Take an imported archive off the list and delete the folder the import built (notes are kept: they live in the renderer). */
+  /** Take an imported archive off the list and delete the folder built for it (notes are kept: they live in the renderer). */
   archiveRemove: archiveIdArg,
-  /** Start an import (a new archive, or `into` an existing one): the browser then uploads the files, the desktop picks a folder. */
+  /** Start importing (a new archive, or `into` an existing one): the browser then uploads the files, the desktop picks a folder. */
   importBegin: importBeginArg,
   /**
-   * Electron: the system's folder dialog, then the same import by path (begun and run at once); the web host
+   * Electron: the system's folder dialog, then the same job as an upload, reading that folder (begun and run at once); the web host
    * answers `unsupported` (a browser uploads instead).
    */
   importFolder: importFolderArg,
