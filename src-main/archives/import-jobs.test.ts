@@ -258,3 +258,17 @@ describe('the desktop glue: importFolder through the handlers', () => {
     await registry.close();
   });
 });
+
+test('a host stopped during an upload: the next start removes its staging folder, and nothing else there', async () => {
+  const { dataDir, registry, jobs } = await host();
+  const begun = await jobs.begin({ source: 'interrupted' });
+  if (!begun.ok) throw new Error();
+  await jobs.receive(begun.value.jobId, enc(storyFiles(2, 'Half')));
+  // Not closed: as if the process had been killed. A file of the person's own in the staging folder stays.
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(dataDir, STAGING_FOLDER, 'mine.txt'), 'mine');
+  const again = new ImportJobs({ registry, worker: null });
+  await expect.poll(() => staged(dataDir)).toEqual(['mine.txt']);
+  await again.close();
+  await registry.close();
+});

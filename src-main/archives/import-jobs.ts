@@ -82,6 +82,20 @@ export class ImportJobs {
     this.limits = { ...DEFAULT_IMPORT_LIMITS, ...opts.limits };
     this.sweeper = setInterval(() => void this.sweep(), 60_000);
     this.sweeper.unref();
+    void this.removeStaleStaging();
+  }
+
+  /**
+   * A host stopped in the middle of an upload (killed, the machine off) leaves its staging folder: the next
+   * start removes the job folders this program made there (named j-<hex>), and nothing else.
+   */
+  private async removeStaleStaging(): Promise<void> {
+    const staging = join(this.dataDir, STAGING_FOLDER);
+    const names = await fs.readdir(staging).catch(() => [] as string[]);
+    for (const name of names) {
+      if (/^j-[0-9a-f]{12}$/.test(name) && !this.jobs.has(name)) await fs.rm(join(staging, name), { recursive: true, force: true }).catch(() => undefined);
+    }
+    await fs.rmdir(staging).catch(() => undefined);
   }
 
   private get dataDir(): string {

@@ -17,6 +17,7 @@ import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { storyFiles, storyText, writeFolder } from '../../src-main/archives/test-folder';
 import { launch, screenshot } from './browser';
 import { must } from './api';
+import { describeViolations, seriousViolations } from './axe';
 import { highlight, passage } from './notes-support';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -92,6 +93,8 @@ describe('import in the app', () => {
     expect(await count(p, 'skipped')).toBe('1');
     expect(await report.getByText('photo.jpg').locator('..').innerText()).toMatch(/photo\.jpg: .+/);
     await screenshot(p, 'import-report-light');
+    const reportViolations = await seriousViolations(p);
+    expect(reportViolations, describeViolations(reportViolations)).toEqual([]);
     // Nothing staged is left once the import is done.
     expect(existsSync(join(dataDir, 'staging'))).toBe(false);
 
@@ -107,6 +110,8 @@ describe('import in the app', () => {
     await p.locator('.search-page').waitFor();
     await switcher(p).click();
     await screenshot(p, 'archive-switcher-light');
+    const switcherViolations = await seriousViolations(p);
+    expect(switcherViolations, describeViolations(switcherViolations)).toEqual([]);
     await p.getByRole('region', { name: 'Archives' }).locator('[data-archive-id="bundled"]').getByRole('button').first().click();
     await expect.poll(() => switcher(p).innerText()).toContain('Bundled archive');
     expect(new URL(p.url()).hash).toBe('#/library');
@@ -166,6 +171,8 @@ describe('import in the app', () => {
     await bar.waitFor();
     await expect.poll(() => dialog(p).locator('.import-counts').innerText()).toMatch(/^\d+ of 400$/);
     await screenshot(p, 'import-progress-light');
+    const progressViolations = await seriousViolations(p);
+    expect(progressViolations, describeViolations(progressViolations)).toEqual([]);
     await dialog(p).getByRole('button', { name: 'Cancel import' }).click();
     await expect.poll(() => dialog(p).getByText('nothing was written').count()).toBe(1);
     expect(existsSync(join(dataDir, 'staging'))).toBe(false);
