@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHttpClient } from '../../src-main/shared/http-client';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { storyFiles, storyText, writeFolder } from '../../src-main/archives/test-folder';
+import { encodeBatch } from '../../src-main/shared/upload-format';
 import { launch, screenshot } from './browser';
 import { must } from './api';
 import { describeViolations, seriousViolations } from './axe';
@@ -178,6 +179,32 @@ describe('import in the app', () => {
     expect(existsSync(join(dataDir, 'staging'))).toBe(false);
     expect(existsSync(join(dataDir, 'archives')) ? readdirSync(join(dataDir, 'archives')) : []).toEqual([]);
     expect((await must(api.archiveList(undefined))).archives.map((a) => a.id)).toEqual(['bundled']);
+    expect(errors).toEqual([]);
+    await p.context().close();
+    await h.close();
+  });
+
+  test('an archive whose folder is gone: one message naming it and what to do at start; the bundled one opens, the list says which', async () => {
+    const first = await host();
+    const begun = await must(first.api.importBegin({ source: 'gone-folder', name: 'Gone away' }));
+    const body = encodeBatch(Object.entries(storyFiles(3, 'Gone')).map(([path, text]) => ({ path, data: Buffer.from(text) })));
+    await fetch(first.host.url + begun.uploadPath.slice(1), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body });
+    await must(first.api.importRun({ jobId: begun.jobId }));
+    await expect.poll(async () => (await must(first.api.importStatus({ jobId: begun.jobId }))).state, { timeout: 60_000 }).toBe('done');
+    const id = (await must(first.api.appInfo(undefined))).archiveId;
+    await first.host.close();
+    rmSync(join(first.dataDir, 'archives', id), { recursive: true });
+
+    const h = await startWebHost({ port: 0, rendererDir: join(ROOT, 'out', 'renderer'), dataDir: first.dataDir, log: () => undefined });
+    await h.ready;
+    const { page: p, errors } = await page(h.url);
+    const notice = p.locator('.archive-notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/"Gone away" could not be opened .*Import it again from its source folder \(gone-folder\), or remove it/s);
+    await expect.poll(() => switcher(p).innerText()).toContain('Bundled archive');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await switcher(p).click();
+    expect(await p.getByRole('region', { name: 'Archives' }).locator(`[data-archive-id="${id}"]`).innerText()).toContain('Its folder is gone');
     expect(errors).toEqual([]);
     await p.context().close();
     await h.close();

@@ -19,6 +19,7 @@ export function ArchiveSwitcher() {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<ArchivesResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const importRequest = useImportRequest();
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -91,10 +92,13 @@ export function ArchiveSwitcher() {
           <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </button>
-      {list.notice ? (
-        <p className="archive-notice" role="alert">
-          {list.notice}
-        </p>
+      {list.notice && list.notice !== dismissed && !open ? (
+        <div className="archive-notice" role="alert">
+          <p>{list.notice}</p>
+          <button type="button" className="link-button" onClick={() => setDismissed(list.notice)}>
+            Dismiss
+          </button>
+        </div>
       ) : null}
       {open ? (
         <div id={panelId} className="archive-panel card" role="region" aria-label="Archives">
