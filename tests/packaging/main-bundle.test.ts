@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { ipcChannel, type AppInfo, type SearchResponse } from '../../src-main/shared/contract';
+import { ipcChannel, type AppInfo, type ArchivesResponse, type SearchResponse } from '../../src-main/shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/shared/csp';
 import type { Result } from '../../src-main/shared/result';
 
@@ -82,5 +82,28 @@ describe('out/main/index.js started with a stand-in electron module', () => {
     const required = [...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
     expect(required).toEqual(['electron']);
     expect(code).not.toMatch(/\bimport\s/);
+  });
+
+  test('keeps its archives in the user-data folder: the list answers, the bundled archive open', async () => {
+    const handler = fake.ipcMain.handlers.get(ipcChannel('archiveList')) as (e: unknown, a?: unknown) => Promise<Result<ArchivesResponse>>;
+    const r = await handler({ senderFrame: new fake.FakeFrame('app://archive/index.html') }, undefined);
+    expect(r.ok && r.value.archives.map((a) => [a.id, a.open])).toEqual([['bundled', true]]);
+  });
+
+  test('the bundled import worker (out/main/import-worker.js) builds an archive in plain Node', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { runBuild } = await import('../../src-main/archives/import-thread');
+    const { storyFiles, writeFolder } = await import('../../src-main/archives/test-folder');
+    const dir = mkdtempSync(join(tmpdir(), 'import-worker-bundle-'));
+    try {
+      const src = writeFolder(join(dir, 'src'), storyFiles(4, 'Bundled worker'));
+      const result = await runBuild({ src, out: join(dir, 'out') }, resolve(root, 'out/main/import-worker.js'), () => undefined, new AbortController().signal);
+      expect(result.report.articles).toBe(4);
+      expect(result.counts).toEqual({ imported: 4, updated: 0, unchanged: 0, removed: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
