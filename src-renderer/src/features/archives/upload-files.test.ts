@@ -1,6 +1,6 @@
 /** The browser's side of an upload: paths without the chosen folder's own name, batches within the host's limits, files over the cap set aside. */
 import { describe, expect, test } from 'vitest';
-import { pickedFiles, planBatches, type PickedFile } from './upload-files';
+import { BATCH_FILES, pickedFiles, planBatches, type PickedFile } from './upload-files';
 
 const file = (webkitRelativePath: string, size: number, name = webkitRelativePath.split('/').at(-1)!) =>
   ({ webkitRelativePath, name, size }) as unknown as File;
@@ -27,8 +27,8 @@ describe('planBatches', () => {
     expect(batches.map((b) => b.map((f) => f.path))).toEqual([['0.txt', '1.txt'], ['2.txt', '4.txt']]);
     for (const b of batches) expect(b.reduce((n, f) => n + f.size, 0)).toBeLessThanOrEqual(2500);
   });
-  test('at most 1,000 files a batch', () => {
-    const { batches } = planBatches(picked(Array(2500).fill(0)), limits);
-    expect(batches.map((b) => b.length)).toEqual([1000, 1000, 500]);
+  test('at most BATCH_FILES files a batch', () => {
+    const { batches } = planBatches(picked(Array(2 * BATCH_FILES + 50).fill(0)), limits);
+    expect(batches.map((b) => b.length)).toEqual([BATCH_FILES, BATCH_FILES, 50]);
   });
 });

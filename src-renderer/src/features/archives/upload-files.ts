@@ -24,9 +24,16 @@ export function pickedFiles(files: readonly File[]): { folder: string | null; fi
   return { folder, files: withPaths.map((f) => ({ ...f, path: f.path.slice(folder.length + 1) })) };
 }
 
-/** Batches of at most `limits.maxBatchBytes` (with room for the header) and 1,000 files; files over the cap go to `tooLarge`. */
+/**
+ * Files per batch, and bytes per batch at most: small enough that reading and framing one batch never holds the
+ * window for long (a frame is 16 ms), large enough that a folder of 100,000 files is not 100,000 requests.
+ */
+export const BATCH_FILES = 100;
+export const BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Batches of at most BATCH_FILES files and BATCH_BYTES (and the host's `maxBatchBytes`, with room for the header); files over the cap go to `tooLarge`. */
 export function planBatches(files: readonly PickedFile[], limits: ImportLimits): { batches: PickedFile[][]; tooLarge: PickedFile[] } {
-  const room = limits.maxBatchBytes - 256 * 1024;
+  const room = Math.min(BATCH_BYTES, limits.maxBatchBytes - 256 * 1024);
   const batches: PickedFile[][] = [];
   const tooLarge: PickedFile[] = [];
   let batch: PickedFile[] = [];
@@ -36,7 +43,7 @@ export function planBatches(files: readonly PickedFile[], limits: ImportLimits):
       tooLarge.push(f);
       continue;
     }
-    if (batch.length && (bytes + f.size > room || batch.length >= 1000)) {
+    if (batch.length && (bytes + f.size > room || batch.length >= BATCH_FILES)) {
       batches.push(batch);
       batch = [];
       bytes = 0;
