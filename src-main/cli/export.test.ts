@@ -42,6 +42,7 @@ beforeAll(async () => {
     const end = text.indexOf(' ', start + 60);
     annotations.push({
       id: `cli-${i}`,
+      archiveId: 'bundled',
       docId: doc.id,
       color: i === 0 ? 'yellow' : 'pink',
       quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) },

@@ -99,6 +99,7 @@ function annotationOn(p: (typeof PAYLOADS)[number], id: string): Annotation {
   const start = text.indexOf(para);
   return {
     id,
+    archiveId: 'bundled',
     docId: doc.id,
     color: 'orange',
     quote: { type: 'TextQuoteSelector', exact: para, prefix: '', suffix: '' },

@@ -125,8 +125,8 @@ describe('schema migrations', () => {
     const name = dbName();
     await createFixtureDatabase(name, v1);
     const db = await upgraded(name);
-    const before = { a: await db.annotations.toArray(), d: await db.docState.toArray(), t: await db.tags.toArray() };
-    await db.transaction('rw', db.annotations, db.docState, db.tags, (tx) => SCHEMA_VERSIONS[1].upgrade!(tx));
-    expect({ a: await db.annotations.toArray(), d: await db.docState.toArray(), t: await db.tags.toArray() }).toEqual(before);
+    const before = { a: await db.annotations.toArray(), d: await db.articleState.toArray(), t: await db.tags.toArray() };
+    await db.transaction('rw', db.annotations, db.articleState, db.tags, (tx) => SCHEMA_VERSIONS[1].upgrade!(tx));
+    expect({ a: await db.annotations.toArray(), d: await db.articleState.toArray(), t: await db.tags.toArray() }).toEqual(before);
   });
 });
