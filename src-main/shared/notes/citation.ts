@@ -149,9 +149,9 @@ export interface ClipboardPayload {
 export function copyWithCitation(
   quote: string,
   doc: CitedDoc,
-  opts: { linkBase?: string; annotationId?: string } = {},
+  opts: { linkBase?: string; annotationId?: string; archiveId?: string } = {},
 ): ClipboardPayload {
-  const link = passageLink(opts.linkBase, doc.id, opts.annotationId);
+  const link = passageLink(opts.linkBase, doc.id, opts.annotationId, opts.archiveId);
   const text = `“${quote}”\n— ${citationText(doc)} ${link}`;
   const paragraphs = quote
     .split(/\n{2,}/)
@@ -163,12 +163,13 @@ export function copyWithCitation(
 
 /** Convenience for an annotation: its quote, cited and linked. */
 export function copyAnnotationWithCitation(
-  annotation: Pick<Annotation, 'id' | 'docId' | 'quote'>,
+  annotation: Pick<Annotation, 'id' | 'archiveId' | 'docId' | 'quote'>,
   docs: ReadonlyMap<string, CitedDoc>,
   linkBase?: string,
 ): ClipboardPayload {
   return copyWithCitation(annotation.quote.exact, citedDoc(docs, annotation.docId), {
     linkBase,
     annotationId: annotation.id,
+    archiveId: annotation.archiveId,
   });
 }
