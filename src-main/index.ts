@@ -12,6 +12,7 @@ import { COMMAND_CHANNEL, type CommandMessage } from './shared/commands';
 import { ArchiveSlot } from './ipc/archive-slot';
 import { BACKUP_FOLDER, BackupStore } from './backups/backup-store';
 import { createHandlers } from './ipc/handlers';
+import { BUNDLED_ARCHIVE_ID } from './shared/notes/schema';
 import { registerPrivilegedSchemes, serveRenderer } from './electron/app-protocol';
 import { openExternal, makeSaveFile } from './electron/host-abilities';
 import { establishIdentity } from './electron/identity';
@@ -115,6 +116,8 @@ async function start(): Promise<void> {
     createHandlers({
       archive,
       host: 'electron',
+      // Electron serves the bundled archive (the in-app archive list makes this the open archive's id).
+      archiveId: BUNDLED_ARCHIVE_ID,
       appName: identity.name,
       version: app.getVersion(),
       linkBase: `${LINK_PROTOCOL}://`,

@@ -38,6 +38,8 @@ export interface HandlerDeps {
   appName: string;
   version: string;
   linkBase: string;
+  /** The open archive's id (AppInfo.archiveId): "bundled", or the id of the archive the host serves. */
+  archiveId: string;
   /** Electron: a save dialog + write. Absent in the web host (the browser downloads). */
   saveFile?: (req: SaveFileRequest) => Promise<Result<SaveFileResponse>>;
   /** Electron: shell.openExternal on an already validated http(s) URL. */
@@ -85,6 +87,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           corpusHash: info?.corpusHash ?? null,
         },
         linkBase: deps.linkBase,
+        archiveId: deps.archiveId,
       });
     },
     async list(req) {

@@ -130,6 +130,11 @@ export interface AppInfo {
   archive: ArchiveState;
   /** Base URL of passage links, e.g. "archive-reader://" in Electron, "http://127.0.0.1:5174/#" in a browser. */
   linkBase: string;
+  /**
+   * The id of the archive that is open ("bundled" for the bundled archive): the renderer keeps each archive's
+   * notes apart by it (src-main/shared/notes/schema/archive-id.ts). Known while the archive still loads.
+   */
+  archiveId: string;
 }
 
 export type SaveFileRequest = v.InferOutput<typeof saveFileArg>;

@@ -22,6 +22,7 @@ import { APP_NAME } from '../shared/origin';
 import { err, type Result } from '../shared/result';
 import { ArchiveSlot, type SlotState } from '../ipc/archive-slot';
 import { createHandlers, dispatch } from '../ipc/handlers';
+import { archiveIdForDir } from '../archive/store/archive-id';
 import type { ArchiveService } from '../archive/types';
 import { refuseReason } from './request-guard';
 import { contentType, resolveStaticPath, STATIC_HEADERS } from './static-files';
@@ -58,6 +59,8 @@ export interface WebHostOptions {
   archiveDir?: string;
   /** An archive already opening (tests that share one); wins over archiveDir. */
   archive?: Promise<ArchiveService>;
+  /** The open archive's id (AppInfo.archiveId); defaults to "bundled", or for archiveDir its archiveIdForDir. */
+  archiveId?: string;
   version?: string;
   /** The host's data folder (backups go in <dataDir>/backups); defaults to defaultWebDataDir(). */
   dataDir?: string;
@@ -149,6 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // No printToPdf: the browser renderer prints the HTML export through the browser's own print dialog.
     archive: slot,
     host: 'web',
+    archiveId: options.archiveId ?? archiveIdForDir(options.archiveDir),
     appName: APP_NAME,
     version: options.version ?? '0.0.0',
     // Filled in once the port is known; passage links open the reader in this tab.
