@@ -16,6 +16,7 @@ import { ImportJobs } from './archives/import-jobs';
 import { importWorkerFor } from './archives/import-thread';
 import { BACKUP_FOLDER, BackupStore } from './backups/backup-store';
 import { createHandlers } from './ipc/handlers';
+import { BUNDLED_ARCHIVE_ID } from './shared/notes/schema';
 import { registerPrivilegedSchemes, serveRenderer } from './electron/app-protocol';
 import { openExternal, makeSaveFile } from './electron/host-abilities';
 import { establishIdentity } from './electron/identity';
@@ -153,6 +154,8 @@ async function start(): Promise<void> {
       archive,
       archives: { registry: reg, imports },
       host: 'electron',
+      // Electron serves the bundled archive (the in-app archive list makes this the open archive's id).
+      archiveId: BUNDLED_ARCHIVE_ID,
       appName: identity.name,
       version: app.getVersion(),
       linkBase: `${LINK_PROTOCOL}://`,

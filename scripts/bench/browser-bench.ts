@@ -27,6 +27,7 @@ import type { ApiClient, SearchRequest } from '../../src-main/shared/contract';
 import type { Doc } from '../../src-main/shared/model';
 import { DB_NAME, DEV_DB_NAME } from '../../src-main/shared/origin';
 import { startWebHost } from '../../src-main/web/server';
+import { archiveIdForDir } from '../../src-main/archive/store/archive-id';
 import { createHttpClient } from '../../src-main/shared/http-client';
 import { chromiumLaunchOptions, chromiumPath } from '../../tests/support/chromium';
 import { profileDuring, type ProfileSummary } from './cdp-profile';
@@ -167,7 +168,7 @@ interface OpenSample {
   firstMark: number | null;
 }
 
-async function measureOpen(page: Page, base: string, doc: Doc, opens: number, profile: boolean) {
+async function measureOpen(page: Page, base: string, doc: Doc, opens: number, profile: boolean, archiveId: string) {
   const hash = `#/article/${encodeURIComponent(doc.id)}`;
   // Let the app create its database (its schema, its version), then write the highlights into it.
   await page.goto(base + hash);
@@ -180,7 +181,7 @@ async function measureOpen(page: Page, base: string, doc: Doc, opens: number, pr
     if (!dbName) await page.waitForTimeout(100);
   }
   if (!dbName) throw new Error(`the app did not create its notes database (${DB_NAME})`);
-  const rows = seedHighlights(doc, HIGHLIGHTS);
+  const rows = seedHighlights(doc, HIGHLIGHTS, archiveId);
   const stored = await call<number>(page, 'putRows', dbName, 'annotations', rows);
   if (stored < HIGHLIGHTS) throw new Error(`only ${stored} annotations in the database after seeding`);
 
@@ -274,7 +275,7 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
     const engineMs = service ? await replaySearches(service, keys.samples.flatMap((k) => (k.body ? [k.body] : []))) : [];
     const doc = await longestArticle(api);
     log(`opening "${doc.title.slice(0, 40)}" with ${HIGHLIGHTS} highlights ...`);
-    const open = await measureOpen(page, base, doc, spec.quick ? 3 : 7, true);
+    const open = await measureOpen(page, base, doc, spec.quick ? 3 : 7, true, archiveIdForDir(spec.archiveDir));
 
     const total = keys.samples.map((s) => s.total);
     const noDeb = keys.samples.flatMap((s) => (s.noDebounce === null ? [] : [s.noDebounce]));

@@ -29,6 +29,7 @@ const annotations: Annotation[] = Array.from({ length: count }, (_, i) => {
   const exact = `Quote ${i}: the heads of state signed a declaration on collective security, # not a heading, =1+1, "quoted", <b>not bold</b>. `.repeat(1 + (i % 3));
   return {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    archiveId: 'bundled',
     docId: docIds[i % docIds.length],
     color: COLORS[i % COLORS.length],
     quote: { type: 'TextQuoteSelector', exact, prefix: 'the Council said that the ', suffix: ' according to the statement' },

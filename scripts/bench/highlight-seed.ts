@@ -22,7 +22,8 @@ function wordSpans(text: string): [number, number][] {
   return out;
 }
 
-export function seedHighlights(doc: Pick<Doc, 'id' | 'paragraphs' | 'textHash'>, count: number): Annotation[] {
+/** `archiveId`: the archive the host serves (AppInfo.archiveId); the app shows only that archive's notes. */
+export function seedHighlights(doc: Pick<Doc, 'id' | 'paragraphs' | 'textHash'>, count: number, archiveId = 'bundled'): Annotation[] {
   const text = docText(doc);
   const words = wordSpans(text);
   if (words.length < count) throw new Error(`article ${doc.id} has ${words.length} words, fewer than ${count} highlights`);
@@ -34,6 +35,7 @@ export function seedHighlights(doc: Pick<Doc, 'id' | 'paragraphs' | 'textHash'>,
     const created = new Date(base + i * 1000).toISOString();
     const raw = {
       id: `bench-hl-${String(i).padStart(4, '0')}`,
+      archiveId,
       docId: doc.id,
       color: COLOR_IDS[i % COLOR_IDS.length] as ColorId,
       ...describeOffsets(text, start, end),

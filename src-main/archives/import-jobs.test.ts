@@ -241,7 +241,7 @@ describe('the desktop glue: importFolder through the handlers', () => {
     const { registry, jobs } = await host();
     const folder = writeFolder(join(root, 'desktop-folder'), storyFiles(3, 'Desktop'));
     let pick: string | null = folder;
-    const deps = { archive: registry.slot, archives: { registry, imports: jobs }, host: 'electron' as const, appName: 'x', version: '0', linkBase: 'x', pickFolder: async () => pick };
+    const deps = { archive: registry.slot, archives: { registry, imports: jobs }, archiveId: 'bundled', host: 'electron' as const, appName: 'x', version: '0', linkBase: 'x', pickFolder: async () => pick };
     const handlers = createHandlers(deps);
     const started = (await dispatch(handlers, 'importFolder', {})) as { ok: true; value: ImportStatus };
     expect(started.ok).toBe(true);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCorpusDir, ingestFolder, openArchive } from '../archive/index';
+import { archiveIdForDir } from '../archive/store/archive-id';
 import { docText, type DocSummary } from '../shared/model';
 import type { Annotation } from '../shared/notes/annotation-model';
 import { createBackup } from '../shared/notes/backup/backup-format';
@@ -42,6 +43,8 @@ beforeAll(async () => {
     const end = text.indexOf(' ', start + 60);
     annotations.push({
       id: `cli-${i}`,
+      // Made while this archive was open (npm run web -- --archive <dir>): its id is derived from the folder.
+      archiveId: archiveIdForDir(archiveDir),
       docId: doc.id,
       color: i === 0 ? 'yellow' : 'pink',
       quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) },
@@ -54,6 +57,8 @@ beforeAll(async () => {
     });
   }
   annotations.push({ ...annotations[0], id: 'cli-gone', docId: 'no-such-article', tags: ['borders'] });
+  // The same article id in another archive: never exported against this one.
+  annotations.push({ ...annotations[0], id: 'cli-elsewhere', archiveId: 'dir-0ther', note: 'made in another archive' });
   await archive.close();
   backupPath = join(dir, 'backup.json');
   await writeFile(
@@ -82,11 +87,13 @@ describe('cli export <backup> --format F --out FILE', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Exported 3 excerpts from 3 articles to .*all\.md/);
     expect(r.err).toMatch(/Not in this archive \(cited by id only\): no-such-article/);
+    expect(r.err).toMatch(/Left out: notes of other archives \(dir-0ther\); export them with --archive/);
     const md = await readFile(out, 'utf8');
     expect(md.startsWith('---\ntitle: ')).toBe(true);
     for (const d of docs) expect(md).toContain(`archive id ${d.id}`);
     expect(md).toContain('Colour: Question\\!');
-    expect(md).toContain(`archive-reader://article/${encodeURIComponent(docs[0].id)}?annotation=cli-0`);
+    expect(md).toContain(`archive-reader://article/${encodeURIComponent(docs[0].id)}?annotation=cli-0&archive=${archiveIdForDir(archiveDir)}`);
+    expect(md).not.toContain('made in another archive');
   });
 
   it('--tag selects annotations with that tag, case-insensitively', async () => {
@@ -109,7 +116,7 @@ describe('cli export <backup> --format F --out FILE', () => {
     const html = await readFile(join(dir, 'all.html'), 'utf8');
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
     expect(html).not.toMatch(/<script/i);
-    const back = importW3cText(await readFile(join(dir, 'all.json'), 'utf8'), { knownDocIds: new Set(docs.map((d) => d.id)) });
+    const back = importW3cText(await readFile(join(dir, 'all.json'), 'utf8'), { knownDocIds: new Set(docs.map((d) => d.id)), archiveId: archiveIdForDir(archiveDir) });
     if (!back.ok) throw new Error(back.message);
     expect([...back.annotations].sort((a, b) => a.id.localeCompare(b.id))).toEqual(annotations.slice(0, 2));
     const csl = JSON.parse(await readFile(join(dir, 'all.csl'), 'utf8'));

@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { ensureBundledArchive, openArchive } from '../archive/index';
 import type { ArchiveService } from '../archive/types';
 import { OutputRefused, writeFileSafely } from '../archive/store/safe-output';
+import { archiveIdForDir } from '../archive/store/archive-id';
 import { parseCommandLine, UsageError } from './command-line';
 import { parseBackup } from '../shared/notes/backup/backup-parse';
 import { colorsFromSettings, filterByTags, sortForExport } from '../shared/notes/export-selection';
@@ -104,9 +105,14 @@ export async function runExportCommand(argv: readonly string[], io: CliIo, appVe
   try {
     const docs = new Map<string, CitedDoc>();
     for (const d of archive.list({}).items) docs.set(d.id, d);
-    const selected = sortForExport(filterByTags(backup.snapshot.annotations, args.tags), docs);
+    // Only the notes made in this archive: another archive's note on the same document id cites another article.
+    const archiveId = archiveIdForDir(args.archive);
+    const own = backup.snapshot.annotations.filter((a) => a.archiveId === archiveId);
+    const others = new Set(backup.snapshot.annotations.filter((a) => a.archiveId !== archiveId).map((a) => a.archiveId));
+    const selected = sortForExport(filterByTags(own, args.tags), docs);
     const file = exportSync(args.format, {
       annotations: selected,
+      archiveId,
       docs,
       colors: colorsFromSettings(backup.snapshot.settings),
       tags: backup.snapshot.tags,
@@ -132,6 +138,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo, appVe
       excerpts: selected.length,
       articles: new Set(selected.map((a) => a.docId)).size,
       unknownArticles: [...unknown],
+      otherArchives: [...others],
       out: args.out === '-' ? null : resolve(args.out),
       bytes: Buffer.byteLength(file.text, 'utf8'),
     };
@@ -139,7 +146,8 @@ export async function runExportCommand(argv: readonly string[], io: CliIo, appVe
     else if (args.out !== '-') {
       io.err(
         `Exported ${summary.excerpts} excerpt${summary.excerpts === 1 ? '' : 's'} from ${summary.articles} article${summary.articles === 1 ? '' : 's'} to ${summary.out} (${args.format}, ${summary.bytes} bytes).\n` +
-          (unknown.size ? `Not in this archive (cited by id only): ${[...unknown].join(', ')}\n` : ''),
+          (unknown.size ? `Not in this archive (cited by id only): ${[...unknown].join(', ')}\n` : '') +
+          (others.size ? `Left out: notes of other archives (${[...others].join(', ')}); export them with --archive <that archive's folder>.\n` : ''),
       );
     }
     return 0;

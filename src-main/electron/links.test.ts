@@ -10,6 +10,9 @@ describe('parseArchiveLink', () => {
     expect(parseArchiveLink('archive-reader://article/abc?annotation=n1')).toBe('archive-reader://article/abc?annotation=n1');
     expect(parseArchiveLink('ARCHIVE-READER://Article/abc?annotation=n1')).toBe('archive-reader://article/abc?annotation=n1');
     expect(parseArchiveLink('archive-reader://article/a%20b?annotation=x%2Fy')).toBe('archive-reader://article/a%20b?annotation=x%2Fy');
+    // The archive a link names travels on (the bundled archive's is the link without it).
+    expect(parseArchiveLink('archive-reader://article/abc?archive=dir-1f&annotation=n1')).toBe('archive-reader://article/abc?annotation=n1&archive=dir-1f');
+    expect(parseArchiveLink('archive-reader://article/abc?archive=bundled')).toBe('archive-reader://article/abc');
     expect(parseArchiveLink('archive-reader://article/abc#ignored')).toBe('archive-reader://article/abc');
   });
 
@@ -23,6 +26,8 @@ describe('parseArchiveLink', () => {
       'archive-reader://article/abc?annotation=n1&run=1',
       'archive-reader://article/abc?annotation=',
       'archive-reader://article/abc?annotation=a&annotation=b',
+      'archive-reader://article/abc?archive=..%2Fx',
+      'archive-reader://article/abc?archive=a&archive=b',
       'archive-reader://user:pw@article/abc',
       'archive-reader://article:8080/abc',
       'archive-reader://article/%0Aevil',

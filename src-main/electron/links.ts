@@ -7,13 +7,16 @@
  */
 import { app } from 'electron';
 import { LINK_PROTOCOL } from '../shared/origin';
+import { passageLink } from '../shared/notes/citation';
+import { isArchiveId } from '../shared/notes/schema';
 
 const MAX_LINK_CHARS = 2_048;
 const MAX_ID_CHARS = 200;
 
 /**
  * The link if `value` is a passage link, archive-reader://article/<id> with at
- * most an `annotation=<id>` query, normalized to that form; else null. Anything
+ * most an `annotation=<id>` and an `archive=<archive-id>` query, normalized to
+ * that form; else null. Anything
  * else (another host, more path, credentials, other parameters, control
  * characters) is refused here, so the renderer only ever gets article links.
  */
@@ -28,10 +31,12 @@ export function parseArchiveLink(value: string): string | null {
     const ok = (s: string) => s.length > 0 && s.length <= MAX_ID_CHARS && !/[\u0000-\u001f\u007f]/.test(s);
     if (!ok(id)) return null;
     const keys = [...url.searchParams.keys()];
-    if (keys.some((k) => k !== 'annotation') || keys.length > 1) return null;
+    if (keys.some((k) => k !== 'annotation' && k !== 'archive') || new Set(keys).size !== keys.length) return null;
     const annotation = url.searchParams.get('annotation');
     if (annotation !== null && !ok(annotation)) return null;
-    return `${LINK_PROTOCOL}://article/${encodeURIComponent(id)}${annotation !== null ? `?annotation=${encodeURIComponent(annotation)}` : ''}`;
+    const archive = url.searchParams.get('archive');
+    if (archive !== null && !isArchiveId(archive)) return null;
+    return passageLink(`${LINK_PROTOCOL}://`, id, annotation ?? undefined, archive ?? undefined);
   } catch {
     return null;
   }

@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 const base = (archive: ArchiveSlot, extra: Partial<HandlerDeps> = {}) =>
-  createHandlers({ archive, host: 'web', appName: 'Archive Reader', version: '1.2.3', linkBase: 'archive-reader://', log: () => {}, ...extra });
+  createHandlers({ archive, host: 'web', appName: 'Archive Reader', version: '1.2.3', linkBase: 'archive-reader://', archiveId: 'bundled', log: () => {}, ...extra });
 
 function value<T>(r: Result<unknown>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
@@ -38,7 +38,7 @@ function code(r: Result<unknown>): string {
 describe('handlers over the real archive', () => {
   test('appInfo reports the archive and the host', async () => {
     const info = value<AppInfo>(await dispatch(base(ArchiveSlot.of(service)), 'appInfo', undefined));
-    expect(info).toMatchObject({ name: 'Archive Reader', version: '1.2.3', host: 'web', linkBase: 'archive-reader://' });
+    expect(info).toMatchObject({ name: 'Archive Reader', version: '1.2.3', host: 'web', linkBase: 'archive-reader://', archiveId: 'bundled' });
     expect(info.archive.status).toBe('ready');
     expect(info.archive.searchStatus).toBe('ready');
     expect(info.archive.articles).toBeGreaterThan(0);

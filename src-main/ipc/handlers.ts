@@ -42,6 +42,8 @@ export interface HandlerDeps {
   appName: string;
   version: string;
   linkBase: string;
+  /** The open archive's id (AppInfo.archiveId): "bundled", or the id of the archive the host serves. */
+  archiveId: string;
   /** Electron: a save dialog + write. Absent in the web host (the browser downloads). */
   saveFile?: (req: SaveFileRequest) => Promise<Result<SaveFileResponse>>;
   /** Electron: shell.openExternal on an already validated http(s) URL. */
@@ -100,7 +102,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         name: deps.appName,
         version: deps.version,
         host: deps.host,
-        archiveId: deps.archives?.registry.openId ?? 'bundled',
         archive: {
           status: info?.status ?? state.status,
           searchStatus: info?.searchStatus ?? (state.status === 'error' ? 'error' : 'loading'),
@@ -111,6 +112,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           corpusHash: info?.corpusHash ?? null,
         },
         linkBase: deps.linkBase,
+        // An imported archive's id from the registry; otherwise the archive the host was started with ("bundled", or --archive's id).
+        archiveId: deps.archives && deps.archives.registry.openId !== 'bundled' ? deps.archives.registry.openId : deps.archiveId,
       });
     },
     async list(req) {

@@ -132,11 +132,15 @@ export interface AppInfo {
   name: string;
   version: string;
   host: 'electron' | 'web';
-  /** The id of the archive open now ("bundled" for the bundled one); changes when the person switches archives. */
-  archiveId: string;
   archive: ArchiveState;
   /** Base URL of passage links, e.g. "archive-reader://" in Electron, "http://127.0.0.1:5174/#" in a browser. */
   linkBase: string;
+  /**
+   * The id of the archive that is open ("bundled" for the bundled archive): the renderer keeps each archive's
+   * notes apart by it (src-main/shared/notes/schema/archive-id.ts). Known while the archive still loads; changes
+   * when the person switches archives (src-main/archives/registry.ts).
+   */
+  archiveId: string;
 }
 
 export type SaveFileRequest = v.InferOutput<typeof saveFileArg>;

@@ -22,6 +22,7 @@ import { APP_NAME } from '../shared/origin';
 import { err, type Result } from '../shared/result';
 import type { ArchiveSlot, SlotState } from '../ipc/archive-slot';
 import { createHandlers, dispatch } from '../ipc/handlers';
+import { archiveIdForDir } from '../archive/store/archive-id';
 import type { ArchiveService } from '../archive/types';
 import { refuseReason } from './request-guard';
 import { ArchiveRegistry } from '../archives/registry';
@@ -61,6 +62,8 @@ export interface WebHostOptions {
   archiveDir?: string;
   /** An archive already opening (tests that share one); wins over archiveDir. */
   archive?: Promise<ArchiveService>;
+  /** The open archive's id (AppInfo.archiveId); defaults to "bundled", or for archiveDir its archiveIdForDir. */
+  archiveId?: string;
   version?: string;
   /** The host's data folder (backups go in <dataDir>/backups, imported archives in <dataDir>/archives); defaults to defaultWebDataDir(). */
   dataDir?: string;
@@ -168,6 +171,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     archive: slot,
     archives: { registry, imports },
     host: 'web',
+    archiveId: options.archiveId ?? archiveIdForDir(options.archiveDir),
     appName: APP_NAME,
     version: options.version ?? '0.0.0',
     // Filled in once the port is known; passage links open the reader in this tab.

@@ -121,14 +121,14 @@ export async function storedReadingPosition(page: Page, docId: string): Promise<
   return typeof pos === 'number' ? pos : null;
 }
 
-/** The stored article state for `docId` (reading position, readAt, note…), read straight from the page's IndexedDB. */
-export async function storedDocState(page: Page, docId: string): Promise<Record<string, unknown> | null> {
-  return page.evaluate(async (id) => {
+/** The stored article state for `docId` in `archiveId` (reading position, readAt, note…), read straight from the page's IndexedDB. */
+export async function storedDocState(page: Page, docId: string, archiveId = 'bundled'): Promise<Record<string, unknown> | null> {
+  return page.evaluate(async ([id, archive]) => {
     const idb = (globalThis as unknown as { indexedDB: { databases(): Promise<{ name?: string }[]>; open(n: string): IDBOpenLike } }).indexedDB;
     interface IDBOpenLike {
       onsuccess: (() => void) | null;
       onerror: (() => void) | null;
-      result: { transaction(s: string): { objectStore(s: string): { get(k: string): { onsuccess: (() => void) | null; result: unknown } } }; close(): void };
+      result: { transaction(s: string): { objectStore(s: string): { get(k: string[]): { onsuccess: (() => void) | null; result: unknown } } }; close(): void };
     }
     const names = (await idb.databases()).map((d) => d.name).filter((n): n is string => !!n && n.startsWith('archive-reader-notes'));
     if (names.length === 0) return null;
@@ -139,12 +139,13 @@ export async function storedDocState(page: Page, docId: string): Promise<Record<
     });
     try {
       const row = await new Promise<unknown>((resolve) => {
-        const get = db.transaction('docState').objectStore('docState').get(id);
+        // Article state is keyed [archiveId, docId] (schema version 3).
+        const get = db.transaction('articleState').objectStore('articleState').get([archive, id]);
         get.onsuccess = () => resolve(get.result);
       });
       return (row as Record<string, unknown> | undefined) ?? null;
     } finally {
       db.close();
     }
-  }, docId);
+  }, [docId, archiveId] as const);
 }

@@ -26,6 +26,7 @@ import MarkdownIt from 'markdown-it';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestFolder, openArchive } from '../../src-main/archive/index';
+import { archiveIdForDir } from '../../src-main/archive/store/archive-id';
 import type { ArchiveService } from '../../src-main/archive/types';
 import type { Annotation } from '../../src-main/shared/notes/annotation-model';
 import { docText, type Doc } from '../../src-main/shared/model';
@@ -43,6 +44,8 @@ const SOAK = process.env.SOAK === '1';
 let site: HarnessSite;
 let host: WebHost;
 let archive: ArchiveService;
+/** The archive the site's host serves (AppInfo.archiveId): notes seeded for it are the ones the app shows. */
+let archiveId: string;
 let browser: Browser;
 const dirs: string[] = [];
 const tmp = (prefix: string) => {
@@ -80,6 +83,7 @@ beforeAll(async () => {
   expect(docs.size, `ingested ${JSON.stringify(report).slice(0, 400)}`).toBe(PAYLOADS.length);
   site = await buildHarnessSite({ needApp: true });
   host = await startSiteHost(site, { dataDir: tmp('xss-data-'), archiveDir });
+  archiveId = archiveIdForDir(archiveDir);
   browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
 }, 240_000);
 
@@ -99,6 +103,7 @@ function annotationOn(p: (typeof PAYLOADS)[number], id: string): Annotation {
   const start = text.indexOf(para);
   return {
     id,
+    archiveId,
     docId: doc.id,
     color: 'orange',
     quote: { type: 'TextQuoteSelector', exact: para, prefix: '', suffix: '' },

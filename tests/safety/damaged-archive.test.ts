@@ -84,7 +84,7 @@ describe.each(CASES)('$file $how', ({ file, damage, at }) => {
   test('the API answers an error naming the file (never ok with nothing)', async () => {
     const slot = new ArchiveSlot();
     await slot.load(openArchive(arc));
-    const handlers = createHandlers({ archive: slot, host: 'web', appName: 'test', version: '0', linkBase: 'x://', log: () => undefined });
+    const handlers = createHandlers({ archive: slot, host: 'web', appName: 'test', version: '0', linkBase: 'x://', archiveId: 'bundled', log: () => undefined });
     const list = await dispatch(handlers, 'list', {});
     const first = list.ok ? (list.value as { items: { id: string }[] }).items[0]?.id : 'none';
     const r = at === 'get' ? await dispatch(handlers, 'getDoc', { id: first }) : await dispatch(handlers, 'search', { query: 'border' });

@@ -28,10 +28,13 @@ const timestamp = (rng: Rng): unknown =>
 const tagsOf = (rng: Rng): unknown =>
   maybe(rng, Array.from({ length: int(rng, 0, 4) }, () => pick(rng, ['summit', 'SUMMIT', '  spaced  out ', '', textOf(rng, lengthNear(rng, L.tagChars)), 5])), () => oddValue(rng));
 
+const archiveIdOf = (rng: Rng): unknown => maybe(rng, pick(rng, ['bundled', 'dir-0a1b2c']), () => pick(rng, [undefined, '', '../up', 'a b', 7]));
+
 function annotation(rng: Rng, i: number): unknown {
   const start = int(rng, 0, 500);
   const row: Record<string, unknown> = {
     id: maybe(rng, `a${i}`, () => pick(rng, ['', textOf(rng, L.idChars + 1), 9])),
+    archiveId: archiveIdOf(rng),
     docId: maybe(rng, `d${i % 3}`, () => oddValue(rng)),
     color: maybe(rng, pick(rng, COLOR_IDS), () => pick(rng, ['red', undefined, 3])),
     quote: maybe(
@@ -53,6 +56,7 @@ function annotation(rng: Rng, i: number): unknown {
 
 function docState(rng: Rng, i: number): unknown {
   return {
+    archiveId: archiveIdOf(rng),
     docId: maybe(rng, `d${i}`, () => oddValue(rng)),
     tags: tagsOf(rng),
     note: maybe(rng, textOf(rng, int(rng, 0, 50)), () => oddValue(rng)),
@@ -121,7 +125,7 @@ describe(`restore-on-read and backup/restore agree (seed ${seed}, ${count} rows 
   }
 
   it('the 300,000-character quote is refused by both, naming the row and the limit', () => {
-    const row = { ...(annotation(makeRng(1), 0) as object), id: 'long', docId: 'd1', color: 'yellow', quote: { type: 'TextQuoteSelector', exact: 'q'.repeat(300_000), prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 300_000 }, textHash: '', note: '', tags: [], created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' };
+    const row = { ...(annotation(makeRng(1), 0) as object), id: 'long', archiveId: 'bundled', docId: 'd1', color: 'yellow', quote: { type: 'TextQuoteSelector', exact: 'q'.repeat(300_000), prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 300_000 }, textHash: '', note: '', tags: [], created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' };
     const restored = backupAndRestore('annotations', row);
     expect(restored.ok).toBe(false);
     if (!restored.ok) expect(restored.message).toContain('Annotation 1 ("long"): quote.exact is too long (300,000 characters; the limit is 200,000)');

@@ -17,12 +17,22 @@ describe('passage links', () => {
     }
   });
 
+  it('name the archive, except the bundled one (as every link made before archives had ids)', () => {
+    expect(passageLink('archive-reader://', 'd', 'a')).toBe('archive-reader://article/d?annotation=a');
+    expect(passageLink('archive-reader://', 'd', 'a', 'bundled')).toBe('archive-reader://article/d?annotation=a');
+    expect(passageLink('archive-reader://', 'd', 'a', 'dir-1f')).toBe('archive-reader://article/d?annotation=a&archive=dir-1f');
+    expect(passageLink('http://127.0.0.1:5174/#', 'd', undefined, 'dir-1f')).toBe('http://127.0.0.1:5174/#article/d?archive=dir-1f');
+  });
+
   it('parses its own links back, with any base', () => {
     for (const base of ['archive-reader://', 'http://127.0.0.1:5174/#', 'http://127.0.0.1:5174/#/']) {
-      expect(parsePassageLink(passageLink(base, 'id/with?odd#chars', 'ann 1'))).toEqual({ docId: 'id/with?odd#chars', annotationId: 'ann 1' });
+      expect(parsePassageLink(passageLink(base, 'id/with?odd#chars', 'ann 1'))).toEqual({ docId: 'id/with?odd#chars', annotationId: 'ann 1', archiveId: 'bundled' });
+      expect(parsePassageLink(passageLink(base, 'd', 'a', 'dir-1f'))).toEqual({ docId: 'd', annotationId: 'a', archiveId: 'dir-1f' });
+      expect(parsePassageLink(passageLink(base, 'd', undefined, 'dir-1f'))).toEqual({ docId: 'd', annotationId: null, archiveId: 'dir-1f' });
     }
-    expect(parsePassageLink('archive-reader://article/x')).toEqual({ docId: 'x', annotationId: null });
+    expect(parsePassageLink('archive-reader://article/x')).toEqual({ docId: 'x', annotationId: null, archiveId: 'bundled' });
     expect(parsePassageLink('https://example.org/news/1')).toBeNull();
+    expect(parsePassageLink('archive-reader://article/x?archive=..%2Fetc')).toBeNull();
     expect(parsePassageLink('archive-reader://article/%E0%A4%A')).toBeNull();
   });
 });

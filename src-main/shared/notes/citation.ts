@@ -3,7 +3,10 @@
  * that a reader of the exported file can tell where a quote came from and jump
  * back to the exact highlight in the app.
  *
- * A passage link is `<linkBase>article/<id>?annotation=<annotation-id>`; with the
+ * A passage link is `<linkBase>article/<id>?annotation=<annotation-id>&archive=<archive-id>`
+ * (`archive` names the archive the article is in, so two archives sharing a
+ * document id never open each other's article; links to the bundled archive
+ * leave it out, as every link made before archives had ids did); with the
  * Electron base "archive-reader://" that is the registered protocol, with a
  * browser host's base (e.g. "http://127.0.0.1:5174/#") it is the same route in
  * the page. `parsePassageLink` reads either back (the app's router and the W3C
@@ -13,6 +16,7 @@ import type { Annotation } from './annotation-model';
 import { LINK_PROTOCOL } from '../origin';
 import type { CitedDoc } from './types';
 import { escapeHtml } from './escape';
+import { BUNDLED_ARCHIVE_ID, isArchiveId } from './schema';
 
 export const PUBLISHER = 'Collective Security Treaty Organization';
 export const DEFAULT_LINK_BASE = `${LINK_PROTOCOL}://`;
@@ -32,16 +36,22 @@ export function normalizeLinkBase(linkBase: string | undefined): string {
   return linkBase;
 }
 
-/** Link to an article, or to one highlight in it. */
-export function passageLink(linkBase: string | undefined, docId: string, annotationId?: string): string {
+/** Link to an article, or to one highlight in it, in an archive (default: the bundled one). */
+export function passageLink(linkBase: string | undefined, docId: string, annotationId?: string, archiveId?: string): string {
   const base = normalizeLinkBase(linkBase);
   const article = `${base}article/${encodeURIComponent(docId)}`;
-  return annotationId === undefined ? article : `${article}?annotation=${encodeURIComponent(annotationId)}`;
+  const query = [
+    annotationId === undefined ? '' : `annotation=${encodeURIComponent(annotationId)}`,
+    archiveId === undefined || archiveId === BUNDLED_ARCHIVE_ID ? '' : `archive=${encodeURIComponent(archiveId)}`,
+  ].filter(Boolean);
+  return query.length ? `${article}?${query.join('&')}` : article;
 }
 
 export interface ParsedPassageLink {
   docId: string;
   annotationId: string | null;
+  /** The archive the link names ("bundled" when it names none). */
+  archiveId: string;
 }
 
 /**
@@ -50,12 +60,24 @@ export interface ParsedPassageLink {
  */
 export function parsePassageLink(url: string): ParsedPassageLink | null {
   if (typeof url !== 'string' || url.length > 4096) return null;
-  const m = /(?:^|[/#])article\/([^/?#]+)(?:\?annotation=([^&#]+))?(?:[&#].*)?$/.exec(url);
+  const m = /(?:^|[/#])article\/([^/?#]+)(?:\?([^#]*))?(?:#.*)?$/.exec(url);
   if (!m) return null;
   try {
     const docId = decodeURIComponent(m[1]);
-    const annotationId = m[2] === undefined ? null : decodeURIComponent(m[2]);
-    return docId ? { docId, annotationId } : null;
+    let annotationId: string | null = null;
+    let archiveId = BUNDLED_ARCHIVE_ID;
+    for (const pair of (m[2] ?? '').split('&')) {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      const value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+      if (key === 'annotation' && value) annotationId = value;
+      // An archive id that is not one is no link of ours (never guessed as the bundled archive).
+      if (key === 'archive') {
+        if (!isArchiveId(value)) return null;
+        archiveId = value;
+      }
+    }
+    return docId ? { docId, annotationId, archiveId } : null;
   } catch {
     return null; // malformed percent-encoding
   }
@@ -127,9 +149,9 @@ export interface ClipboardPayload {
 export function copyWithCitation(
   quote: string,
   doc: CitedDoc,
-  opts: { linkBase?: string; annotationId?: string } = {},
+  opts: { linkBase?: string; annotationId?: string; archiveId?: string } = {},
 ): ClipboardPayload {
-  const link = passageLink(opts.linkBase, doc.id, opts.annotationId);
+  const link = passageLink(opts.linkBase, doc.id, opts.annotationId, opts.archiveId);
   const text = `“${quote}”\n— ${citationText(doc)} ${link}`;
   const paragraphs = quote
     .split(/\n{2,}/)
@@ -141,12 +163,13 @@ export function copyWithCitation(
 
 /** Convenience for an annotation: its quote, cited and linked. */
 export function copyAnnotationWithCitation(
-  annotation: Pick<Annotation, 'id' | 'docId' | 'quote'>,
+  annotation: Pick<Annotation, 'id' | 'archiveId' | 'docId' | 'quote'>,
   docs: ReadonlyMap<string, CitedDoc>,
   linkBase?: string,
 ): ClipboardPayload {
   return copyWithCitation(annotation.quote.exact, citedDoc(docs, annotation.docId), {
     linkBase,
     annotationId: annotation.id,
+    archiveId: annotation.archiveId,
   });
 }

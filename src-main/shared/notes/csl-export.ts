@@ -33,7 +33,7 @@ export function dateParts(iso: string | null): CslItem['issued'] | undefined {
   return { 'date-parts': [parts] as [[number, number, number]] };
 }
 
-export function cslItem(doc: CitedDoc, linkBase: string): CslItem {
+export function cslItem(doc: CitedDoc, linkBase: string, archiveId?: string): CslItem {
   // `issued` is the date the reader shows; when that is the event's date, say so.
   const date = citationDate(doc);
   const issued = dateParts(date.iso);
@@ -45,7 +45,7 @@ export function cslItem(doc: CitedDoc, linkBase: string): CslItem {
     'container-title': `${PUBLISHER} news`,
     ...(issued ? { issued } : {}),
     ...(issued && date.kind === 'event' ? { 'event-date': issued } : {}),
-    URL: passageLink(linkBase, doc.id),
+    URL: passageLink(linkBase, doc.id, undefined, archiveId),
     note: date.kind === 'event' ? `Archive id: ${doc.id}. No publication date; dated by the event it reports.` : `Archive id: ${doc.id}`,
   };
 }
@@ -55,7 +55,7 @@ function cslRenderer(ctx: ExportContext): ItemRenderer<Annotation, null> {
     item: () => null,
     assemble: () => {
       const items = ctx.citedDocs
-        .map((d) => cslItem(d, ctx.linkBase))
+        .map((d) => cslItem(d, ctx.linkBase, ctx.archiveId))
         .sort((a, b) => {
           const da = citationDate(ctx.input.docs.get(a.id) ?? { published: null }).iso ?? '';
           const db = citationDate(ctx.input.docs.get(b.id) ?? { published: null }).iso ?? '';

@@ -6,7 +6,7 @@
  * apostrophe so no spreadsheet evaluates it (OWASP's advice).
  */
 import type { Annotation } from './annotation-model';
-import { citationDate, citationText, citedDoc, passageLink } from './citation';
+import { citationDate, citationText, citedDoc } from './citation';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
 import type { ExportInput, ProgressCallback } from './types';
@@ -49,7 +49,7 @@ function csvRenderer(ctx: ExportContext): ItemRenderer<Annotation, string> {
         const note = n.starred ? `${n.note}${n.note ? ' ' : ''}(starred)` : n.note;
         return csvRow([
           '', n.docId, doc.title, date.iso ?? '', date.kind ?? '', 'Article note', '', note,
-          n.tags.join('; '), '', '', citationText(doc), passageLink(ctx.linkBase, n.docId),
+          n.tags.join('; '), '', '', citationText(doc), ctx.articleLink(n.docId),
         ]);
       });
       return `\uFEFF${[csvRow(CSV_COLUMNS), ...rows, ...notes].join('\r\n')}\r\n`;

@@ -10,12 +10,16 @@ import type { ArticleNote, CitedDoc, ExportInput } from './types';
 export interface ExportContext {
   input: ExportInput;
   linkBase: string;
+  /** The archive of the exported articles (ExportInput.archiveId), undefined for the bundled one. */
+  archiveId: string | undefined;
   generatedAt: string;
   title: string;
   colorLabel(a: Annotation): string;
   colorHex(a: Annotation): string;
   doc(a: Annotation): CitedDoc;
   link(a: Annotation): string;
+  /** Passage link to a whole article of the exported archive. */
+  articleLink(docId: string): string;
   /** Every tag used by an exported annotation, sorted case-insensitively, first spelling kept. */
   allTags: string[];
   /** Articles cited, in order of first appearance. */
@@ -29,6 +33,7 @@ export function exportContext(input: ExportInput): ExportContext {
   for (const c of DEFAULT_COLORS) colors.set(c.id, c);
   for (const c of input.colors ?? []) colors.set(c.id, c);
   const linkBase = normalizeLinkBase(input.linkBase);
+  const archiveId = input.archiveId ?? input.annotations[0]?.archiveId;
 
   const tags = new Map<string, string>();
   const cited = new Map<string, CitedDoc>();
@@ -49,12 +54,14 @@ export function exportContext(input: ExportInput): ExportContext {
   return {
     input,
     linkBase,
+    archiveId,
     generatedAt: input.generatedAt ?? new Date().toISOString(),
     title,
     colorLabel: (a) => colors.get(a.color)?.label ?? a.color,
     colorHex: (a) => colors.get(a.color)?.hex ?? '#ffe066',
     doc: (a) => citedDoc(input.docs, a.docId),
-    link: (a) => passageLink(linkBase, a.docId, a.id),
+    link: (a) => passageLink(linkBase, a.docId, a.id, a.archiveId),
+    articleLink: (docId) => passageLink(linkBase, docId, undefined, archiveId),
     allTags: [...tags.values()].sort((x, y) => x.localeCompare(y, 'en', { sensitivity: 'base' })),
     citedDocs,
     articleNotes,

@@ -6,7 +6,7 @@
  * a CSP meta forbids scripts, frames, images and remote anything.
  */
 import type { Annotation } from './annotation-model';
-import { citationHtml, citedDoc, formatDate, passageLink } from './citation';
+import { citationHtml, citedDoc, formatDate } from './citation';
 import { escapeHtml } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { EXPORT_CSP, EXPORT_CSS } from './html-style';
@@ -74,7 +74,7 @@ export function htmlRenderer(ctx: ExportContext): ItemRenderer<Annotation, strin
       const doc = ctx.doc(a);
       let heading = '';
       if (!prev || prev.docId !== a.docId) {
-        const cite = cited.has(doc.id) ? '<em>Cited above.</em>' : `Cite as: ${citationHtml(doc, passageLink(ctx.linkBase, doc.id))}`;
+        const cite = cited.has(doc.id) ? '<em>Cited above.</em>' : `Cite as: ${citationHtml(doc, ctx.articleLink(doc.id))}`;
         cited.add(doc.id);
         heading = `<h2>${escapeHtml(doc.title)}</h2>\n<p class="doc-meta">${cite}</p>\n`;
       }
@@ -84,7 +84,7 @@ export function htmlRenderer(ctx: ExportContext): ItemRenderer<Annotation, strin
       // Article notes after the excerpts, so an article cited above is not cited twice.
       const notes = ctx.articleNotes.map((n) => {
         const doc = citedDoc(ctx.input.docs, n.docId);
-        const cite = cited.has(n.docId) ? '<em>Cited above.</em>' : `Cite as: ${citationHtml(doc, passageLink(ctx.linkBase, doc.id))}`;
+        const cite = cited.has(n.docId) ? '<em>Cited above.</em>' : `Cite as: ${citationHtml(doc, ctx.articleLink(doc.id))}`;
         cited.add(n.docId);
         const note = noteToSafeHtml(n.note);
         const tags = n.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');

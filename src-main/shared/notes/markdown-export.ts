@@ -11,7 +11,7 @@
  * code fence, a heading) can spill into the next excerpt.
  */
 import type { Annotation } from './annotation-model';
-import { PUBLISHER, citationText, citedDoc, formatDate, passageLink } from './citation';
+import { PUBLISHER, citationText, citedDoc, formatDate } from './citation';
 import { blockquote, escapeMarkdownText, neutralizeNoteHtml, obsidianTag, oneLine, yamlString } from './escape';
 import { exportContext, type ExportContext } from './export-context';
 import { renderSync, type ItemRenderer } from './run-export';
@@ -19,7 +19,7 @@ import type { ExportInput, ProgressCallback } from './types';
 
 export function frontMatter(ctx: ExportContext): string {
   const docs = ctx.citedDocs;
-  const source = docs.length === 1 ? passageLink(ctx.linkBase, docs[0].id) : `${PUBLISHER} news archive (Archive Reader)`;
+  const source = docs.length === 1 ? ctx.articleLink(docs[0].id) : `${PUBLISHER} news archive (Archive Reader)`;
   const lines = [
     '---',
     `title: ${yamlString(ctx.title)}`,
@@ -63,7 +63,7 @@ export function markdownRenderer(ctx: ExportContext): ItemRenderer<Annotation, s
       if (!prev || prev.docId !== a.docId) {
         const cite = cited.has(a.docId)
           ? '*Cited above.*'
-          : `Cite as: ${escapeMarkdownText(citationText(ctx.doc(a)))} [Open article](<${passageLink(ctx.linkBase, a.docId)}>)`;
+          : `Cite as: ${escapeMarkdownText(citationText(ctx.doc(a)))} [Open article](<${ctx.articleLink(a.docId)}>)`;
         cited.add(a.docId);
         heading = `## ${escapeMarkdownText(oneLine(ctx.doc(a).title))}\n\n${cite}\n\n`;
       }
@@ -75,7 +75,7 @@ export function markdownRenderer(ctx: ExportContext): ItemRenderer<Annotation, s
         const doc = citedDoc(ctx.input.docs, n.docId);
         const cite = cited.has(n.docId)
           ? '*Cited above.*'
-          : `Cite as: ${escapeMarkdownText(citationText(doc))} [Open article](<${passageLink(ctx.linkBase, n.docId)}>)`;
+          : `Cite as: ${escapeMarkdownText(citationText(doc))} [Open article](<${ctx.articleLink(n.docId)}>)`;
         cited.add(n.docId);
         const meta = [n.starred ? '★ Starred' : '', n.tags.length ? `Tags: ${n.tags.map((t) => `#${obsidianTag(t)}`).join(' ')}` : ''].filter(Boolean).join(' · ');
         const body = [n.note.trim() ? neutralizeNoteHtml(n.note.trim()) : '', meta].filter(Boolean).join('\n\n');

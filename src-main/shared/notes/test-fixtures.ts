@@ -20,6 +20,7 @@ export const FIXTURE_DOCS: CitedDoc[] = [
 ];
 
 const base = {
+  archiveId: 'bundled',
   textHash: 'sha256:0f3c',
   created: '2024-03-01T10:00:00.000Z',
   modified: '2024-03-02T11:30:00.000Z',
@@ -115,8 +116,8 @@ export function fixtureInput(overrides: Partial<ExportInput> = {}): ExportInput 
 export const FIXTURE_SNAPSHOT: Snapshot = {
   annotations: FIXTURE_ANNOTATIONS,
   docState: [
-    { docId: 'csto-2013-05-28-minsk', tags: ['summit'], note: 'Article note with <script>x</script>', starred: true, readingPosition: 0.42, modified: '2024-03-03T08:00:00.000Z' },
-    { docId: 'csto-2024-02-01-ru', tags: [], note: '', starred: false, readingPosition: null, modified: '2024-03-04T08:00:00Z' },
+    { archiveId: 'bundled', docId: 'csto-2013-05-28-minsk', tags: ['summit'], note: 'Article note with <script>x</script>', starred: true, readingPosition: 0.42, modified: '2024-03-03T08:00:00.000Z' },
+    { archiveId: 'bundled', docId: 'csto-2024-02-01-ru', tags: [], note: '', starred: false, readingPosition: null, modified: '2024-03-04T08:00:00Z' },
   ],
   tags: [
     { name: 'summit', color: '#ffe066', created: '2024-03-01T10:00:00.000Z' },

@@ -21,6 +21,11 @@ export interface ExportInput {
   tags?: readonly TagDef[];
   /** Base of passage links: "archive-reader://" in Electron, the host's base URL in a browser (AppInfo.linkBase). */
   linkBase?: string;
+  /**
+   * The archive the articles are in: passage links to whole articles name it (links to a highlight name the
+   * highlight's own archive). Defaults to the archive of the first exported annotation, else "bundled".
+   */
+  archiveId?: string;
   /** Title of the exported document; defaults to the article's title when every excerpt comes from one article. */
   title?: string;
   /** ISO timestamp written into the file, so that exports are reproducible in tests. Defaults to now. */

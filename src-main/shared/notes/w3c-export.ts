@@ -44,7 +44,7 @@ export interface W3cAnnotationOut {
       { type: 'TextPositionSelector'; start: number; end: number },
     ];
   };
-  archiveReader: { docId: string; textHash: string; color: string };
+  archiveReader: { archiveId: string; docId: string; textHash: string; color: string };
 }
 
 export function toW3cAnnotation(a: Annotation, ctx: ExportContext): W3cAnnotationOut {
@@ -67,7 +67,7 @@ export function toW3cAnnotation(a: Annotation, ctx: ExportContext): W3cAnnotatio
         { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
       ],
     },
-    archiveReader: { docId: a.docId, textHash: a.textHash, color: a.color },
+    archiveReader: { archiveId: a.archiveId, docId: a.docId, textHash: a.textHash, color: a.color },
   };
 }
 

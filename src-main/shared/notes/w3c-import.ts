@@ -14,7 +14,7 @@
  */
 import type { Annotation, ColorId } from './annotation-model';
 import { QUOTE_CONTEXT_CHARS } from './annotation-model';
-import { COLOR_IDS, describe, validateAnnotation } from './schema';
+import { BUNDLED_ARCHIVE_ID, COLOR_IDS, describe, validateAnnotation } from './schema';
 import { parsePassageLink } from './citation';
 import { isPlainObject, parseJsonSafely } from './safe-json';
 import { ANNOTATION_ID_PREFIX } from './w3c-export';
@@ -33,6 +33,8 @@ export interface W3cImportOptions {
   newId?: () => string;
   /** Timestamp for annotations without created/modified. */
   now?: string;
+  /** The archive the annotations are imported into (the open one, whose knownDocIds these are); default "bundled". */
+  archiveId?: string;
 }
 
 export interface UnknownDocAnnotation {
@@ -203,6 +205,7 @@ function buildAnnotation(raw: unknown, opts: W3cImportOptions): Built {
     exact,
     annotation: {
       id,
+      archiveId: opts.archiveId ?? BUNDLED_ARCHIVE_ID,
       docId: docId ?? '',
       color,
       quote: { type: 'TextQuoteSelector', exact, prefix, suffix },

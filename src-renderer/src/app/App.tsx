@@ -25,6 +25,7 @@ import { useAutoBackups } from './auto-backups';
 import { ExportHost } from './ExportHost';
 import type { Bridge } from '../platform/bridge';
 import { ErrorBoundary } from '../platform/ErrorBoundary';
+import { LoadingState } from '../platform/StateViews';
 import { useHostCommands } from './host-commands';
 import { goBack, useRoute } from '../platform/router';
 import type { Route } from '../platform/routes';
@@ -38,17 +39,29 @@ export function App({ bridge }: { bridge: Bridge }) {
     <BridgeProvider bridge={bridge}>
       <SettingsProvider>
         <ArchiveStatusProvider>
-          <NotesDbProvider db={notesDb()}>
+          <OpenArchiveNotes>
             <LinkBase>
               <ReaderSlotsContext.Provider value={readerSlots}>
                 <Shell />
               </ReaderSlotsContext.Provider>
             </LinkBase>
-          </NotesDbProvider>
+          </OpenArchiveNotes>
         </ArchiveStatusProvider>
       </SettingsProvider>
     </BridgeProvider>
   );
+}
+
+/**
+ * The notes of the archive the host says is open (AppInfo.archiveId): every
+ * note read or written below belongs to that archive, so two archives sharing
+ * a document id never show each other's notes. Until the host has answered,
+ * nothing that reads notes is shown (it could not know whose notes to read).
+ */
+function OpenArchiveNotes({ children }: { children: ReactNode }) {
+  const { info, error } = useArchiveStatus();
+  if (!info && !error) return <LoadingState label="Opening the archive…" />;
+  return <NotesDbProvider db={notesDb(info?.archiveId)}>{children}</NotesDbProvider>;
 }
 
 /**

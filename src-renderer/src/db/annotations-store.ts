@@ -3,7 +3,8 @@
  * tables it touches (an annotation and the tag rows its tags need), so it is
  * saved whole or not at all; each read passes rows through restore.ts.
  * Deleting returns the deleted row so the UI can offer "Undo", which puts the
- * very same row back.
+ * very same row back. Every read and write is scoped to the database's archive
+ * (`db.archiveId`): a highlight of another archive is, here, not found.
  */
 import type {
   Annotation,
@@ -61,7 +62,7 @@ export async function createAnnotation(db: NotesDatabase, input: NewAnnotation):
   const problem = checkPatch(input);
   if (problem) return err('invalid-argument', problem);
   const now = new Date().toISOString();
-  const restored = restoreAnnotation({ ...input, id: newId(), note: input.note ?? '', tags: input.tags ?? [], created: now, modified: now });
+  const restored = restoreAnnotation({ ...input, id: newId(), archiveId: db.archiveId, note: input.note ?? '', tags: input.tags ?? [], created: now, modified: now });
   if (!restored.ok) return err('invalid-argument', `Cannot save this highlight: ${restored.reason}.`);
   const row = restored.value;
   return guardedWrite(() =>
@@ -78,7 +79,7 @@ export async function updateAnnotation(db: NotesDatabase, id: string, patch: Ann
   if (problem) return err('invalid-argument', problem);
   return guardedWrite(() =>
     db.transaction('rw', db.annotations, db.tags, async () => {
-      const current = restoreAnnotation(await db.annotations.get(id));
+      const current = restoreAnnotation(await ownRow(db, id));
       if (!current.ok) return err('not-found', 'This highlight no longer exists (it was deleted, perhaps in another window).');
       const next: Annotation = { ...current.value, modified: new Date().toISOString() };
       if (patch.color !== undefined) next.color = patch.color;
@@ -97,7 +98,7 @@ export async function updateAnnotation(db: NotesDatabase, id: string, patch: Ann
 export async function deleteAnnotation(db: NotesDatabase, id: string): Promise<Result<Annotation>> {
   return guardedWrite(() =>
     db.transaction('rw', db.annotations, async () => {
-      const raw = await db.annotations.get(id);
+      const raw = await ownRow(db, id);
       if (!raw) return err('not-found', 'This highlight was already deleted.');
       await db.annotations.delete(id);
       const restored = restoreAnnotation(raw);
@@ -131,7 +132,7 @@ export async function addTagsToAnnotations(db: NotesDatabase, ids: string[], tag
       let changed = 0;
       for (const raw of await db.annotations.bulkGet(ids)) {
         const r = restoreAnnotation(raw);
-        if (!r.ok) continue;
+        if (!r.ok || r.value.archiveId !== db.archiveId) continue;
         const tagsNext = normalizeTags([...r.value.tags, ...canonical]);
         if (tagsNext.length === r.value.tags.length) continue;
         await db.annotations.put({ ...r.value, tags: tagsNext, modified: now });
@@ -142,12 +143,22 @@ export async function addTagsToAnnotations(db: NotesDatabase, ids: string[], tag
   );
 }
 
+/** The stored row with this id, if it belongs to the database's archive (rows of every archive share one table). */
+async function ownRow(db: NotesDatabase, id: string): Promise<unknown> {
+  const raw: unknown = await db.annotations.get(id);
+  return typeof raw === 'object' && raw !== null && (raw as { archiveId?: unknown }).archiveId === db.archiveId ? raw : undefined;
+}
+
+/** The open archive's annotations: all of them, or one article's. */
 export async function readAnnotations(db: NotesDatabase, docId?: string): Promise<RowsRead<Annotation>> {
-  const raw = docId === undefined ? await db.annotations.toArray() : await db.annotations.where('docId').equals(docId).toArray();
+  const raw =
+    docId === undefined
+      ? await db.annotations.where('archiveId').equals(db.archiveId).toArray()
+      : await db.annotations.where('[archiveId+docId]').equals([db.archiveId, docId]).toArray();
   return restoreAll(raw, (r) => restoreAnnotation(r));
 }
 
 export async function readAnnotation(db: NotesDatabase, id: string): Promise<Annotation | null> {
-  const r = restoreAnnotation(await db.annotations.get(id));
+  const r = restoreAnnotation(await ownRow(db, id));
   return r.ok ? r.value : null;
 }

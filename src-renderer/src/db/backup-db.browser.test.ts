@@ -37,9 +37,9 @@ afterEach(async () => {
 });
 
 async function fill(target: NotesDatabase): Promise<void> {
-  await target.transaction('rw', [target.annotations, target.docState, target.tags, target.settings], async () => {
+  await target.transaction('rw', [target.annotations, target.articleState, target.tags, target.settings], async () => {
     await target.annotations.bulkPut(structuredClone(FIXTURE_SNAPSHOT.annotations));
-    await target.docState.bulkPut(structuredClone(FIXTURE_SNAPSHOT.docState));
+    await target.articleState.bulkPut(structuredClone(FIXTURE_SNAPSHOT.docState));
     await target.tags.bulkPut(structuredClone(FIXTURE_SNAPSHOT.tags));
     await target.settings.bulkPut(structuredClone(FIXTURE_SNAPSHOT.settings));
   });
@@ -57,8 +57,8 @@ describe('backup, clear, restore', () => {
     if (!made.ok) throw new Error(made.error.message);
     expect(made.value.counts).toEqual({ annotations: 7, docState: 2, tags: 2, settings: 2 });
 
-    await db.transaction('rw', [db.annotations, db.docState, db.tags, db.settings], async () => {
-      for (const t of [db.annotations, db.docState, db.tags, db.settings]) await t.clear();
+    await db.transaction('rw', [db.annotations, db.articleState, db.tags, db.settings], async () => {
+      for (const t of [db.annotations, db.articleState, db.tags, db.settings]) await t.clear();
     });
     expect(await db.annotations.count()).toBe(0);
 

@@ -16,6 +16,11 @@
  *
  * Rows are read through the same restore step as every other read
  * (shared/notes/schema), so what is backed up is exactly what the app can show.
+ *
+ * A backup is the person's whole notes database, every archive's notes, each
+ * row naming its archive; a restore writes each row back to its own archive,
+ * whichever archive is open (notes of an archive this app lacks are kept and
+ * appear when that archive is imported). W3C imports go into the open archive.
  */
 import type { Annotation } from '../../../src-main/shared/notes/annotation-model';
 import { err, ok, type Result } from '../../../src-main/shared/result';
@@ -37,13 +42,13 @@ import { CURRENT_SCHEMA_VERSION } from './schema';
 import { ensureTagRows } from './tags-store';
 import { guardedWrite, storageErrorMessage } from './write-status';
 
-const tablesOf = (db: NotesDatabase) => [db.annotations, db.docState, db.tags, db.settings];
+const tablesOf = (db: NotesDatabase) => [db.annotations, db.articleState, db.tags, db.settings];
 
 /** Every row of every table, as stored, in one read transaction. */
 export async function readRawSnapshot(db: NotesDatabase): Promise<Record<(typeof TABLE_NAMES)[number], unknown[]>> {
   return db.transaction('r', tablesOf(db), async () => ({
     annotations: await db.annotations.toArray(),
-    docState: await db.docState.toArray(),
+    docState: await db.articleState.toArray(),
     tags: await db.tags.toArray(),
     settings: await db.settings.toArray(),
   }));
@@ -52,7 +57,7 @@ export async function readRawSnapshot(db: NotesDatabase): Promise<Record<(typeof
 export interface SnapshotRead {
   snapshot: Snapshot;
   /** Stored primary keys of the rows in `snapshot` (what a replace deletes; damaged rows are not among them). */
-  storedKeys: Record<(typeof TABLE_NAMES)[number], string[]>;
+  storedKeys: { annotations: string[]; docState: [string, string][]; tags: string[]; settings: string[] };
   /**
    * Rows the backup format would refuse even after repair (they stay in the
    * database untouched; the person is told how many could not be backed up).
@@ -71,20 +76,21 @@ export async function readSnapshot(db: NotesDatabase): Promise<SnapshotRead> {
   const skipped: string[] = [];
   const storedKeys: SnapshotRead['storedKeys'] = { annotations: [], docState: [], tags: [], settings: [] };
   // The reader's own restore step decides: a row the Notebook can show is backed up, one it cannot is skipped and counted.
-  const take = <T>(rows: unknown[], table: (typeof TABLE_NAMES)[number], key: string, restore: (r: unknown) => Restored<T>): T[] =>
+  const take = <T>(rows: unknown[], table: (typeof TABLE_NAMES)[number], restore: (r: unknown) => Restored<T>, key: (row: Record<string, string>) => void): T[] =>
     rows.flatMap((r, i) => {
       const v = restore(r);
       if (v.ok) {
-        storedKeys[table].push((r as Record<string, string>)[key]);
+        key(r as Record<string, string>);
         return [v.value];
       }
       skipped.push(`${table} row ${i + 1}: ${v.reason}`);
       return [];
     });
-  snapshot.annotations = take(raw.annotations, 'annotations', 'id', (r) => restoreAnnotation(r));
-  snapshot.docState = take(raw.docState, 'docState', 'docId', (r) => restoreDocState(r));
-  snapshot.tags = take(raw.tags, 'tags', 'name', (r) => restoreTagDef(r));
-  snapshot.settings = take(raw.settings, 'settings', 'key', restoreSetting);
+  // The keys as stored (a restored row may differ, e.g. a repaired tag spelling): what a replace deletes.
+  snapshot.annotations = take(raw.annotations, 'annotations', (r) => restoreAnnotation(r), (r) => storedKeys.annotations.push(r.id));
+  snapshot.docState = take(raw.docState, 'docState', (r) => restoreDocState(r), (r) => storedKeys.docState.push([r.archiveId, r.docId]));
+  snapshot.tags = take(raw.tags, 'tags', (r) => restoreTagDef(r), (r) => storedKeys.tags.push(r.name));
+  snapshot.settings = take(raw.settings, 'settings', restoreSetting, (r) => storedKeys.settings.push(r.key));
   return { snapshot, skipped, storedKeys };
 }
 
@@ -147,12 +153,12 @@ export async function restoreBackup(db: NotesDatabase, incoming: Snapshot, mode:
       if (plan.clearFirst) {
         // Replace deletes every readable row; a damaged row the backup could not hold stays (never dropped silently).
         await db.annotations.bulkDelete(storedKeys.annotations);
-        await db.docState.bulkDelete(storedKeys.docState);
+        await db.articleState.bulkDelete(storedKeys.docState);
         await db.tags.bulkDelete(storedKeys.tags);
         await db.settings.bulkDelete(storedKeys.settings);
       }
       await db.annotations.bulkPut(plan.put.annotations);
-      await db.docState.bulkPut(plan.put.docState);
+      await db.articleState.bulkPut(plan.put.docState);
       await db.tags.bulkPut(plan.put.tags);
       await db.settings.bulkPut(plan.put.settings);
       return ok({ changes: plan.changes, safetyBackup: safety.value });
@@ -177,11 +183,16 @@ export async function importAnnotations(db: NotesDatabase, annotations: readonly
       const existing = await db.annotations.bulkGet(annotations.map((a) => a.id));
       for (const [i, a] of annotations.entries()) {
         const mine = existing[i] ? restoreAnnotation(existing[i]) : null;
+        // The same id in another archive is that archive's highlight: never moved into this one.
+        if (mine?.ok && mine.value.archiveId !== db.archiveId) {
+          kept++;
+          continue;
+        }
         if (mine?.ok && Date.parse(mine.value.modified) >= Date.parse(a.modified)) {
           kept++;
           continue;
         }
-        const row = { ...a, tags: await ensureTagRows(db, a.tags) };
+        const row = { ...a, archiveId: db.archiveId, tags: await ensureTagRows(db, a.tags) };
         await db.annotations.put(row);
         if (mine) updated++;
         else added++;
@@ -193,8 +204,8 @@ export async function importAnnotations(db: NotesDatabase, annotations: readonly
 
 /** The person's notes right now, as a person would count them (see notesContents). */
 export async function currentContents(db: NotesDatabase): Promise<NotesContents> {
-  return db.transaction('r', [db.annotations, db.docState, db.tags], async () =>
-    notesContents({ annotations: await db.annotations.toArray(), docState: await db.docState.toArray(), tags: await db.tags.toArray() }),
+  return db.transaction('r', [db.annotations, db.articleState, db.tags], async () =>
+    notesContents({ annotations: await db.annotations.toArray(), docState: await db.articleState.toArray(), tags: await db.tags.toArray() }),
   );
 }
 
@@ -202,7 +213,7 @@ export async function currentContents(db: NotesDatabase): Promise<NotesContents>
 export async function currentCounts(db: NotesDatabase): Promise<TableCounts> {
   return db.transaction('r', tablesOf(db), async () => ({
     annotations: await db.annotations.count(),
-    docState: await db.docState.count(),
+    docState: await db.articleState.count(),
     tags: await db.tags.count(),
     settings: await db.settings.count(),
   }));

@@ -4,9 +4,17 @@
  * IndexedDB is keyed by origin and name, and a changed name would look to the
  * person like every note had vanished.
  *
+ * One NotesDatabase is the notes of ONE archive (its `archiveId`, the one the
+ * host says is open): every store reads and writes only that archive's
+ * annotations and article states, so two archives that share a document id
+ * never show each other's notes. Tags and settings (colour labels) are the
+ * person's, shared by every archive. Several instances (one per archive) may
+ * be open on the same IndexedDB database; Dexie's live queries see each
+ * other's writes.
+ *
  * Tables (see schema.ts for indexes and history):
- *   annotations  Annotation, by id; indexed by docId, colour, tags, dates
- *   docState     DocState (article tags, note, star, reading position), by docId
+ *   annotations   Annotation, by id; indexed by archiveId, [archiveId+docId], docId, colour, tags, dates
+ *   articleState  DocState (article tags, note, star, reading position), by [archiveId+docId]
  *   tags         TagDef (name, colour), by name
  *   settings     { key, value }: 'colors' holds the person's colour labels
  * Rows come back through restore.ts in the stores, never raw.
@@ -14,6 +22,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Annotation, DocState, TagDef } from '../../../src-main/shared/notes/annotation-model';
 import { DB_NAME, DEV_DB_NAME } from '../../../src-main/shared/origin';
+import { BUNDLED_ARCHIVE_ID } from '../../../src-main/shared/notes/schema';
 import { SCHEMA_VERSIONS } from './schema';
 
 export interface SettingsRow {
@@ -23,15 +32,20 @@ export interface SettingsRow {
 
 export class NotesDatabase extends Dexie {
   annotations!: Table<Annotation, string>;
-  docState!: Table<DocState, string>;
+  articleState!: Table<DocState, [string, string]>;
   tags!: Table<TagDef, string>;
   settings!: Table<SettingsRow, string>;
 
   /**
    * @param upTo declare versions only up to this one: tests use it to build a
    *   database exactly as an older app would have left it.
+   * @param archiveId the archive whose notes this instance reads and writes.
    */
-  constructor(name: string, upTo = Infinity) {
+  constructor(
+    name: string,
+    upTo = Infinity,
+    readonly archiveId: string = BUNDLED_ARCHIVE_ID,
+  ) {
     super(name);
     for (const v of SCHEMA_VERSIONS) {
       if (v.version > upTo) break;
@@ -46,17 +60,18 @@ export function defaultDbName(): string {
   return import.meta.env.DEV ? DEV_DB_NAME : DB_NAME;
 }
 
-let instance: NotesDatabase | null = null;
+const instances = new Map<string, NotesDatabase>();
 
-/** The app's database, opened lazily on first use. */
-export function notesDb(): NotesDatabase {
-  if (!instance) instance = new NotesDatabase(defaultDbName());
-  return instance;
+/** The app's notes of one archive (the open one: AppInfo.archiveId), opened lazily on first use. */
+export function notesDb(archiveId: string = BUNDLED_ARCHIVE_ID): NotesDatabase {
+  let db = instances.get(archiveId);
+  if (!db) instances.set(archiveId, (db = new NotesDatabase(defaultDbName(), Infinity, archiveId)));
+  return db;
 }
 
-/** A database under another name (tests; a restore preview). */
-export function openNotesDatabase(name: string, upTo?: number): NotesDatabase {
-  return new NotesDatabase(name, upTo);
+/** A database under another name (tests; a restore preview), scoped to `archiveId` (default: the bundled archive). */
+export function openNotesDatabase(name: string, upTo?: number, archiveId?: string): NotesDatabase {
+  return new NotesDatabase(name, upTo, archiveId);
 }
 
 /** Remove a database by name (tests, "delete everything"). */

@@ -3,27 +3,30 @@
  * reading position. A row appears on the first change; reading one that does
  * not exist answers the defaults. Writes are read-modify-write inside one
  * transaction, so two quick changes (a star and a tag) never undo each other.
+ * Rows are keyed [archiveId+docId]; every function here works in the
+ * database's archive (`db.archiveId`).
  */
 import type { DocState } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
 import type { NotesDatabase } from './database';
-import { NOTES_LIMITS, normalizeTags, restoreAll, restoreDocState } from '../../../src-main/shared/notes/schema';
+import { BUNDLED_ARCHIVE_ID, NOTES_LIMITS, normalizeTags, restoreAll, restoreDocState } from '../../../src-main/shared/notes/schema';
 import { ensureTagRows } from './tags-store';
 import { err, guardedWrite, ok } from './write-status';
 
 export type DocStatePatch = Partial<Pick<DocState, 'tags' | 'note' | 'starred' | 'readingPosition' | 'readAt'>>;
 
-export function emptyDocState(docId: string): DocState {
-  return { docId, tags: [], note: '', starred: false, readingPosition: null, modified: new Date(0).toISOString() };
+export function emptyDocState(docId: string, archiveId: string = BUNDLED_ARCHIVE_ID): DocState {
+  return { archiveId, docId, tags: [], note: '', starred: false, readingPosition: null, modified: new Date(0).toISOString() };
 }
 
 export async function readDocState(db: NotesDatabase, docId: string): Promise<DocState> {
-  const r = restoreDocState(await db.docState.get(docId));
-  return r.ok ? r.value : emptyDocState(docId);
+  const r = restoreDocState(await db.articleState.get([db.archiveId, docId]));
+  return r.ok ? r.value : emptyDocState(docId, db.archiveId);
 }
 
+/** Every article state of the database's archive. */
 export async function readAllDocStates(db: NotesDatabase): Promise<DocState[]> {
-  return restoreAll(await db.docState.toArray(), (r) => restoreDocState(r)).rows;
+  return restoreAll(await db.articleState.where('archiveId').equals(db.archiveId).toArray(), (r) => restoreDocState(r)).rows;
 }
 
 export async function updateDocState(db: NotesDatabase, docId: string, patch: DocStatePatch): Promise<Result<DocState>> {
@@ -38,9 +41,9 @@ export async function updateDocState(db: NotesDatabase, docId: string, patch: Do
     return err('invalid-argument', 'Bad date for "read".');
   }
   return guardedWrite(() =>
-    db.transaction('rw', db.docState, db.tags, async () => {
-      const current = restoreDocState(await db.docState.get(docId));
-      const base = current.ok ? current.value : emptyDocState(docId);
+    db.transaction('rw', db.articleState, db.tags, async () => {
+      const current = restoreDocState(await db.articleState.get([db.archiveId, docId]));
+      const base = current.ok ? current.value : emptyDocState(docId, db.archiveId);
       const next: DocState = { ...base, modified: new Date().toISOString() };
       if (patch.tags !== undefined) next.tags = await ensureTagRows(db, normalizeTags(patch.tags));
       if (patch.note !== undefined) next.note = patch.note;
@@ -49,7 +52,7 @@ export async function updateDocState(db: NotesDatabase, docId: string, patch: Do
         next.readingPosition = patch.readingPosition === null ? null : Math.min(1, Math.max(0, patch.readingPosition));
       }
       if (patch.readAt !== undefined) next.readAt = patch.readAt;
-      await db.docState.put(next);
+      await db.articleState.put(next);
       return ok(next);
     }),
   );

@@ -9,12 +9,14 @@ import { readAnnotations } from './annotations-store';
 import { deleteNotesDatabase, openNotesDatabase, type NotesDatabase } from './database';
 import { readDocState } from './doc-state-store';
 import fixture from './fixtures/notes-v1.json';
+import fixtureV2 from './fixtures/notes-v2.json';
 import { createFixtureDatabase, type NotesFixture } from './fixtures/load-fixture';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
 import { readColors } from './settings-store';
 import { readTagUsage } from './tags-store';
 
 const v1 = fixture as unknown as NotesFixture;
+const v2 = fixtureV2 as unknown as NotesFixture;
 const names: string[] = [];
 const opened: Dexie[] = [];
 
@@ -47,7 +49,7 @@ async function checkUpgraded(db: NotesDatabase): Promise<void> {
 
   // Row 01: padded, case-duplicated tags collapse to one spelling; everything else kept.
   const src = v1.tables.annotations[0] as Record<string, unknown>;
-  expect(byId.get('01')).toEqual({ ...src, tags: ['CSTO', 'Minsk summit'] });
+  expect(byId.get('01')).toEqual({ ...src, archiveId: 'bundled', tags: ['CSTO', 'Minsk summit'] });
   // Row 02: emoji and right-to-left text byte for byte.
   expect(byId.get('02')!.note).toBe('Six members 🇦🇲🇧🇾🇰🇿🇰🇬🇷🇺🇹🇯 — and in Hebrew: שלום עולם');
   // Row 03 lacked `modified`: it becomes the creation time. Its note is stored as written (rendering makes it inert).
@@ -55,7 +57,7 @@ async function checkUpgraded(db: NotesDatabase): Promise<void> {
   // Row 04 lacked note, tags and context: defaults.
   expect(byId.get('04')).toMatchObject({ note: '', tags: [], quote: { prefix: '', suffix: '' } });
 
-  expect(await readDocState(db, '7e7c3fc6c71971c6')).toEqual(v1.tables.docState[0]);
+  expect(await readDocState(db, '7e7c3fc6c71971c6')).toEqual({ archiveId: 'bundled', ...(v1.tables.docState[0] as object) });
 
   // Every tag in use has a row; " members" was normalized and kept its colour.
   const usage = await readTagUsage(db);
@@ -121,12 +123,83 @@ describe('schema migrations', () => {
     await checkUpgraded(await upgraded(name));
   });
 
-  it('running the upgrade again over upgraded data changes nothing', async () => {
+  it('running the version-2 upgrade again over its own result changes nothing', async () => {
     const name = dbName();
     await createFixtureDatabase(name, v1);
+    // Declared up to version 2, the version whose upgrade is run again (version 3 drops its docState table).
+    const db = openNotesDatabase(name, 2);
+    opened.push(db);
+    await db.open();
+    const all = async () => ({ a: await db.table('annotations').toArray(), d: await db.table('docState').toArray(), t: await db.tags.toArray() });
+    const before = await all();
+    await db.transaction('rw', ['annotations', 'docState', 'tags'], (tx) => SCHEMA_VERSIONS[1].upgrade!(tx));
+    expect(await all()).toEqual(before);
+  });
+});
+
+describe('version 2 to 3: every note names its archive', () => {
+  it('the fixture really is a version-2 database', async () => {
+    const name = dbName();
+    await createFixtureDatabase(name, v2);
+    const raw = new Dexie(name);
+    opened.push(raw);
+    await raw.open();
+    expect(raw.verno).toBe(2);
+    expect(raw.tables.map((t) => t.name).sort()).toEqual(['annotations', 'docState', 'settings', 'tags']);
+  });
+
+  it('moves every row to the bundled archive, keeps every field and key, and drops the old table', async () => {
+    const name = dbName();
+    await createFixtureDatabase(name, v2);
     const db = await upgraded(name);
-    const before = { a: await db.annotations.toArray(), d: await db.docState.toArray(), t: await db.tags.toArray() };
-    await db.transaction('rw', db.annotations, db.docState, db.tags, (tx) => SCHEMA_VERSIONS[1].upgrade!(tx));
-    expect({ a: await db.annotations.toArray(), d: await db.docState.toArray(), t: await db.tags.toArray() }).toEqual(before);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleState', 'settings', 'tags']);
+    // Raw rows: the fixture's rows, each with archiveId "bundled", nothing else changed (ids unchanged: sync keys).
+    const annotations = await db.annotations.toArray();
+    expect(annotations).toEqual(v2.tables.annotations.map((r) => ({ ...(r as object), archiveId: 'bundled' })));
+    expect(await db.articleState.toArray()).toEqual(v2.tables.docState.map((r) => ({ ...(r as object), archiveId: 'bundled' })));
+    expect(await db.articleState.get(['bundled', '7e7c3fc6c71971c6'])).toMatchObject({ readAt: '2025-03-02T08:40:00.000Z', starred: true });
+
+    // Read through the stores: the bundled archive sees them all (the damaged one reported, kept); another archive none.
+    const read = await readAnnotations(db);
+    expect(read.rows.map((r) => r.id.slice(-2))).toEqual(['01', '02']);
+    expect(read.invalid).toEqual(['annotation "5d0c1f7e-2a1b-4c3d-8e9f-0a1b2c3d4e03": quote should be an object, not null']);
+    expect((await readAnnotations(db, 'dd9f77a6c879bfad')).rows[0].note).toBe('Сравни с 2019 годом 🚆');
+    expect(await readDocState(db, 'dd9f77a6c879bfad')).toMatchObject({ archiveId: 'bundled', readingPosition: 0.3 });
+    const elsewhere = openNotesDatabase(name, undefined, 'dir-0a1b2c3d');
+    opened.push(elsewhere);
+    expect((await readAnnotations(elsewhere)).rows).toEqual([]);
+    expect(await readDocState(elsewhere, '7e7c3fc6c71971c6')).toMatchObject({ archiveId: 'dir-0a1b2c3d', note: '', starred: false });
+    expect((await readColors(db)).find((c) => c.id === 'green')?.label).toBe('Evidence');
+  });
+
+  it('an upgrade killed halfway leaves version 2 intact, and the next start finishes it', async () => {
+    const name = dbName();
+    await createFixtureDatabase(name, v2);
+    const crashing = new Dexie(name);
+    opened.push(crashing);
+    crashing.version(1).stores(SCHEMA_VERSIONS[0].stores);
+    crashing.version(2).stores(SCHEMA_VERSIONS[1].stores).upgrade(SCHEMA_VERSIONS[1].upgrade!);
+    crashing
+      .version(3)
+      .stores(SCHEMA_VERSIONS[2].stores)
+      .upgrade(async (tx) => {
+        await SCHEMA_VERSIONS[2].upgrade!(tx);
+        throw new Error('power cut');
+      });
+    await expect(crashing.open()).rejects.toThrow();
+    crashing.close();
+    const still = new Dexie(name);
+    opened.push(still);
+    await still.open();
+    expect(still.verno).toBe(2);
+    expect(await still.table('docState').count()).toBe(2);
+    expect((await still.table('annotations').toArray()).every((r: { archiveId?: string }) => r.archiveId === undefined)).toBe(true);
+    still.close();
+
+    // The next start runs the whole upgrade again, from version 2's rows, to the same result.
+    const db = await upgraded(name);
+    expect(await db.annotations.toArray()).toEqual(v2.tables.annotations.map((r) => ({ ...(r as object), archiveId: 'bundled' })));
+    expect(await db.articleState.toArray()).toEqual(v2.tables.docState.map((r) => ({ ...(r as object), archiveId: 'bundled' })));
   });
 });

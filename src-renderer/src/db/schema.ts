@@ -13,9 +13,17 @@
  *  2  adds `settings` (colour labels); normalizes tag names on annotations and
  *     articles and creates a tag row for every tag in use, so the tag manager
  *     sees every tag.
+ *  3  notes carry the archive they were made in (archiveId), because two
+ *     archives can share a document id. Annotations gain `archiveId` and an
+ *     [archiveId+docId] index (their key, a random UUID, is unchanged).
+ *     Article state moves to `articleState`, keyed [archiveId+docId] (IndexedDB
+ *     cannot change a table's key in place, so `docState` is copied and then
+ *     dropped; Dexie drops removed tables after every upgrade has run). Every
+ *     existing row was made in the bundled archive: archiveId "bundled".
+ *     Keys are the same on every device (sync relies on it).
  */
 import type { Transaction } from 'dexie';
-import { DEFAULT_TAG_COLOR, normalizeTags, tagKey } from '../../../src-main/shared/notes/schema';
+import { BUNDLED_ARCHIVE_ID, DEFAULT_TAG_COLOR, normalizeTags, tagKey } from '../../../src-main/shared/notes/schema';
 
 export interface SchemaVersion {
   version: number;
@@ -76,6 +84,33 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const created = new Date().toISOString();
       const missing = [...used.values()].filter((n) => !existing.has(tagKey(n)));
       await tx.table('tags').bulkPut(missing.map((name) => ({ name, color: DEFAULT_TAG_COLOR, created })));
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      annotations: 'id, archiveId, [archiveId+docId], docId, color, *tags, created, modified',
+      docState: null,
+      articleState: '[archiveId+docId], archiveId, starred, *tags, modified',
+      tags: 'name',
+      settings: 'key',
+    },
+    upgrade: async (tx) => {
+      // Idempotent: a row that already names its archive keeps it; one that does not was made in the bundled archive.
+      await tx
+        .table('annotations')
+        .toCollection()
+        .modify((row: { archiveId?: unknown }) => {
+          if (typeof row.archiveId !== 'string' || !row.archiveId) row.archiveId = BUNDLED_ARCHIVE_ID;
+        });
+      // Rows are copied as stored (restore-on-read still repairs them on every read); docId was the old key,
+      // so every row has one.
+      const rows = (await tx.table('docState').toArray()) as Record<string, unknown>[];
+      const moved = rows.map((row) => ({
+        ...row,
+        archiveId: typeof row.archiveId === 'string' && row.archiveId ? row.archiveId : BUNDLED_ARCHIVE_ID,
+      }));
+      await tx.table('articleState').bulkPut(moved);
     },
   },
 ];

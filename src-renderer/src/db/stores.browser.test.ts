@@ -132,10 +132,10 @@ describe('annotations', () => {
 describe('restore on read', () => {
   it('repairs old or odd rows and reports damaged ones, leaving them in the database', async () => {
     await db.annotations.bulkPut([
-      // Written by an older or buggy version: missing fields, odd types.
-      { id: 'old', docId: 'doc-1', quote: { exact: 'text' }, color: 'mauve', tags: [' a ', 'A', 3], note: 42 } as never,
-      { id: 'broken', docId: 'doc-1', quote: null, note: 'my words' } as never,
-      { id: 'proto', docId: 'doc-1', quote: { exact: 'q' }, ['__proto__' as string]: { polluted: true } } as never,
+      // Written by an older or buggy version: missing fields, odd types (the version-3 upgrade gave each its archive).
+      { id: 'old', archiveId: 'bundled', docId: 'doc-1', quote: { exact: 'text' }, color: 'mauve', tags: [' a ', 'A', 3], note: 42 } as never,
+      { id: 'broken', archiveId: 'bundled', docId: 'doc-1', quote: null, note: 'my words' } as never,
+      { id: 'proto', archiveId: 'bundled', docId: 'doc-1', quote: { exact: 'q' }, ['__proto__' as string]: { polluted: true } } as never,
     ]);
     const { rows, invalid } = await readAnnotations(db, 'doc-1');
     const old = rows.find((r) => r.id === 'old')!;

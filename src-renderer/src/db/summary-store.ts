@@ -34,7 +34,8 @@ export async function readNotesSummary(db: NotesDatabase): Promise<Map<string, D
     const keys = new Set(e.tags.map(tagKey));
     for (const t of tags) if (!keys.has(tagKey(t))) (keys.add(tagKey(t)), e.tags.push(t));
   };
-  await db.docState.each((raw) => {
+  // Only the open archive's notes: another archive's article with the same id is another article.
+  await db.articleState.where('archiveId').equals(db.archiveId).each((raw) => {
     const r = restoreDocState(raw);
     if (!r.ok) return;
     const e = entry(r.value.docId);
@@ -45,7 +46,7 @@ export async function readNotesSummary(db: NotesDatabase): Promise<Map<string, D
     addTags(e, r.value.tags);
     if (r.value.note) e.text += r.value.note + '\n';
   });
-  await db.annotations.each((raw) => {
+  await db.annotations.where('archiveId').equals(db.archiveId).each((raw) => {
     const r = restoreAnnotation(raw);
     if (!r.ok) return;
     const e = entry(r.value.docId);

@@ -1,7 +1,9 @@
 /**
  * Tags: their rows (name, colour) and the operations that touch every use of
  * a tag at once (rename, merge, delete). Those run as one transaction over
- * tags, annotations and docState, so a tag is never half renamed. Tags compare
+ * tags, annotations and article states, so a tag is never half renamed. Tags are
+ * the person's, shared by every archive: a rename, merge or delete reaches the
+ * tag's uses in every archive, and usage counts count them all. Tags compare
  * case-insensitively; the spelling of the tag row is the one shown and stored.
  * Deleting a tag removes it from annotations and articles and never deletes
  * an annotation.
@@ -76,7 +78,7 @@ export async function readTagUsage(db: NotesDatabase): Promise<TagUsage[]> {
     const r = restoreAnnotation(raw);
     if (r.ok) for (const t of r.value.tags) entry(t).annotations++;
   });
-  await db.docState.each((raw) => {
+  await db.articleState.each((raw) => {
     const r = restoreDocState(raw);
     if (r.ok) for (const t of r.value.tags) entry(t).articles++;
   });
@@ -96,7 +98,7 @@ async function replaceTags(
 ): Promise<Result<{ annotations: number; articles: number }>> {
   const fromKeys = new Set(from.map(tagKey));
   return guardedWrite(() =>
-    db.transaction('rw', db.tags, db.annotations, db.docState, async () => {
+    db.transaction('rw', db.tags, db.annotations, db.articleState, async () => {
       const rows = await db.tags.toArray();
       let target: string | null = null;
       if (to) {
@@ -122,11 +124,11 @@ async function replaceTags(
         await db.annotations.put({ ...r.value, tags: next, modified: now });
         annotations++;
       }
-      for (const raw of await db.docState.toArray()) {
+      for (const raw of await db.articleState.toArray()) {
         const r = restoreDocState(raw);
         const next = r.ok ? swap(r.value.tags) : null;
         if (!r.ok || !next) continue;
-        await db.docState.put({ ...r.value, tags: next, modified: now });
+        await db.articleState.put({ ...r.value, tags: next, modified: now });
         articles++;
       }
       for (const row of rows) {

@@ -20,6 +20,10 @@ describe('parseRoute', () => {
 
   test('a passage link without the leading slash opens the article and keeps the annotation', () => {
     expect(parseRoute('#article/abc-123?annotation=n1')).toEqual({ name: 'article', id: 'abc-123', annotation: 'n1' });
+    // A link of another archive keeps naming it (the reader says so rather than open this archive's article).
+    const other = parseRoute('#article/abc-123?annotation=n1&archive=dir-1f');
+    expect(other).toEqual({ name: 'article', id: 'abc-123', annotation: 'n1', archive: 'dir-1f' });
+    expect(parseRoute(formatRoute(other))).toEqual(other);
   });
 
   test('ids with slashes and spaces survive a round trip', () => {

@@ -51,6 +51,8 @@ export interface ArticleRoute {
   q?: string;
   /** An annotation to scroll to (passage links). */
   annotation?: string;
+  /** The archive a passage link names (absent: the one that is open; see citation.ts passageLink). */
+  archive?: string;
 }
 
 export interface SettingsRoute {
@@ -119,6 +121,7 @@ export function parseRoute(hash: string): Route {
         id,
         q: params.get('q') || undefined,
         annotation: params.get('annotation') || undefined,
+        archive: params.get('archive') || undefined,
       });
     }
     case 'settings':
@@ -182,6 +185,7 @@ export function formatRoute(route: Route): string {
         query([
           ['q', route.q],
           ['annotation', route.annotation],
+          ['archive', route.archive],
         ])
       );
     case 'settings':

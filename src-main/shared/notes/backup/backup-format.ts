@@ -2,7 +2,7 @@
  * The backup file: every table of the notes database, with a header saying what
  * the file is.
  *
- *   { formatName: 'archive-reader-backup', formatVersion: 1, appVersion, createdAt,
+ *   { formatName: 'archive-reader-backup', formatVersion: 2, appVersion, createdAt,
  *     schemaVersion?, counts: { annotations, docState, tags, settings },
  *     tables: { annotations: [...], docState: [...], tags: [...], settings: [...] } }
  *
@@ -12,13 +12,17 @@
  * and the db module then writes the whole plan in one transaction. The rows are
  * the model's rows as they are (annotation-model.ts), so the file is readable
  * and the CLI can export from it without a database.
+ *
+ * Format versions: 1 had no archives (its rows read as the bundled archive's);
+ * 2 carries `archiveId` on every annotation and article state, so one backup
+ * holds the notes of several archives without mixing them.
  */
 import type { Annotation, DocState, TagDef } from '../annotation-model';
 import type { SettingRow } from '../schema';
 
 export const BACKUP_FORMAT_NAME = 'archive-reader-backup';
 /** Bump when the file layout changes; parseBackup upgrades older versions and refuses newer ones. */
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
 
 export const TABLE_NAMES = ['annotations', 'docState', 'tags', 'settings'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -107,12 +111,36 @@ export interface BackupPreview {
   createdAt: string;
   schemaVersion: number | null;
   counts: TableCounts;
+  /** Whose notes the file holds, one entry per archive, most notes first (the restore preview lists them). */
+  archives: ArchiveNotesCount[];
+}
+
+/** How many notes a backup (or the database) holds for one archive. */
+export interface ArchiveNotesCount {
+  archiveId: string;
+  highlights: number;
+  /** Article states: notes, stars, tags or reading places on whole articles. */
+  articles: number;
+}
+
+/** Per-archive counts of a snapshot's annotations and article states. */
+export function archivesOf(s: Pick<Snapshot, 'annotations' | 'docState'>): ArchiveNotesCount[] {
+  const by = new Map<string, ArchiveNotesCount>();
+  const entry = (archiveId: string) => {
+    let e = by.get(archiveId);
+    if (!e) by.set(archiveId, (e = { archiveId, highlights: 0, articles: 0 }));
+    return e;
+  };
+  for (const a of s.annotations) entry(a.archiveId).highlights++;
+  for (const d of s.docState) entry(d.archiveId).articles++;
+  return [...by.values()].sort((x, y) => y.highlights + y.articles - (x.highlights + x.articles) || x.archiveId.localeCompare(y.archiveId));
 }
 
 /** Primary key of each table (the db module's keys; used for duplicates, merging and canonical order). */
 export const PRIMARY_KEY: { [T in TableName]: (row: Snapshot[T][number]) => string } = {
   annotations: (r) => (r as Annotation).id,
-  docState: (r) => (r as DocState).docId,
+  // The database's key is [archiveId+docId]: two archives may share a document id. (A space never occurs in an archive id.)
+  docState: (r) => `${(r as DocState).archiveId} ${(r as DocState).docId}`,
   tags: (r) => (r as TagDef).name.toLowerCase(),
   settings: (r) => (r as SettingRow).key,
 };

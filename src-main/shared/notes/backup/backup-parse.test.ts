@@ -23,7 +23,42 @@ describe('a good backup', () => {
       createdAt: '2026-01-15T09:00:00.000Z',
       schemaVersion: 1,
       counts: { annotations: 7, docState: 2, tags: 2, settings: 2 },
+      archives: [{ archiveId: 'bundled', highlights: 7, articles: 2 }],
     });
+  });
+
+  it('reads a format-1 backup (before archives) as the bundled archive\'s notes', () => {
+    const v1 = variant((f) => {
+      f.formatVersion = 1;
+      for (const t of ['annotations', 'docState']) for (const row of f.tables[t]) delete row.archiveId;
+    });
+    const r = parseBackup(v1);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.snapshot).toEqual(SNAPSHOT);
+    expect(r.preview.archives).toEqual([{ archiveId: 'bundled', highlights: 7, articles: 2 }]);
+  });
+
+  it('keeps two archives\' notes on the same article apart, and lists each archive', () => {
+    const two = variant((f) => {
+      f.tables.docState.push({ ...f.tables.docState[0], archiveId: 'dir-other', note: 'the other archive' });
+      f.tables.annotations[1].archiveId = 'dir-other';
+      f.counts.docState = 3;
+    });
+    const r = parseBackup(two);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.snapshot.docState.filter((d) => d.docId === SNAPSHOT.docState[0].docId).map((d) => [d.archiveId, d.note])).toEqual([
+      ['bundled', SNAPSHOT.docState[0].note],
+      ['dir-other', 'the other archive'],
+    ]);
+    expect(r.preview.archives).toEqual([
+      { archiveId: 'bundled', highlights: 6, articles: 2 },
+      { archiveId: 'dir-other', highlights: 1, articles: 1 },
+    ]);
+    // A format-2 row must name its archive; the same archive and article twice is a duplicate.
+    const missing = parseBackup(variant((f) => delete f.tables.annotations[0].archiveId));
+    expect(missing).toMatchObject({ ok: false, message: expect.stringContaining('archiveId is missing') });
+    const dup = parseBackup(variant((f) => (f.tables.docState.push({ ...f.tables.docState[0] }), (f.counts.docState = 3))));
+    expect(dup).toMatchObject({ ok: false, message: expect.stringContaining('duplicated archive and article id') });
   });
 
   it('accepts an empty database, a byte-order mark and a megabyte note', () => {

@@ -11,6 +11,7 @@
  */
 import { isPlainObject, parseJsonSafely } from '../safe-json';
 import {
+  archivesOf,
   BACKUP_FORMAT_NAME,
   BACKUP_FORMAT_VERSION,
   PRIMARY_KEY,
@@ -22,6 +23,7 @@ import {
   type TableName,
 } from './backup-format';
 import {
+  BUNDLED_ARCHIVE_ID,
   NOTES_LIMITS,
   describe,
   validateAnnotation,
@@ -56,7 +58,7 @@ const ROW_NAME: Record<TableName, string> = {
 
 const KEY_NAME: Record<TableName, string> = {
   annotations: 'id',
-  docState: 'article id',
+  docState: 'archive and article id',
   tags: 'name',
   settings: 'key',
 };
@@ -129,7 +131,7 @@ export function parseBackupValue(v: unknown): BackupParseResult {
     const validate = VALIDATORS[table] as (raw: unknown) => RowResult<unknown>;
     const out: unknown[] = [];
     rows.forEach((raw, i) => {
-      const r = validate(raw);
+      const r = validate(version < 2 ? fromVersion1(raw, table) : raw);
       const label = `${ROW_NAME[table]} ${i + 1}${rowKeyHint(raw, table)}`;
       if (!r.ok) {
         problemCount++;
@@ -169,9 +171,16 @@ export function parseBackupValue(v: unknown): BackupParseResult {
       createdAt: v.createdAt,
       schemaVersion: schema ?? null,
       counts,
+      archives: archivesOf(snapshot),
     },
     snapshot,
   };
+}
+
+/** Format 1 knew one archive, the bundled one: its notes and article states are that archive's. */
+function fromVersion1(raw: unknown, table: TableName): unknown {
+  if ((table !== 'annotations' && table !== 'docState') || !isPlainObject(raw) || 'archiveId' in raw) return raw;
+  return { ...raw, archiveId: BUNDLED_ARCHIVE_ID };
 }
 
 function rowKeyHint(raw: unknown, table: TableName): string {

@@ -25,7 +25,7 @@ export const MALFORMED_BACKUPS: Array<[name: string, text: string, message: RegE
   ['plain text', 'my notes, please restore', /not a JSON file/],
   ['a truncated file', GOOD.slice(0, Math.floor(GOOD.length * 0.6)), /incomplete.*cut off/],
   ['a file cut inside a string', GOOD.slice(0, GOOD.indexOf('heads of state') + 5), /incomplete/],
-  ['JSON with a syntax error', GOOD.replace('"formatVersion": 1,', '"formatVersion": 1,,'), /not valid JSON/],
+  ['JSON with a syntax error', GOOD.replace('"formatVersion": 2,', '"formatVersion": 2,,'), /not valid JSON/],
   ['a JSON list', '[1, 2, 3]', /not an Archive Reader backup/],
   ['another app\'s file', JSON.stringify({ formatName: 'obsidian-vault', version: 3 }), /another app.*obsidian-vault/],
   ['JSON without a header', JSON.stringify({ annotations: [] }), /no "formatName"/],

@@ -14,6 +14,7 @@
  * accepts is always readable, and a readable row always survives a backup.
  */
 import * as v from 'valibot';
+import { archiveIdField, archiveIdOr } from './archive-id';
 import { COLOR_IDS, type ColorId } from './colors';
 import { checkRow, describe, isoOr, isRecord, text, timestamp, type Restored, type RowResult } from './fields';
 import { NOTES_LIMITS } from './limits';
@@ -52,6 +53,8 @@ export const textPositionSelector = v.pipe(
 export const annotationRow = v.strictObject({
   /** Random id (crypto.randomUUID()). */
   id: text(NOTES_LIMITS.idChars, { nonEmpty: true }),
+  /** The archive the highlight was made in (archive-id.ts): document ids are unique only within one. */
+  archiveId: archiveIdField,
   docId: text(NOTES_LIMITS.idChars, { nonEmpty: true }),
   color: v.picklist(COLOR_IDS, (i) => `should be one of ${COLOR_IDS.join(', ')}, not ${describe(i.input)}`),
   quote: textQuoteSelector,
@@ -92,6 +95,7 @@ function repairAnnotation(raw: Record<string, unknown>, now: string): Record<str
   const created = isoOr(raw.created, now);
   return {
     id: raw.id,
+    archiveId: archiveIdOr(raw.archiveId),
     docId: raw.docId,
     color: (COLOR_IDS as readonly unknown[]).includes(raw.color) ? (raw.color as ColorId) : 'yellow',
     quote: isRecord(q)

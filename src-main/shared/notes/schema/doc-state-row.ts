@@ -5,6 +5,7 @@
  * end in the same schema).
  */
 import * as v from 'valibot';
+import { archiveIdField, archiveIdOr } from './archive-id';
 import { checkRow, describe, isoOr, isRecord, text, timestamp, type Restored, type RowResult } from './fields';
 import { NOTES_LIMITS } from './limits';
 import { tagList } from './tag-list';
@@ -13,6 +14,8 @@ import { normalizeTags } from './tag-names';
 const fraction = (i: { input: unknown }) => `should be null or a fraction from 0 to 1, not ${describe(i.input)}`;
 
 export const docStateRow = v.strictObject({
+  /** The archive the article is in (archive-id.ts); the row's key is [archiveId, docId]. */
+  archiveId: archiveIdField,
   docId: text(NOTES_LIMITS.idChars, { nonEmpty: true }),
   tags: tagList,
   /** Markdown note on the whole document. */
@@ -34,6 +37,7 @@ export function validateDocState(raw: unknown): RowResult<DocState> {
 function repairDocState(raw: Record<string, unknown>, now: string): Record<string, unknown> {
   const rp = raw.readingPosition;
   return {
+    archiveId: archiveIdOr(raw.archiveId),
     docId: raw.docId,
     tags: normalizeTags(raw.tags),
     note: typeof raw.note === 'string' ? raw.note : '',

@@ -3,6 +3,7 @@
  * here; the row modules say what each row holds.
  */
 export * from './limits';
+export * from './archive-id';
 export * from './colors';
 export { describe, isoOr, checkRow, type RowResult, type Restored } from './fields';
 export * from './tag-names';

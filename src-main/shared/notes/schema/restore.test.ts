@@ -9,6 +9,7 @@ import { normalizeTagName, normalizeTags, restoreAnnotation, restoreColors, rest
 
 const good = {
   id: 'a1',
+  archiveId: 'bundled',
   docId: 'd1',
   color: 'green',
   quote: { type: 'TextQuoteSelector', exact: 'text', prefix: 'p', suffix: 's' },
@@ -23,6 +24,15 @@ const good = {
 describe('restoreAnnotation', () => {
   it('passes a good row through unchanged', () => {
     expect(restoreAnnotation(good)).toEqual({ ok: true, value: good });
+  });
+
+  it('reads a row from before archives as the bundled archive\'s, keeps any other archive, refuses a bad archive id', () => {
+    const { archiveId: _none, ...older } = good;
+    expect(restoreAnnotation(older)).toEqual({ ok: true, value: good });
+    expect(restoreAnnotation({ ...good, archiveId: 'dir-0a1b' })).toMatchObject({ ok: true, value: { archiveId: 'dir-0a1b' } });
+    expect(restoreAnnotation({ ...good, archiveId: '../x' })).toMatchObject({ ok: false, reason: expect.stringContaining('archiveId is not an archive id') });
+    const { archiveId: _n, ...state } = { archiveId: 'x', docId: 'd1', tags: [], note: '', starred: false, readingPosition: null, modified: '2024-01-01T00:00:00.000Z' };
+    expect(restoreDocState(state)).toMatchObject({ ok: true, value: { archiveId: 'bundled', docId: 'd1' } });
   });
 
   it('refuses rows it cannot repair, saying why', () => {
@@ -46,7 +56,7 @@ describe('restoreAnnotation', () => {
     const r = restoreAnnotation(raw);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(Object.keys(r.value).sort()).toEqual(['color', 'created', 'docId', 'id', 'modified', 'note', 'position', 'quote', 'tags', 'textHash']);
+    expect(Object.keys(r.value).sort()).toEqual(['archiveId', 'color', 'created', 'docId', 'id', 'modified', 'note', 'position', 'quote', 'tags', 'textHash']);
     expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
     expect((r.value as unknown as Record<string, unknown>).polluted).toBeUndefined();
   });

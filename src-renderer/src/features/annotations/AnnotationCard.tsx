@@ -28,7 +28,7 @@ const STATUS_TEXT = {
   anchored: null,
   moved: 'The text moved; found again.',
   fuzzy: 'The text changed; this is the closest match.',
-  orphaned: 'Not found in the current text.',
+  orphaned: 'Could not be placed: not found in the current text. Kept; re-attach it to a passage.',
 } as const;
 
 export function AnnotationCard({ item, colors, active, focus, reattaching, onGoTo }: AnnotationCardProps) {

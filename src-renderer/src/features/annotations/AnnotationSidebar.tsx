@@ -63,7 +63,7 @@ export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSl
       </ol>
       {orphans.length > 0 ? (
         <>
-          <h2 className="section-label ann-heading">Not found in this text ({orphans.length})</h2>
+          <h2 className="section-label ann-heading">Could not be placed ({orphans.length})</h2>
           <p className="ann-hint">The article changed since these were made. They are kept; re-attach them by selecting new text.</p>
           <ol className="ann-list" aria-label="Orphaned highlights">
             {orphans.slice(0, Math.max(0, shown - placed.length)).map(card)}

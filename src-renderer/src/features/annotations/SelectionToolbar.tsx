@@ -136,7 +136,7 @@ export function SelectionToolbar({ doc, text, starts, container, route }: Annota
 
   const copy = async () => {
     if (!selected) return;
-    const ok = await copyWithCitation(doc, text.slice(selected.start, selected.end), { linkBase });
+    const ok = await copyWithCitation(doc, text.slice(selected.start, selected.end), { linkBase, archiveId: db.archiveId });
     showToast(ok ? 'Copied with citation.' : 'Could not reach the clipboard.');
     done();
   };

@@ -229,7 +229,7 @@ describe('orphans', () => {
     if (!placed.ok || !orphan.ok) throw new Error('create failed');
     const view = await mountReader(db, doc);
     unmount = view.unmount;
-    await expect.element(page.getByText('Not found in this text (1)')).toBeVisible();
+    await expect.element(page.getByText('Could not be placed (1)')).toBeVisible();
     const cards = Array.from(view.host.querySelectorAll('[data-annotation-card]')).map((c) => c.getAttribute('data-annotation-card'));
     expect(cards).toEqual([placed.value.id, orphan.value.id]);
     await expect.element(page.getByText('from an older version')).toBeVisible();

@@ -18,6 +18,6 @@ export function useLinkBase(): string {
 }
 
 /** Put the quote with its citation (and a link to the passage) on the clipboard. */
-export function copyWithCitation(doc: CitedDoc, quote: string, opts: { linkBase?: string; annotationId?: string } = {}): Promise<boolean> {
+export function copyWithCitation(doc: CitedDoc, quote: string, opts: { linkBase?: string; annotationId?: string; archiveId?: string } = {}): Promise<boolean> {
   return copyRich(citationPayload(quote, doc, opts));
 }

@@ -121,7 +121,7 @@ export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: 
 
   async function openW3c(source: string, text: string) {
     setMessage(null);
-    const r = importW3cText(text, { knownDocIds: await knownDocIds() });
+    const r = importW3cText(text, { knownDocIds: await knownDocIds(), archiveId: db.archiveId });
     if (!r.ok) return fail(`${source}: ${r.message}`);
     setPending({ kind: 'import', source, result: r });
   }
@@ -189,6 +189,7 @@ export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: 
           preview={pending.preview}
           current={current}
           plans={plans}
+          openArchiveId={db.archiveId}
           busy={busy}
           onRestore={(m) => void restore(m)}
           onCancel={() => setPending(null)}

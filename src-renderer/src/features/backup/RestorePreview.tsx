@@ -2,10 +2,13 @@
  * Shows what a backup file holds (counts, date, app version) beside what the
  * database holds now and what merge or replace would change, then restores
  * the way the person chooses. Replace asks for a second click. The safety
- * backup and the single transaction are in db/backup-db.ts.
+ * backup and the single transaction are in db/backup-db.ts. A backup holds
+ * every archive's notes; the preview lists whose they are, and says which
+ * archive to open or import to see notes that are not the open archive's
+ * (they are restored all the same, into their own archive).
  */
 import { useEffect, useState } from 'react';
-import type { BackupPreview, TableCounts, TableName } from '../../../../src-main/shared/notes/backup/backup-format';
+import type { ArchiveNotesCount, BackupPreview, TableCounts, TableName } from '../../../../src-main/shared/notes/backup/backup-format';
 import { TABLE_NAMES } from '../../../../src-main/shared/notes/backup/backup-format';
 import type { RestoreMode, RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
 import { formatDate } from '../../../../src-main/shared/notes/citation';
@@ -22,6 +25,8 @@ export interface RestorePreviewProps {
   preview: BackupPreview;
   current: TableCounts | null;
   plans: Record<RestoreMode, RestorePlan['changes']> | null;
+  /** The archive that is open (db.archiveId). */
+  openArchiveId: string;
   busy: boolean;
   onRestore(mode: RestoreMode): void;
   onCancel(): void;
@@ -51,6 +56,7 @@ export function RestorePreview(p: RestorePreviewProps) {
           </div>
         ))}
       </dl>
+      <BackupArchives archives={p.preview.archives} openArchiveId={p.openArchiveId} />
       <fieldset className="export-fieldset" disabled={p.busy}>
         <legend className="section-label">How</legend>
         <label className="export-choice">
@@ -91,5 +97,27 @@ export function RestorePreview(p: RestorePreviewProps) {
         </button>
       </div>
     </section>
+  );
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Whose notes the backup holds; notes of an archive that is not open say which archive shows them. */
+function BackupArchives({ archives, openArchiveId }: { archives: ArchiveNotesCount[]; openArchiveId: string }) {
+  if (archives.length === 0 || (archives.length === 1 && archives[0].archiveId === openArchiveId)) return null;
+  return (
+    <div className="backup-archives" data-testid="backup-archives">
+      <p className="section-label">Archives</p>
+      <ul>
+        {archives.map((a) => (
+          <li key={a.archiveId} data-archive-id={a.archiveId}>
+            <strong>{a.archiveId}</strong>: {plural(a.highlights, 'highlight')}, {plural(a.articles, 'article state')}
+            {a.archiveId === openArchiveId
+              ? ' (the open archive).'
+              : `. Not the open archive: they are restored and kept, and show once the archive "${a.archiveId}" is open (import it if this app does not have it).`}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -13,6 +13,7 @@ import { FORMATS, exportAsync } from '../../../../src-main/shared/notes/formats'
 import { sortForExport } from '../../../../src-main/shared/notes/export-selection';
 import { ExportCancelledError } from '../../../../src-main/shared/notes/run-export';
 import type { ArticleNote, CitedDoc, ExportFormat } from '../../../../src-main/shared/notes/types';
+import { useNotesDb } from '../../db';
 import type { SaveExportFile } from './deliver-file';
 import type { PrintPdf } from './print-pdf';
 
@@ -63,6 +64,8 @@ type Status =
 
 export function ExportDialog(props: ExportDialogProps) {
   const { scopes, loadDocs, colors, linkBase, appVersion, save, printPdf, onClose } = props;
+  // Links to whole articles name the open archive (links to a highlight name the highlight's own).
+  const { archiveId } = useNotesDb();
   const [scopeId, setScopeId] = useState(props.initialScope ?? scopes[0]?.id);
   const [format, setFormat] = useState<DialogFormat>('md');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -97,7 +100,7 @@ export function ExportDialog(props: ExportDialogProps) {
       const ordered = scope.keepOrder ? annotations : sortForExport(annotations, docs.value);
       const file = await exportAsync(
         format === 'pdf' ? 'html' : format,
-        { annotations: ordered, articleNotes, docs: docs.value, colors, linkBase, appVersion, title: scope.title },
+        { annotations: ordered, articleNotes, docs: docs.value, colors, linkBase, archiveId, appVersion, title: scope.title },
         { signal: controller.signal, onProgress: (done, total) => setStatus({ kind: 'running', done, total }) },
       );
       const saved: Result<{ savedAs: string; hint?: string }> = format === 'pdf' && printPdf ? await printPdf(file) : await save(file);

@@ -38,10 +38,13 @@ export function filterArticleNotes(rows: readonly DocState[], filter: NotebookFi
 export function ArticleNotesList({
   filter,
   docs,
+  isOrphan = () => false,
   onOpen,
 }: {
   filter: NotebookFilter;
   docs: ReadonlyMap<string, DocInfo>;
+  /** The article is no longer in the archive (its note is kept and marked). */
+  isOrphan?: (docId: string) => boolean;
   onOpen?: (docId: string) => void;
 }) {
   const rows = useAllDocStates();
@@ -59,7 +62,7 @@ export function ArticleNotesList({
         {list.map((d) => {
           const title = docs.get(d.docId)?.title ?? d.docId;
           return (
-            <li key={d.docId} className="ann-card notebook-article" data-article-card={d.docId}>
+            <li key={d.docId} className={`ann-card notebook-article${isOrphan(d.docId) ? ' is-orphan' : ''}`} data-article-card={d.docId}>
               <div className="notebook-item-head">
                 <span className="notebook-item-title" title={title}>
                   {d.starred ? (
@@ -73,6 +76,7 @@ export function ArticleNotesList({
                   {formatDate(d.modified.slice(0, 10))}
                 </time>
               </div>
+              {isOrphan(d.docId) ? <p className="notebook-orphan-badge">No longer in this archive</p> : null}
               {d.note.trim() ? <MarkdownView source={d.note} className="ann-note-view" /> : null}
               {d.tags.length > 0 ? (
                 <ul className="ann-tag-list" aria-label="Article tags">
@@ -83,7 +87,7 @@ export function ArticleNotesList({
                   ))}
                 </ul>
               ) : null}
-              {onOpen ? (
+              {onOpen && !isOrphan(d.docId) ? (
                 <div className="ann-actions">
                   <button type="button" className="link-button" onClick={() => onOpen(d.docId)}>
                     Open article

@@ -7,6 +7,9 @@
  * quick to show. Article notes, stars and article tags are listed above the
  * highlights (ArticleNotesList) under the same filters. The filters are kept
  * in this browser profile (FILTER_KEY), so a reload finds them as they were.
+ * Notes on a document the archive no longer has (its file was gone at a
+ * re-import) are orphans: listed like the others, marked, counted at the top,
+ * never hidden or deleted.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
@@ -39,6 +42,8 @@ function storedFilter(): NotebookFilter {
 export interface NotebookProps {
   /** Titles and dates of the archive's articles (e.g. from api.list). Unknown ids show as ids. */
   docs?: DocInfo[];
+  /** `docs` is the archive's whole list: a note on any other id is an orphan (its document is gone). */
+  docsComplete?: boolean;
   /** Open an article at an annotation. */
   onOpen?: (docId: string, annotationId: string) => void;
   /** Open an article (from its article note). */
@@ -51,7 +56,7 @@ export interface NotebookProps {
   initialFilter?: Partial<NotebookFilter>;
 }
 
-export function Notebook({ docs = [], onOpen, onOpenArticle, onSelectionChange, onShownChange, initialFilter }: NotebookProps) {
+export function Notebook({ docs = [], docsComplete = false, onOpen, onOpenArticle, onSelectionChange, onShownChange, initialFilter }: NotebookProps) {
   const db = useNotesDb();
   const read = useAllAnnotations();
   const colors = useColors();
@@ -108,6 +113,8 @@ export function Notebook({ docs = [], onOpen, onOpenArticle, onSelectionChange, 
   const allShownSelected = list.length > 0 && list.every((a) => selected.has(a.id));
   const colorOf = (id: ColorId) => colors.find((c) => c.id === id);
   const titleOf = (docId: string) => docMap.get(docId)?.title ?? docId;
+  const isOrphan = (docId: string) => docsComplete && !docMap.has(docId);
+  const orphanCount = useMemo(() => (docsComplete ? all.filter((a) => !docMap.has(a.docId)).length : 0), [all, docMap, docsComplete]);
 
   const tagSelected = async () => {
     const r = await addTagsToAnnotations(db, [...selected], bulkTag.split(','));
@@ -207,7 +214,13 @@ export function Notebook({ docs = [], onOpen, onOpenArticle, onSelectionChange, 
         ) : null}
       </div>
 
-      <ArticleNotesList filter={filter} docs={docMap} onOpen={onOpenArticle} />
+      {orphanCount > 0 ? (
+        <p className="notebook-orphans" role="note" data-testid="notebook-orphans">
+          {orphanCount} highlight{orphanCount === 1 ? ' is' : 's are'} on documents no longer in this archive (their files were gone
+          when it was imported again). They are kept, marked “No longer in this archive”, and can still be exported.
+        </p>
+      ) : null}
+      <ArticleNotesList filter={filter} docs={docMap} isOrphan={isOrphan} onOpen={onOpenArticle} />
       <h2 className="section-label notebook-highlights-title">Highlights</h2>
       {read && all.length === 0 ? <p className="ann-empty">No highlights yet. Select text in an article to make one.</p> : null}
       {read && all.length > 0 && list.length === 0 ? <p className="ann-empty">No highlights match these filters.</p> : null}
@@ -215,7 +228,7 @@ export function Notebook({ docs = [], onOpen, onOpenArticle, onSelectionChange, 
         {list.slice(0, shown).map((a) => {
           const color = colorOf(a.color);
           return (
-            <li key={a.id} className="ann-card" data-annotation-card={a.id} data-color={a.color}>
+            <li key={a.id} className={`ann-card${isOrphan(a.docId) ? ' is-orphan' : ''}`} data-annotation-card={a.id} data-color={a.color} data-orphan={isOrphan(a.docId) || undefined}>
               <div className="notebook-item-head">
                 <input
                   type="checkbox"
@@ -234,6 +247,7 @@ export function Notebook({ docs = [], onOpen, onOpenArticle, onSelectionChange, 
                   {formatDate(a.created.slice(0, 10))}
                 </time>
               </div>
+              {isOrphan(a.docId) ? <p className="notebook-orphan-badge">No longer in this archive</p> : null}
               <blockquote className="ann-quote notebook-quote">“{shortQuote(a.quote.exact, 400)}”</blockquote>
               {a.note ? <MarkdownView source={a.note} className="ann-note-view" /> : null}
               {a.tags.length > 0 ? (
@@ -246,7 +260,7 @@ export function Notebook({ docs = [], onOpen, onOpenArticle, onSelectionChange, 
                 </ul>
               ) : null}
               <div className="ann-actions">
-                {onOpen ? (
+                {onOpen && !isOrphan(a.docId) ? (
                   <button type="button" className="link-button" onClick={() => onOpen(a.docId, a.id)}>
                     Open in article
                   </button>

@@ -46,6 +46,7 @@ export function NotebookView() {
           </div>
           <Notebook
             docs={docs}
+            docsComplete={!!list.value && list.value.items.length === list.value.total}
             onOpen={(docId, annotationId) => navigate({ name: 'article', id: docId, annotation: annotationId })}
             onOpenArticle={(docId) => navigate({ name: 'article', id: docId })}
             onSelectionChange={(selected) => setNotebookIds({ selected })}

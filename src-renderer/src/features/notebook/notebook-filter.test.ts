@@ -5,6 +5,7 @@ import { EMPTY_FILTER, filterAnnotations, type DocInfo } from './notebook-filter
 function ann(id: string, o: Partial<Annotation>): Annotation {
   return {
     id,
+    archiveId: 'bundled',
     docId: 'd1',
     color: 'yellow',
     quote: { type: 'TextQuoteSelector', exact: 'quote', prefix: '', suffix: '' },

@@ -104,6 +104,27 @@ describe('Notebook', () => {
     expect(opened).toEqual(['almaty']);
   });
 
+  it('lists notes on a document the archive no longer has as orphans: shown, marked, counted, never deleted', async () => {
+    await seed();
+    await updateDocState(db, 'almaty', { note: 'Almaty article note' });
+    // A re-import found almaty's file gone: the archive's list no longer has it.
+    const host = mount(<Notebook docs={docs.filter((d) => d.id !== 'almaty')} docsComplete onOpen={() => {}} onOpenArticle={() => {}} />);
+    await vi.waitFor(() => expect(items(host)).toHaveLength(3));
+    await expect.element(page.getByTestId('notebook-orphans')).toHaveTextContent(/1 highlight is on documents no longer in this archive/);
+    const orphan = host.querySelector('[data-orphan]')!;
+    expect(orphan.querySelector('blockquote')?.textContent).toBe('“Committee of Secretaries of Security Councils”');
+    expect(orphan.textContent).toContain('No longer in this archive');
+    expect(orphan.textContent).not.toContain('Open in article');
+    expect(host.querySelector('[data-article-card="almaty"]')?.textContent).toContain('No longer in this archive');
+    expect((await readAnnotations(db)).rows).toHaveLength(3);
+    // Without the whole list (still loading), nothing is called an orphan.
+    cleanup?.();
+    const loading = mount(<Notebook docs={[]} />);
+    await vi.waitFor(() => expect(items(loading)).toHaveLength(3));
+    expect(loading.querySelector('[data-orphan]')).toBeNull();
+    expect(loading.querySelector('[data-testid="notebook-orphans"]')).toBeNull();
+  });
+
   it('keeps its filters across a reload', async () => {
     await seed();
     let host = mount(<Notebook docs={docs} />);

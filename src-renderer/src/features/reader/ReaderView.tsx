@@ -78,6 +78,15 @@ export function ReaderView({ route }: { route: ArticleRoute }) {
       <ReaderToolbar route={route} neighbours={neighbours} />
       {status.error ? (
         <ErrorState title="The archive host does not answer" error={status.error} onRetry={status.retry} />
+      ) : route.archive && status.info && route.archive !== status.info.archiveId ? (
+        // A passage link of another archive: that archive's article may share this id, so it is never opened here.
+        <ErrorState
+          title="This passage is in another archive"
+          error={{
+            code: 'not-found',
+            message: `The link belongs to the archive "${route.archive}", and "${status.info.archiveId}" is open. Open that archive (import it first if this app does not have it) and follow the link again.`,
+          }}
+        />
       ) : !ready || (doc.status === 'loading' && !current) ? (
         <LoadingState label="Opening the article…" />
       ) : doc.status === 'error' ? (
