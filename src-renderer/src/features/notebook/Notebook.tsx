@@ -6,7 +6,7 @@
  * in notebook-filter.ts; the list grows by pages so 10,000 annotations stay
  * quick to show. Article notes, stars and article tags are listed above the
  * highlights (ArticleNotesList) under the same filters. The filters are kept
- * in this browser profile (FILTER_KEY), so a reload finds them as they were.
+ * in this browser profile per archive (filterKey), so a reload finds them as they were and each archive keeps its own.
  * Notes on a document the archive no longer has (its file was gone at a
  * re-import) are orphans: listed like the others, marked, counted at the top,
  * never hidden or deleted.
@@ -25,10 +25,15 @@ import { EMPTY_FILTER, filterAnnotations, type DocInfo, type NotebookFilter, typ
 const PAGE = 100;
 export const FILTER_KEY = 'archive-reader:notebook-filter';
 
-/** The filters last used, from this browser profile; anything unreadable is the empty filter. */
-function storedFilter(): NotebookFilter {
+/** Where an archive's filters are kept: the bundled archive under FILTER_KEY (as before archives had ids), others beside it. */
+export function filterKey(archiveId: string): string {
+  return archiveId === 'bundled' ? FILTER_KEY : `${FILTER_KEY}:${archiveId}`;
+}
+
+/** The filters last used in this archive, from this browser profile; anything unreadable is the empty filter. */
+function storedFilter(key: string): NotebookFilter {
   try {
-    const raw = JSON.parse(localStorage.getItem(FILTER_KEY) ?? 'null') as Record<string, unknown> | null;
+    const raw = JSON.parse(localStorage.getItem(key) ?? 'null') as Record<string, unknown> | null;
     if (!raw || typeof raw !== 'object') return EMPTY_FILTER;
     const out: Record<string, unknown> = { ...EMPTY_FILTER };
     for (const k of Object.keys(EMPTY_FILTER) as (keyof NotebookFilter)[]) if (typeof raw[k] === 'string') out[k] = raw[k];
@@ -61,14 +66,15 @@ export function Notebook({ docs = [], docsComplete = false, onOpen, onOpenArticl
   const read = useAllAnnotations();
   const colors = useColors();
   const tags = useTags();
-  const [filter, setFilter] = useState<NotebookFilter>(() => ({ ...storedFilter(), ...initialFilter }));
+  const key = filterKey(db.archiveId);
+  const [filter, setFilter] = useState<NotebookFilter>(() => ({ ...storedFilter(key), ...initialFilter }));
   useEffect(() => {
     try {
-      localStorage.setItem(FILTER_KEY, JSON.stringify(filter));
+      localStorage.setItem(key, JSON.stringify(filter));
     } catch {
       // Storage refused (private mode, full): the filters just do not outlive the page.
     }
-  }, [filter]);
+  }, [filter, key]);
   const [shown, setShown] = useState(PAGE);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkTag, setBulkTag] = useState('');

@@ -9,7 +9,8 @@ import { page, userEvent } from 'vitest/browser';
 import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { createAnnotation, NotesDbProvider, readAnnotations, readTagUsage, updateDocState, type NotesDatabase } from '../../db';
 import { freshDb } from '../../db/test-helpers';
-import { FILTER_KEY, Notebook } from './Notebook';
+import { FILTER_KEY, filterKey, Notebook } from './Notebook';
+import { openNotesDatabase } from '../../db/database';
 import { TagManager } from './TagManager';
 
 let db: NotesDatabase;
@@ -84,6 +85,30 @@ describe('Notebook', () => {
     await vi.waitFor(() => expect(items(host)).toEqual(['“Committee of Secretaries of Security Councils”']));
     await userEvent.fill(page.getByRole('searchbox', { name: 'Search notes' }), 'nothing like this');
     await expect.element(page.getByText('No highlights match these filters.')).toBeVisible();
+  });
+
+  it('keeps its filters per archive: another archive starts with its own, and coming back finds them as they were', async () => {
+    await seed();
+    let host = mount(<Notebook docs={docs} />);
+    await vi.waitFor(() => expect(items(host)).toHaveLength(3));
+    await userEvent.fill(page.getByRole('searchbox', { name: 'Search notes' }), 'agenda');
+    await vi.waitFor(() => expect(items(host)).toHaveLength(1));
+    cleanup?.();
+    // The same database opened for an imported archive: its Notebook does not inherit the bundled one's search.
+    const other = openNotesDatabase(db.name, undefined, 'i-0123456789ab');
+    const otherHost = document.createElement('div');
+    document.body.appendChild(otherHost);
+    const root = createRoot(otherHost);
+    root.render(<NotesDbProvider db={other}>{<Notebook docs={docs} />}</NotesDbProvider>);
+    await expect.element(page.getByRole('searchbox', { name: 'Search notes' })).toHaveValue('');
+    root.unmount();
+    otherHost.remove();
+    other.close();
+    expect(localStorage.getItem(filterKey('i-0123456789ab'))).toContain('"query":""');
+    host = mount(<Notebook docs={docs} />);
+    await expect.element(page.getByRole('searchbox', { name: 'Search notes' })).toHaveValue('agenda');
+    await vi.waitFor(() => expect(items(host)).toHaveLength(1));
+    localStorage.removeItem(filterKey('i-0123456789ab'));
   });
 
   it('lists article notes, stars and article tags, and its search finds them', async () => {
