@@ -277,5 +277,5 @@ function byIdOf(all: StoredSummary[]): Map<string, StoredSummary> {
 }
 
 function toSummary(s: ListEntry): DocSummary {
-  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year };
+  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, ...(s.summary ? { summary: s.summary } : {}) };
 }
