@@ -4,7 +4,7 @@
  * an empty state when filters match nothing, and an error state with a
  * retry when the archive cannot answer.
  */
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useNotesSummary } from '../../db';
 import { useApiCall } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
@@ -38,10 +38,32 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
     if (ready) rememberLibraryContext(JSON.parse(key));
   }, [ready, key]);
 
-  const setRoute = (next: LibraryRoute) => navigate(next, { replace: false });
+  const setRoute = useCallback((next: LibraryRoute) => navigate(next, { replace: false }), []);
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
   const filtered = route.kind !== undefined || route.year !== undefined || route.facet !== undefined || notesFiltered;
+
+  // The timeline and filters change with the route, the counts and the notes, never with the rows:
+  // built once per change, so a page of rows arriving (or a scroll) does not re-render the filter
+  // lists (one option per person, place and organization in the archive).
+  const tags = useMemo(() => tagsInUse(summary), [summary]);
+  const chrome = useMemo(
+    () => (
+      <>
+        {!filtered ? <ContinueReading summary={summary} /> : null}
+        {facets.value ? (
+          <Timeline
+            years={facets.value.years}
+            undated={facets.value.undated}
+            selected={route.year}
+            onSelect={(year) => setRoute({ ...route, year })}
+          />
+        ) : null}
+        <LibraryFilters route={route} facets={facets.value} onChange={setRoute} tags={tags} />
+      </>
+    ),
+    [filtered, summary, facets.value, route, setRoute, tags],
+  );
 
   let body;
   if (status.error) {
@@ -110,16 +132,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
           </p>
         </div>
       </header>
-      {!filtered ? <ContinueReading summary={summary} /> : null}
-      {facets.value ? (
-        <Timeline
-          years={facets.value.years}
-          undated={facets.value.undated}
-          selected={route.year}
-          onSelect={(year) => setRoute({ ...route, year })}
-        />
-      ) : null}
-      <LibraryFilters route={route} facets={facets.value} onChange={setRoute} tags={tagsInUse(summary)} />
+      {chrome}
       <div className="library-body">{body}</div>
     </div>
   );
