@@ -222,9 +222,11 @@ class OpenArchive implements ArchiveService {
     const years = new Map<number, number>();
     let undated = 0;
     const wanted = req.facet ? String(req.facet.value).toLowerCase() : null;
+    const only = req.ids ? new Set(req.ids) : null;
     for (const s of details.values()) {
       // The timeline follows the library's filters; the filters' own lists do not (they would hide their choices).
       const kept =
+        (!only || only.has(s.id)) &&
         (!req.kind || s.kind === req.kind) &&
         (!req.facet || (s.facets?.[req.facet.type as FacetType] ?? []).some((v) => v.toLowerCase() === wanted));
       if (kept && s.year !== null) years.set(s.year, (years.get(s.year) ?? 0) + 1);

@@ -23,14 +23,18 @@ import { usePagedList } from './use-paged-list';
 export function LibraryView({ route }: { route: LibraryRoute }) {
   const status = useArchiveStatus();
   const ready = status.libraryReady;
-  // The timeline's counts follow the kind and facet filters (the archive counts them).
-  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}`;
-  const facets = useApiCall(ready ? facetsKey : null, (api) => api.facets({ kind: route.kind, facet: route.facet }));
   const req = listRequest(route);
   const key = JSON.stringify(req);
   const summary = useNotesSummary();
   const notesFiltered = route.notes !== undefined || route.tag !== undefined;
   const keep = useMemo(() => (summary ? notesFilterIds(summary, route) : null), [summary, route.notes, route.tag]);
+  // The timeline's counts follow the kind, facet and notes filters (the archive counts them; with a
+  // notes filter it is told which articles the notes keep, and asked once the notes are read).
+  const keepIds = useMemo(() => (keep ? [...keep].sort() : null), [keep]);
+  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}:${keepIds ? keepIds.join('\n') : '-'}`;
+  const facets = useApiCall(ready && (!notesFiltered || keepIds) ? facetsKey : null, (api) =>
+    api.facets({ kind: route.kind, facet: route.facet, ...(keepIds ? { ids: keepIds } : {}) }),
+  );
   // With a notes filter, wait for the notes before listing (else the whole library would flash).
   const { list } = usePagedList(req, ready && (!notesFiltered || summary !== undefined), keep);
 
