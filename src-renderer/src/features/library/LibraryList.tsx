@@ -8,7 +8,7 @@
  * remembered per filter, so coming back from an article lands where the
  * person left.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { DocSummary } from '../../../../src-main/shared/model';
 import { formatDate, kindLabel } from '../../platform/format';
@@ -25,6 +25,22 @@ import type { PagedList } from './paged-list';
  */
 export const ROW_HEIGHT = 80;
 const rowSize = () => ROW_HEIGHT;
+
+/**
+ * The list's size, from a ResizeObserver only. The virtualizer's default reads
+ * the element's size as it mounts, which makes Chromium lay out the whole new
+ * page synchronously (tens of milliseconds at start) before the first rows
+ * exist; the observer reports after the browser's own layout, in the same
+ * frame. Until then the list assumes the window's height (initialRect).
+ */
+function observeListRect(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void) {
+  const el = instance.scrollElement;
+  if (!el || typeof ResizeObserver === 'undefined') return;
+  const ro = new ResizeObserver(() => cb({ width: el.clientWidth, height: el.clientHeight }));
+  ro.observe(el, { box: 'content-box' });
+  return () => ro.disconnect();
+}
+const initialRect = () => ({ width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight });
 
 /** Scroll offset and selected row per list (keyed by the request), for this window's life. */
 const remembered = new Map<string, { offset: number; active: number }>();
@@ -103,6 +119,8 @@ export function LibraryList({
     // A few rows either side keep the next screenful ready while scrolling.
     overscan: 12,
     initialOffset: saved?.offset ?? 0,
+    initialRect: initialRect(),
+    observeElementRect: observeListRect,
   });
 
   const items = virtualizer.getVirtualItems();
