@@ -20,6 +20,19 @@ describe('summaryLine', () => {
     );
   });
 
+  it('passes over a long salutation too', () => {
+    expect(summaryLine('Speech', [p('Dear members of the Council of the CSTO Parliamentary Assembly,'), p('Today we meet in Minsk. More follows.')])).toBe(
+      'Today we meet in Minsk.',
+    );
+  });
+
+  it('says what the title does not when the title is the first words of the text (a brief)', () => {
+    const text = 'On 25 July 2024, staff of the Secretariat met with graduates of universities. They discussed careers. More.';
+    expect(summaryLine('On 25 July 2024, staff of the Secretariat met with graduates…', [p(text)])).toBe('…of universities.');
+    expect(summaryLine('On 25 July 2024, staff of the Secretariat met with graduates.', [p(text.replace('graduates of universities', 'graduates'))])).toBe('They discussed careers.');
+    expect(summaryLine('On 25 July 2024, staff of the Secretariat met with graduates…', [p('On 25 July 2024, staff of the Secretariat met with graduates')])).toBe('');
+  });
+
   it('cuts a long sentence at a word, with an ellipsis', () => {
     const long = `${'word '.repeat(120)}end.`;
     const s = summaryLine('T', [p(long)]);
