@@ -1,6 +1,6 @@
 /**
  * Command line of `npm run --silent bench -- [--json] [--sizes 1000,10000,50000] [--quick]
- * [--processes N] [--work DIR] [--heap MB] [--seed N]`. Bad options get a clear message.
+ * [--processes N] [--work DIR] [--heap MB] [--seed N] [--browser-only]`. Bad options get a clear message.
  */
 import { parseCommandLine, type CommandLine } from '../../src-main/cli/command-line';
 import { defaultWorkDir } from './paths';
@@ -14,16 +14,20 @@ export interface BenchOptions {
   workDir: string;
   heapMb: number;
   seed: number | null;
+  /** Only the browser figures: build this engine's archive and measure the UI; no MiniSearch, load or query figures. */
+  browserOnly: boolean;
 }
 
 export const USAGE = `usage: npm run --silent bench -- [--json] [--sizes 1000,10000,50000] [--quick]
-       [--processes N] [--work DIR] [--heap MB] [--seed N]
+       [--processes N] [--work DIR] [--heap MB] [--seed N] [--browser-only]
   --json        one JSON object on stdout (progress goes to stderr)
   --sizes       archive sizes in articles (default 1000,10000; --quick: 1000)
   --quick       one fresh process per measurement (the CI variant)
   --processes   fresh processes per engine for load figures (default 5, 3 at >= 50,000)
   --work        where generated articles and indexes go (default: $TMPDIR/archive-reader-bench)
-  --heap        V8 heap limit for child processes in MB (default 12288)`;
+  --heap        V8 heap limit for child processes in MB (default 12288)
+  --browser-only  build the archive and take only the browser figures (no MiniSearch,
+                load, query or export figures): to re-measure the UI after a renderer change`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   if (argv.includes('--help') || argv.includes('-h')) throw new Error(USAGE);
@@ -37,6 +41,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       work: { type: 'string' },
       heap: { type: 'string' },
       seed: { type: 'string' },
+      'browser-only': { type: 'boolean' },
     }));
   } catch (e) {
     throw new Error(`${(e as Error).message}\n${USAGE}`);
@@ -55,6 +60,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     workDir: str('work') ?? defaultWorkDir(),
     heapMb: str('heap') !== undefined ? positive(str('heap')!, '--heap') : 12288,
     seed: str('seed') !== undefined ? positive(str('seed')!, '--seed') : null,
+    browserOnly: values['browser-only'] === true,
   };
   if (opts.sizes.length === 0) opts.sizes = opts.quick ? [1000] : [1000, 10000];
   return opts;

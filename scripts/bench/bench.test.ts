@@ -107,6 +107,8 @@ describe('command line', () => {
     expect(processesFor(quick, 1000)).toBe(1);
     expect(processesFor(parseArgs([]), 50000)).toBe(3);
     expect(parseArgs(['--json', '--sizes', '200,50000']).sizes).toEqual([200, 50000]);
+    expect(parseArgs(['--sizes', '10000', '--browser-only']).browserOnly).toBe(true);
+    expect(parseArgs([]).browserOnly).toBe(false);
   });
 
   it('refuses bad options with a message naming them', () => {

@@ -23,7 +23,7 @@ import { loadVocabulary } from './vocabulary';
 export interface BenchReport {
   machine: Machine;
   date: string;
-  options: { sizes: number[]; quick: boolean; seed: number; heapMb: number };
+  options: { sizes: number[]; quick: boolean; seed: number; heapMb: number; browserOnly: boolean };
   /** Hash of src-main/archive/** at the start; `engineSourceChanged` if it differed at the end. */
   engineSource: string | null;
   engineSourceChanged: boolean;
@@ -53,15 +53,14 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
       await runSize(gen, opts.workDir, queries, bounded, processesFor(opts, size), {
         heapMb: opts.heapMb,
         timeoutMs: 60 * 60 * 1000,
-      }),
+      }, opts.browserOnly),
     );
   }
-  process.stderr.write('[bench] export figures ...\n');
-  const exp = await exportFigures();
+  const exp = opts.browserOnly ? { figures: null, pending: 'not measured (--browser-only)', error: null } : (process.stderr.write('[bench] export figures ...\n'), await exportFigures());
   return {
     machine,
     date,
-    options: { sizes: opts.sizes, quick: opts.quick, seed, heapMb: opts.heapMb },
+    options: { sizes: opts.sizes, quick: opts.quick, seed, heapMb: opts.heapMb, browserOnly: opts.browserOnly },
     engineSource,
     engineSourceChanged: engineSourceHash() !== engineSource,
     runs,

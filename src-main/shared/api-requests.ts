@@ -16,6 +16,8 @@ export const API_LIMITS = {
   idChars: NOTES_LIMITS.idChars,
   queryChars: 1_000,
   facetValueChars: 500,
+  /** Documents a timeline may be counted over (facets `ids`): every document of a large archive. */
+  facetIds: 1_000_000,
   searchLimit: 200,
   listLimit: 1_000_000,
   fileNameChars: 255,
@@ -113,6 +115,8 @@ export const facetsArg = v.pipe(
       record({
         kind: v.optional(oneOf(KINDS)),
         facet: v.optional(record({ type: oneOf(FACET_TYPES), value: str(API_LIMITS.facetValueChars, { nonEmpty: true }) })),
+        /** Count only these documents' years (the library's notes filters: the host never sees the notes). */
+        ids: v.optional(v.pipe(v.array(str(API_LIMITS.idChars, { nonEmpty: true })), v.maxLength(API_LIMITS.facetIds))),
       }),
     ),
     {},

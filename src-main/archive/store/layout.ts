@@ -12,6 +12,7 @@
  * Bodies stay on disk until needed, so opening a large archive costs the
  * summaries only.
  */
+import { summaryLine } from './summary-line';
 import { promises as fs, readFileSync, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
@@ -87,7 +88,8 @@ export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
       return [line.length - 1, from, paragraphs.length] as PartEntry;
     });
     const { paragraphs: _p, ...rest } = d;
-    summaries.push({ ...rest, body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
+    const summary = summaryLine(d.title, d.paragraphs);
+    summaries.push({ ...rest, ...(summary ? { summary } : {}), body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
   }
   await writeNewFile(p.bodies, lines);
   await writeNewFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
@@ -98,7 +100,7 @@ export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
 export type ListEntry = DocSummary & Pick<StoredSummary, 'body' | 'parts'>;
 
 export function listEntry(s: StoredSummary): ListEntry {
-  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, body: s.body, ...(s.parts ? { parts: s.parts } : {}) };
+  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, ...(s.summary ? { summary: s.summary } : {}), body: s.body, ...(s.parts ? { parts: s.parts } : {}) };
 }
 
 /** The lean list; an archive written before list.json existed falls back to docs.json. Throws DamagedArchive naming a bad file. */
