@@ -13,6 +13,8 @@ export interface DuplicateItem {
   source: string;
   title: string;
   body: string[];
+  /** exactKey(title, body), when already computed (the ingester's worker threads do). */
+  key?: string;
 }
 
 export interface DuplicateGroup {
@@ -36,7 +38,7 @@ export function findDuplicates(items: DuplicateItem[]): { keptAs: number[]; grou
   const groups = new Map<number, DuplicateGroup>();
   items.forEach((it, i) => {
     const title = words(it.title);
-    const key = createHash('sha1').update(title).update('\n').update(it.body.join('\n').toLowerCase().replace(NOT_WORD, ' ')).digest('base64');
+    const key = it.key ?? exactKey(it.title, it.body);
     let into = exact.get(key);
     let near = false;
     if (into === undefined) {
@@ -67,6 +69,11 @@ export function findDuplicates(items: DuplicateItem[]): { keptAs: number[]; grou
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** What "the same text" is for an exact duplicate: a hash of the title's words and the body's. */
+export function exactKey(title: string, body: string[]): string {
+  return createHash('sha1').update(words(title)).update('\n').update(body.join('\n').toLowerCase().replace(NOT_WORD, ' ')).digest('base64');
+}
 
 /** Lowercased words separated by single spaces: what "the same text" compares (markup, punctuation and spacing aside). */
 function words(s: string): string {

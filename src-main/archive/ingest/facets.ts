@@ -182,15 +182,36 @@ function mostCommon(m: Map<string, number>): string {
   return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }
 
+/**
+ * What one document mentions, before variants are merged: the costly part
+ * (every regex over the text), a pure function of the document's texts, so
+ * the ingester computes it in its worker threads; plain data, so it crosses
+ * threads as it is.
+ */
+export interface FacetMentions {
+  known: string[];
+  discovered: string[];
+  acronymDefs: { full: string; acr: string }[];
+  events: Named[];
+  places: string[];
+  people: PersonMention[];
+}
+
+export function facetMentions(paras: string[]): FacetMentions {
+  const text = paras.join('\n');
+  const orgs = findAliases(text, KNOWN_ORGS);
+  const places = findAliases(orgs.masked, PLACE_ALIASES).found;
+  const acronymDefs = [...text.matchAll(ACRONYM_DEF)].map((m) => ({ full: m[1].replace(LEADING_NOISE, ''), acr: m[2] }));
+  return { known: orgs.found, discovered: discoveredOrgs(orgs.masked), acronymDefs, events: namedEvents(text), places, people: personMentions(text) };
+}
+
 /** Extracts facets for every document; variants are merged across the whole archive. */
 export function extractFacets(docs: string[][]): Facets[] {
-  const perDoc = docs.map((paras) => {
-    const text = paras.join('\n');
-    const orgs = findAliases(text, KNOWN_ORGS);
-    const places = findAliases(orgs.masked, PLACE_ALIASES).found;
-    const acronymDefs = [...text.matchAll(ACRONYM_DEF)].map((m) => ({ full: m[1].replace(LEADING_NOISE, ''), acr: m[2] }));
-    return { text, known: orgs.found, discovered: discoveredOrgs(orgs.masked), acronymDefs, events: namedEvents(text), places, people: personMentions(text) };
-  });
+  return resolveFacets(docs.map(facetMentions));
+}
+
+/** Facets from every document's mentions: spelling variants merged across the whole archive. */
+export function resolveFacets(perDoc: FacetMentions[]): Facets[] {
 
   // People: group by surname (tolerating one typo in long surnames) and given-name initial.
   // Looked up by exact key, then through each key's one-deletion variants (two keys one edit

@@ -39,11 +39,17 @@ async function built(out: string, report: FolderReport) {
   }
 }
 
-test('the mixed folder gives the recorded archive, in this thread', async () => {
-  const out = join(dir, 'out-0');
-  const got = await built(out, await ingestFolder(join(dir, 'src'), out));
+// threads: 0 reads every page in this thread; 2 spreads them over two worker threads (started from the sources here).
+test.each([0, 2])('the mixed folder gives the recorded archive with %i worker threads', async (threads) => {
+  const out = join(dir, `out-${threads}`);
+  const seen: number[] = [];
+  const report = await ingestFolder(join(dir, 'src'), out, { threads, onProgress: (p) => p.phase === 'read' && p.done !== undefined && seen.push(p.done) });
+  const got = await built(out, report);
   const expected = JSON.parse(await readFile(EXPECTED, 'utf8'));
   expect(got.report).toEqual(expected.report);
   expect(got.docs).toEqual(expected.docs);
   expect(got.files).toEqual(expected.files);
+  // Progress counts every file once, in order, whichever thread read it.
+  // (photo.jpg is skipped by its name, before any file is read.)
+  expect(seen).toEqual(Array.from({ length: expected.report.files }, (_, i) => i + 1));
 }, 120_000);
