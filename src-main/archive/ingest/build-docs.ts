@@ -28,6 +28,8 @@ export interface BuiltDocs {
   duplicates: DuplicateGroup[];
   /** Pages read with something a person should know. */
   warnings: FileWarning[];
+  /** Per document (same order), its title and body already analyzed for the index, when a worker did it. */
+  analyzed: (PreparedArticle['terms'] | undefined)[];
 }
 
 /** Teasers sit at the top of a page: only that far is compared across pages. */
@@ -100,6 +102,7 @@ export function buildDocsFromPages(input: (PreparedPage | ParsedPage)[]): BuiltD
   });
   const groupOf = new Map(groups.map((g) => [g.kept, g]));
   const mentions = new Map<Doc, ReturnType<typeof facetMentions>>();
+  const analyzed = new Map<Doc, PreparedArticle['terms']>();
   segmented.forEach((s, i) => {
     if (keptAs[i] !== i) return;
     let doc: Doc;
@@ -109,6 +112,7 @@ export function buildDocsFromPages(input: (PreparedPage | ParsedPage)[]): BuiltD
       ({ doc, section, meta } = s.article);
       doc.briefs = briefIdsOf.get(i) ?? [];
       if (s.article.mentions) mentions.set(doc, s.article.mentions);
+      if (s.article.terms) analyzed.set(doc, s.article.terms);
     } else {
       const { page, seg } = s.scraped;
       ({ section } = page.file);
@@ -136,5 +140,5 @@ export function buildDocsFromPages(input: (PreparedPage | ParsedPage)[]): BuiltD
   const docs = [...articles, ...briefDocs];
   const facets = resolveFacets(docs.map((d) => mentions.get(d) ?? facetMentions([d.title, ...d.paragraphs.map((p) => p.text)])));
   docs.forEach((d, i) => (d.facets = facets[i]));
-  return { docs, articles: articles.length, briefs: briefDocs.length, empty, duplicates: groups, warnings };
+  return { docs, articles: articles.length, briefs: briefDocs.length, empty, duplicates: groups, warnings, analyzed: docs.map((d) => analyzed.get(d)) };
 }

@@ -97,7 +97,11 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
     await writeDocs(tmp, built.docs);
     throwIfCancelled(opts.signal);
     progress({ phase: 'index', message: `indexing ${built.docs.length} documents` });
-    await buildIndex(built.docs.map(toEngineDoc), paths(tmp).index);
+    // Engine documents are made one at a time as they are indexed; titles and bodies analyzed in a worker are not analyzed again.
+    const { docs, analyzed } = built;
+    // (An analyzed document's text is not even joined: only its facets are analyzed here.)
+    const engineDoc = (i: number) => (analyzed[i] ? { ...toEngineDoc({ ...docs[i], paragraphs: [] }), title: '' } : toEngineDoc(docs[i]));
+    await buildIndex({ ids: docs.map((d) => d.id), doc: engineDoc }, paths(tmp).index, (i, field) => (field === 'facets' ? undefined : analyzed[i]?.[field]));
     throwIfCancelled(opts.signal);
     const report: FolderReport = {
       sourceDir: src,

@@ -10,6 +10,7 @@
  * (read-pages.ts); its output is plain data that crosses threads as it is.
  */
 import type { Doc, Lang, Paragraph } from '../../shared/model';
+import { fieldTerms, type FieldTerms } from '../search/analyze';
 import { docText } from '../../shared/model';
 import { detectLang, sha256 } from '../text';
 import { dateFromPath, eventDateOf, yearIn } from './dates';
@@ -43,6 +44,8 @@ export interface PreparedArticle {
   /** exactKey(title, body) for duplicate detection. */
   key: string;
   mentions: FacetMentions | null;
+  /** The title and body as the search index analyzes them (search/analyze.ts): the index builder's per-document work. */
+  terms: { title: FieldTerms; body: FieldTerms } | null;
 }
 
 export type PreparedPage = PreparedScraped | PreparedArticle;
@@ -63,12 +66,13 @@ export function prepareParsed(page: ParsedPage): PreparedPage {
   if (page.shape === 'scraped') return { kind: 'scraped', source, ...warning, page };
   const seg = segmentArticle(page.paras, page.meta.title);
   const base = { kind: 'article' as const, source, section: page.file.section, ...warning, meta: page.meta };
-  if (!seg.title || seg.body.length === 0) return { ...base, doc: null, key: '', mentions: null };
+  if (!seg.title || seg.body.length === 0) return { ...base, doc: null, key: '', mentions: null, terms: null };
   const published = page.meta.published ?? seg.published ?? dateFromPath(source);
   const refYear = yearIn(seg.title) ?? (published ? Number(published.slice(0, 4)) : null);
   const eventDate = eventDateOf(seg.title, seg.body[0] ?? null, refYear);
   const doc = makeDoc({ id: articleId(source, seg.title), kind: 'article', title: seg.title, published, eventDate, source, paragraphs: toParagraphs(seg.body), briefs: [] });
-  return { ...base, doc, key: exactKey(seg.title, seg.body), mentions: facetMentions([doc.title, ...seg.body]) };
+  const terms = { title: fieldTerms(doc.title), body: fieldTerms(docText(doc)) };
+  return { ...base, doc, key: exactKey(seg.title, seg.body), mentions: facetMentions([doc.title, ...seg.body]), terms };
 }
 
 export function toParagraphs(texts: string[]): Paragraph[] {
