@@ -93,6 +93,8 @@ const listFields = record({
   from: int(0, 9999),
   to: int(0, 9999),
   facet: v.optional(record({ type: oneOf(FACET_TYPES), value: str(API_LIMITS.facetValueChars, { nonEmpty: true }) })),
+  /** Only documents from this sub-folder of the source folder (their `section`, e.g. "business" or "2019/sport"). */
+  section: v.optional(str(API_LIMITS.facetValueChars, { nonEmpty: true })),
   sort: v.optional(oneOf(['date', 'title'])),
   order: v.optional(oneOf(['asc', 'desc'])),
   offset: int(0, API_LIMITS.listLimit),
@@ -106,13 +108,14 @@ export const listArg = v.pipe(
   yearsInOrder(),
 );
 
-/** The library's kind and facet filters, which the timeline's year counts follow. */
+/** The library's kind, facet and section filters, which the timeline's year counts follow. */
 export const facetsArg = v.pipe(
   v.optional(
     v.nullable(
       record({
         kind: v.optional(oneOf(KINDS)),
         facet: v.optional(record({ type: oneOf(FACET_TYPES), value: str(API_LIMITS.facetValueChars, { nonEmpty: true }) })),
+        section: v.optional(str(API_LIMITS.facetValueChars, { nonEmpty: true })),
       }),
     ),
     {},

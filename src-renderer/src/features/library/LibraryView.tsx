@@ -23,9 +23,9 @@ import { usePagedList } from './use-paged-list';
 export function LibraryView({ route }: { route: LibraryRoute }) {
   const status = useArchiveStatus();
   const ready = status.libraryReady;
-  // The timeline's counts follow the kind and facet filters (the archive counts them).
-  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}`;
-  const facets = useApiCall(ready ? facetsKey : null, (api) => api.facets({ kind: route.kind, facet: route.facet }));
+  // The timeline's counts follow the kind, facet and section filters (the archive counts them).
+  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}:${route.section ?? ''}`;
+  const facets = useApiCall(ready ? facetsKey : null, (api) => api.facets({ kind: route.kind, facet: route.facet, section: route.section }));
   const req = listRequest(route);
   const key = JSON.stringify(req);
   const summary = useNotesSummary();
