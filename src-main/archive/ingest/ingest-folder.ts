@@ -84,7 +84,10 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   };
   if (folder.items.length === 0) throw nothingToBuild(folder.skipped);
   progress({ phase: 'segment', message: `segmenting ${folder.items.length} pages` });
+  const files = folder.items.length;
   const built = buildDocsFromPages(folder.items);
+  // What only the cross-file steps needed (facet mentions, duplicate keys, scraped pages' paragraphs) goes now.
+  folder.items.length = 0;
   throwIfCancelled(opts.signal);
   const skipped = [...folder.skipped, ...built.empty.map((file) => ({ file, reason: 'no article text found' }))];
   // Readable files with no article in them (only navigation, photo names...): an empty
@@ -95,18 +98,26 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   try {
     progress({ phase: 'write', message: `writing ${built.docs.length} documents` });
     await writeDocs(tmp, built.docs);
+    // The bodies are on disk: a document whose title and body a worker analyzed needs only its facets to be indexed.
+    built.docs.forEach((d, i) => {
+      if (built.analyzed[i]) d.paragraphs = [];
+    });
     throwIfCancelled(opts.signal);
     progress({ phase: 'index', message: `indexing ${built.docs.length} documents` });
-    // Engine documents are made one at a time as they are indexed; titles and bodies analyzed in a worker are not analyzed again.
+    // Engine documents are made one at a time as they are indexed (an analyzed one's paragraphs were let go above:
+    // its text is ''); titles and bodies analyzed in a worker are not analyzed again, and each is let go once indexed.
     const { docs, analyzed } = built;
-    // (An analyzed document's text is not even joined: only its facets are analyzed here.)
-    const engineDoc = (i: number) => (analyzed[i] ? { ...toEngineDoc({ ...docs[i], paragraphs: [] }), title: '' } : toEngineDoc(docs[i]));
-    await buildIndex({ ids: docs.map((d) => d.id), doc: engineDoc }, paths(tmp).index, (i, field) => (field === 'facets' ? undefined : analyzed[i]?.[field]));
+    const fieldDone = (i: number, field: 'title' | 'body' | 'facets') => {
+      const a = analyzed[i];
+      if (field === 'body') analyzed[i] = undefined; // title, body, facets: asked in this order
+      return field === 'facets' ? undefined : a?.[field];
+    };
+    await buildIndex({ ids: docs.map((d) => d.id), doc: (i) => toEngineDoc(docs[i]) }, paths(tmp).index, fieldDone);
     throwIfCancelled(opts.signal);
     const report: FolderReport = {
       sourceDir: src,
       outDir: out,
-      files: folder.items.length,
+      files,
       articles: built.articles,
       briefs: built.briefs,
       skipped,
