@@ -15,8 +15,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The search thread is its own entry: the main process starts out/main/search-worker.js beside index.js.
-        input: { index: resolve(root, 'src-main/index.ts'), 'search-worker': resolve(root, 'src-main/archive/search/search-worker.ts') },
+        // The search and ingest threads are their own entries: out/main/search-worker.js and ingest-worker.js beside index.js.
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          'search-worker': resolve(root, 'src-main/archive/search/search-worker.ts'),
+          'ingest-worker': resolve(root, 'src-main/archive/ingest/ingest-worker.ts'),
+        },
       },
     },
   },

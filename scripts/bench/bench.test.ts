@@ -116,6 +116,8 @@ describe('command line', () => {
     expect(() => parseArgs(['--sizes'])).toThrow(/--sizes needs a value/);
     expect(() => parseArgs(['--size', '10'])).toThrow(/unknown option --size/);
     expect(() => parseArgs(['--processes', '0'])).toThrow(/not a positive/);
+    expect([parseArgs(['--only', 'build', '--html', '2000']).only, parseArgs(['--html', '2000']).html, parseArgs([]).only]).toEqual(['build', 2000, null]);
+    expect(() => parseArgs(['--only', 'browser'])).toThrow(/--only: "browser" is not a part the bench can run alone/);
   });
 });
 

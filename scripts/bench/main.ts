@@ -17,6 +17,10 @@ import { repoRoot } from './paths';
 import { boundedQueries, buildQueryMix } from './queries';
 import { formatReport } from './report';
 import { runSize, type RunRow } from './run-size';
+import { runChild } from './child-runner';
+import { generateHtmlSet } from './html-pages';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { engineSourceHash } from './source-hash';
 import { loadVocabulary } from './vocabulary';
 
@@ -28,6 +32,8 @@ export interface BenchReport {
   engineSource: string | null;
   engineSourceChanged: boolean;
   runs: RunRow[];
+  /** `--html N`: N saved web pages (html-pages.ts) ingested in a fresh process. */
+  html: { pages: number; bytes: number; ms: number | null; peakRssMB: number | null; result: unknown; error: string | null } | null;
   export: ExportFigures;
   durationMs: number;
 }
@@ -53,10 +59,31 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
       await runSize(gen, opts.workDir, queries, bounded, processesFor(opts, size), {
         heapMb: opts.heapMb,
         timeoutMs: 60 * 60 * 1000,
+        buildOnly: opts.only === 'build',
       }, opts.browserOnly),
     );
   }
-  const exp = opts.browserOnly ? { figures: null, pending: 'not measured (--browser-only)', error: null } : (process.stderr.write('[bench] export figures ...\n'), await exportFigures());
+  let html: BenchReport['html'] = null;
+  if (opts.html) {
+    process.stderr.write(`[bench] ${opts.html} HTML pages: generating ...\n`);
+    const set = generateHtmlSet(vocab, opts.workDir, opts.html, seed);
+    const out = join(opts.workDir, `engine-html-${opts.html}`);
+    rmSync(out, { recursive: true, force: true });
+    try {
+      const r = await runChild<{ buildMs: number; result: unknown }>({ task: 'engine-build', src: set.dir, out }, { heapMb: opts.heapMb, timeoutMs: 60 * 60 * 1000 });
+      html = { pages: set.pages, bytes: set.bytes, ms: Math.round(r.value.buildMs), peakRssMB: Math.round((r.peakRssBytes / 1024 / 1024) * 10) / 10, result: r.value.result, error: null };
+      process.stderr.write(`[bench] ${opts.html} HTML pages built in ${html.ms} ms, peak ${html.peakRssMB} MB\n`);
+    } catch (e) {
+      html = { pages: set.pages, bytes: set.bytes, ms: null, peakRssMB: null, result: null, error: String((e as Error).message).slice(0, 2000) };
+    }
+  }
+  let exp: ExportFigures;
+  if (opts.only === 'build') exp = { figures: null, pending: 'not measured (--only build)', error: null };
+  else if (opts.browserOnly) exp = { figures: null, pending: 'not measured (--browser-only)', error: null };
+  else {
+    process.stderr.write('[bench] export figures ...\n');
+    exp = await exportFigures();
+  }
   return {
     machine,
     date,
@@ -64,6 +91,7 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
     engineSource,
     engineSourceChanged: engineSourceHash() !== engineSource,
     runs,
+    html,
     export: exp,
     durationMs: Math.round(performance.now() - started),
   };

@@ -63,7 +63,7 @@ export async function runSize(
   queries: BenchQuery[],
   bounded: BoundedQuery[],
   processes: number,
-  opts: RunOptions,
+  opts: RunOptions & { buildOnly?: boolean },
   /** Only this engine's build and the browser figures (--browser-only). */
   browserOnly = false,
 ): Promise<RunRow> {
@@ -106,7 +106,7 @@ export async function runSize(
   const engineOpens: OpenValue[] = [];
   const miniOpens: OpenValue[] = [];
   const first = queries[0];
-  for (let i = 0; i < (browserOnly ? 0 : processes); i++) {
+  for (let i = 0; i < (browserOnly || opts.buildOnly ? 0 : processes); i++) {
     // The first process of each engine also answers the query mix, after its load figures are taken.
     const withQueries = i === 0;
     if (engine.available) {
@@ -142,7 +142,8 @@ export async function runSize(
 
   // The UI in Chromium against the HTTP host serving the archive built above (browser-bench.ts).
   let browser: BrowserFigures;
-  if (!engine.build || !engine.available) browser = browserFigures(null, 'no archive to serve: the engine build or open failed');
+  if (opts.buildOnly) browser = browserFigures('not measured (--only build)');
+  else if (!engine.build || !engine.available) browser = browserFigures(null, 'no archive to serve: the engine build or open failed');
   else {
     log(`${size}: browser figures (Chromium against the web host) ...`);
     try {

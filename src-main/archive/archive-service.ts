@@ -135,10 +135,10 @@ class OpenArchive implements ArchiveService {
   }
 
   list(req: ListRequest = {}): ListResponse {
-    const details = req.facet ? this.detailsNow() : null;
+    const details = req.facet || req.section ? this.detailsNow() : null;
     const dir = req.order === 'asc' ? 1 : req.order === 'desc' ? -1 : req.sort === 'title' ? 1 : -1;
     const all = this.sorted(req.sort === 'title' ? 'title' : 'date', dir);
-    const filtered = req.kind || typeof req.from === 'number' || typeof req.to === 'number' || req.facet;
+    const filtered = req.kind || typeof req.from === 'number' || typeof req.to === 'number' || req.facet || req.section;
     // Unfiltered (the library as it opens): a page is a slice, with no pass over the whole list.
     const items = !filtered ? all : all.filter((s) => {
       if (req.kind && s.kind !== req.kind) return false;
@@ -148,6 +148,7 @@ class OpenArchive implements ArchiveService {
         const values = details!.get(s.id)?.facets?.[req.facet.type as FacetType];
         if (!Array.isArray(values) || !values.some((v) => v.toLowerCase() === String(req.facet!.value).toLowerCase())) return false;
       }
+      if (req.section && details!.get(s.id)?.section !== req.section) return false;
       return true;
     });
     const total = items.length;
@@ -228,7 +229,8 @@ class OpenArchive implements ArchiveService {
       const kept =
         (!only || only.has(s.id)) &&
         (!req.kind || s.kind === req.kind) &&
-        (!req.facet || (s.facets?.[req.facet.type as FacetType] ?? []).some((v) => v.toLowerCase() === wanted));
+        (!req.facet || (s.facets?.[req.facet.type as FacetType] ?? []).some((v) => v.toLowerCase() === wanted)) &&
+        (!req.section || s.section === req.section);
       if (kept && s.year !== null) years.set(s.year, (years.get(s.year) ?? 0) + 1);
       else if (kept) undated++;
     }
@@ -281,9 +283,11 @@ function byIdOf(all: StoredSummary[]): Map<string, StoredSummary> {
 function wholeFacetsOf(details: Map<string, StoredSummary>): Omit<FacetsResponse, 'years' | 'undated'> {
   const kinds = new Map<string, number>();
   const counts = { people: new Map<string, number>(), places: new Map<string, number>(), organizations: new Map<string, number>() };
+  const sections = new Map<string, number>();
   for (const s of details.values()) {
     kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
     for (const t of ['people', 'places', 'organizations'] as const) for (const v of s.facets[t]) counts[t].set(v, (counts[t].get(v) ?? 0) + 1);
+    if (s.section) sections.set(s.section, (sections.get(s.section) ?? 0) + 1);
   }
   const sorted = (m: Map<string, number>): FacetCount[] =>
     [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -292,6 +296,8 @@ function wholeFacetsOf(details: Map<string, StoredSummary>): Omit<FacetsResponse
     people: sorted(counts.people),
     places: sorted(counts.places),
     organizations: sorted(counts.organizations),
+    // Folder order (a path's sub-folders after it), not by count: a person finds their folders where they put them.
+    sections: [...sections].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
   };
 }
 

@@ -95,6 +95,8 @@ const listFields = record({
   from: int(0, 9999),
   to: int(0, 9999),
   facet: v.optional(record({ type: oneOf(FACET_TYPES), value: str(API_LIMITS.facetValueChars, { nonEmpty: true }) })),
+  /** Only documents from this sub-folder of the source folder (their `section`, e.g. "business" or "2019/sport"). */
+  section: v.optional(str(API_LIMITS.facetValueChars, { nonEmpty: true })),
   sort: v.optional(oneOf(['date', 'title'])),
   order: v.optional(oneOf(['asc', 'desc'])),
   offset: int(0, API_LIMITS.listLimit),
@@ -108,7 +110,7 @@ export const listArg = v.pipe(
   yearsInOrder(),
 );
 
-/** The library's kind and facet filters, which the timeline's year counts follow. */
+/** The library's kind, facet and section filters, which the timeline's year counts follow. */
 export const facetsArg = v.pipe(
   v.optional(
     v.nullable(
@@ -117,6 +119,7 @@ export const facetsArg = v.pipe(
         facet: v.optional(record({ type: oneOf(FACET_TYPES), value: str(API_LIMITS.facetValueChars, { nonEmpty: true }) })),
         /** Count only these documents' years (the library's notes filters: the host never sees the notes). */
         ids: v.optional(v.pipe(v.array(str(API_LIMITS.idChars, { nonEmpty: true })), v.maxLength(API_LIMITS.facetIds))),
+        section: v.optional(str(API_LIMITS.facetValueChars, { nonEmpty: true })),
       }),
     ),
     {},

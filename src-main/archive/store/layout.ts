@@ -77,21 +77,24 @@ export const paths = (dir: string) => ({
 export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
   const p = paths(dir);
   const summaries: StoredSummary[] = [];
-  const lines: Buffer[] = [];
-  let offset = 0;
-  for (const d of docs) {
-    const start = offset;
-    const parts = partsOf(d.paragraphs).map(([from, paragraphs]) => {
-      const line = Buffer.from(JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs }) + '\n', 'utf8');
-      lines.push(line);
-      offset += line.length;
-      return [line.length - 1, from, paragraphs.length] as PartEntry;
-    });
-    const { paragraphs: _p, ...rest } = d;
-    const summary = summaryLine(d.title, d.paragraphs);
-    summaries.push({ ...rest, ...(summary ? { summary } : {}), body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
+  // Each body's lines are made as they are written, and each summary (where its body is) as its lines are.
+  function* lines(): Generator<Buffer> {
+    let offset = 0;
+    for (const d of docs) {
+      const start = offset;
+      const parts: PartEntry[] = [];
+      for (const [from, paragraphs] of partsOf(d.paragraphs)) {
+        const line = Buffer.from(JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs }) + '\n', 'utf8');
+        offset += line.length;
+        parts.push([line.length - 1, from, paragraphs.length]);
+        yield line;
+      }
+      const { paragraphs: _p, ...rest } = d;
+      const summary = summaryLine(d.title, d.paragraphs);
+      summaries.push({ ...rest, ...(summary ? { summary } : {}), body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
+    }
   }
-  await writeNewFile(p.bodies, lines);
+  await writeNewFile(p.bodies, lines());
   await writeNewFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
   await writeNewFile(p.list, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries.map(listEntry) }));
 }

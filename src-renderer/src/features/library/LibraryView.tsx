@@ -28,12 +28,12 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   const summary = useNotesSummary();
   const notesFiltered = route.notes !== undefined || route.tag !== undefined;
   const keep = useMemo(() => (summary ? notesFilterIds(summary, route) : null), [summary, route.notes, route.tag]);
-  // The timeline's counts follow the kind, facet and notes filters (the archive counts them; with a
+  // The timeline's counts follow the kind, facet, section and notes filters (the archive counts them; with a
   // notes filter it is told which articles the notes keep, and asked once the notes are read).
   const keepIds = useMemo(() => (keep ? [...keep].sort() : null), [keep]);
-  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}:${keepIds ? keepIds.join('\n') : '-'}`;
+  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}:${route.section ?? ''}:${keepIds ? keepIds.join('\n') : '-'}`;
   const facets = useApiCall(ready && (!notesFiltered || keepIds) ? facetsKey : null, (api) =>
-    api.facets({ kind: route.kind, facet: route.facet, ...(keepIds ? { ids: keepIds } : {}) }),
+    api.facets({ kind: route.kind, facet: route.facet, section: route.section, ...(keepIds ? { ids: keepIds } : {}) }),
   );
   // With a notes filter, wait for the notes before listing (else the whole library would flash).
   const { list } = usePagedList(req, ready && (!notesFiltered || summary !== undefined), keep);
