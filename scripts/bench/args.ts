@@ -1,6 +1,6 @@
 /**
  * Command line of `npm run --silent bench -- [--json] [--sizes 1000,10000,50000] [--quick]
- * [--processes N] [--work DIR] [--heap MB] [--seed N]`. Bad options get a clear message.
+ * [--processes N] [--work DIR] [--heap MB] [--seed N] [--browser-only] [--only build] [--html N]`. Bad options get a clear message.
  */
 import { parseCommandLine, type CommandLine } from '../../src-main/cli/command-line';
 import { defaultWorkDir } from './paths';
@@ -14,16 +14,26 @@ export interface BenchOptions {
   workDir: string;
   heapMb: number;
   seed: number | null;
+  /** Only the browser figures: build this engine's archive and measure the UI; no MiniSearch, load or query figures. */
+  browserOnly: boolean;
+  /** 'build': only the index builds (this project's ingester and MiniSearch), no load, query or browser figures. */
+  only: 'build' | null;
+  /** Also build an archive of this many saved web pages (html-pages.ts); null: none. */
+  html: number | null;
 }
 
 export const USAGE = `usage: npm run --silent bench -- [--json] [--sizes 1000,10000,50000] [--quick]
-       [--processes N] [--work DIR] [--heap MB] [--seed N]
+       [--processes N] [--work DIR] [--heap MB] [--seed N] [--browser-only] [--only build] [--html N]
   --json        one JSON object on stdout (progress goes to stderr)
   --sizes       archive sizes in articles (default 1000,10000; --quick: 1000)
   --quick       one fresh process per measurement (the CI variant)
   --processes   fresh processes per engine for load figures (default 5, 3 at >= 50,000)
   --work        where generated articles and indexes go (default: $TMPDIR/archive-reader-bench)
-  --heap        V8 heap limit for child processes in MB (default 12288)`;
+  --heap        V8 heap limit for child processes in MB (default 12288)
+  --browser-only  build the archive and take only the browser figures (no MiniSearch,
+                load, query or export figures): to re-measure the UI after a renderer change
+  --only build  only the index builds (ingestion figures): no load, query, browser or export figures
+  --html        also ingest N saved web pages made from the HTML fixtures (e.g. 2000)`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   if (argv.includes('--help') || argv.includes('-h')) throw new Error(USAGE);
@@ -37,6 +47,9 @@ export function parseArgs(argv: string[]): BenchOptions {
       work: { type: 'string' },
       heap: { type: 'string' },
       seed: { type: 'string' },
+      'browser-only': { type: 'boolean' },
+      only: { type: 'string' },
+      html: { type: 'string' },
     }));
   } catch (e) {
     throw new Error(`${(e as Error).message}\n${USAGE}`);
@@ -55,7 +68,14 @@ export function parseArgs(argv: string[]): BenchOptions {
     workDir: str('work') ?? defaultWorkDir(),
     heapMb: str('heap') !== undefined ? positive(str('heap')!, '--heap') : 12288,
     seed: str('seed') !== undefined ? positive(str('seed')!, '--seed') : null,
+    browserOnly: values['browser-only'] === true,
+    only: null,
+    html: str('html') !== undefined ? positive(str('html')!, '--html') : null,
   };
+  if (str('only') !== undefined) {
+    if (str('only') !== 'build') throw new Error(`--only: "${str('only')}" is not a part the bench can run alone (only "build")\n${USAGE}`);
+    opts.only = 'build';
+  }
   if (opts.sizes.length === 0) opts.sizes = opts.quick ? [1000] : [1000, 10000];
   return opts;
 }

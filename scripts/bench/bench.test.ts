@@ -107,6 +107,8 @@ describe('command line', () => {
     expect(processesFor(quick, 1000)).toBe(1);
     expect(processesFor(parseArgs([]), 50000)).toBe(3);
     expect(parseArgs(['--json', '--sizes', '200,50000']).sizes).toEqual([200, 50000]);
+    expect(parseArgs(['--sizes', '10000', '--browser-only']).browserOnly).toBe(true);
+    expect(parseArgs([]).browserOnly).toBe(false);
   });
 
   it('refuses bad options with a message naming them', () => {
@@ -114,6 +116,8 @@ describe('command line', () => {
     expect(() => parseArgs(['--sizes'])).toThrow(/--sizes needs a value/);
     expect(() => parseArgs(['--size', '10'])).toThrow(/unknown option --size/);
     expect(() => parseArgs(['--processes', '0'])).toThrow(/not a positive/);
+    expect([parseArgs(['--only', 'build', '--html', '2000']).only, parseArgs(['--html', '2000']).html, parseArgs([]).only]).toEqual(['build', 2000, null]);
+    expect(() => parseArgs(['--only', 'browser'])).toThrow(/--only: "browser" is not a part the bench can run alone/);
   });
 });
 

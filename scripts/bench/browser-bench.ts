@@ -19,7 +19,7 @@
  * time goes). Run in a fresh child process (child.ts task "browser").
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ArchiveService } from '../../src-main/archive/types';
@@ -250,6 +250,8 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
   if (!existsSync(join(rendererDir, 'index.html'))) return browserFigures(null, `no built renderer in ${rendererDir}: run "npm run build" first`);
   if (!chromiumPath()) return browserFigures(null, 'no Chromium found (set CHROMIUM_PATH or install /usr/bin/chromium)');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-web-data-'));
+  // The machine may be shared: the load average goes with the figures.
+  const loadAtStart = loadavg().map((v) => round(v, 2));
   const host = await startWebHost({ port: 0, archiveDir: spec.archiveDir, rendererDir, dataDir, log: (m) => log(m) });
   let browser: Browser | null = null;
   try {
@@ -344,6 +346,7 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
         },
         profiles: { keystrokes: keys.profile, openArticle: open.profile, scroll: lib.profile },
         pageErrors: errors.slice(0, 5),
+        loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((v) => round(v, 2)) },
       },
     };
   } finally {

@@ -43,10 +43,17 @@ export async function engineBuild(src: string, out: string): Promise<Record<stri
   const engine = await loadEngine();
   let last = 0;
   let lastPhase: unknown;
+  // Milliseconds spent in each phase the ingester reports (read, segment, write, index).
+  const phasesMs: Record<string, number> = {};
+  let phaseStart = performance.now();
   const result = await engine.ingestFolder(src, out, {
     onProgress: (p: unknown) => {
       const now = performance.now();
       const phase = (p as { phase?: unknown } | null)?.phase;
+      if (phase !== lastPhase && typeof lastPhase === 'string') {
+        phasesMs[lastPhase] = Math.round(now - phaseStart);
+        phaseStart = now;
+      }
       // Every phase change, and otherwise at most one line a second.
       if (phase !== lastPhase || now - last > 1000) {
         last = now;
@@ -56,7 +63,7 @@ export async function engineBuild(src: string, out: string): Promise<Record<stri
     },
   });
   const buildMs = performance.now() - t0;
-  return { buildMs, result: summarize(result) };
+  return { buildMs, result: { ...(summarize(result) as object), phasesMs } };
 }
 
 /** Keeps counts and messages from ingestFolder's answer, not whole article lists. */

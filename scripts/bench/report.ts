@@ -65,6 +65,7 @@ export function formatReport(r: BenchReport): string {
     out.push(...browserLines(run.browser));
   }
   out.push('');
+  if (r.html) out.push(r.html.error ? `${r.html.pages} HTML pages: build failed: ${r.html.error.split('\n')[0]}` : `${r.html.pages} HTML pages (${(r.html.bytes / 1024 / 1024).toFixed(1)} MB): built in ${r.html.ms} ms, peak ${r.html.peakRssMB} MB; ${JSON.stringify(r.html.result)}`);
   if (r.export.figures) out.push(`export: ${JSON.stringify(r.export.figures)}`);
   else out.push(`export figures ${r.export.pending ? `pending: ${r.export.pending}` : `failed: ${r.export.error}`}`);
   return out.join('\n');

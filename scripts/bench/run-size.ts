@@ -63,13 +63,15 @@ export async function runSize(
   queries: BenchQuery[],
   bounded: BoundedQuery[],
   processes: number,
-  opts: RunOptions,
+  opts: RunOptions & { buildOnly?: boolean },
+  /** Only this engine's build and the browser figures (--browser-only). */
+  browserOnly = false,
 ): Promise<RunRow> {
   const size = gen.size;
   const engineDir = join(workDir, `engine-${size}`);
   const miniFile = join(workDir, `minisearch-${size}.json`);
   const engine = engineAvailable() ? emptySection(null, true) : emptySection('src-main/archive/index.ts does not exist yet', false);
-  const mini = emptySection(null, true);
+  const mini = browserOnly ? emptySection('not measured (--browser-only)', false) : emptySection(null, true);
 
   if (engine.available) {
     log(`${size}: building this project's index (ingestFolder) ...`);
@@ -89,20 +91,22 @@ export async function runSize(
     }
   }
 
-  log(`${size}: building the MiniSearch index ...`);
-  try {
-    const r = await runChild<{ buildMs: number; indexBytes: number }>({ task: 'mini-build', src: gen.dir, out: miniFile }, opts);
-    mini.build = { ms: round(r.value.buildMs, 0), peakRssMB: MBf(r.peakRssBytes), disk: null, indexBytes: r.value.indexBytes };
-    log(`${size}: MiniSearch built in ${Math.round(r.value.buildMs)} ms, peak ${MBf(r.peakRssBytes)} MB, ${MBf(r.value.indexBytes)} MB`);
-  } catch (e) {
-    mini.available = false;
-    mini.error = String((e as Error).message).slice(0, 2000);
+  if (mini.available) {
+    log(`${size}: building the MiniSearch index ...`);
+    try {
+      const r = await runChild<{ buildMs: number; indexBytes: number }>({ task: 'mini-build', src: gen.dir, out: miniFile }, opts);
+      mini.build = { ms: round(r.value.buildMs, 0), peakRssMB: MBf(r.peakRssBytes), disk: null, indexBytes: r.value.indexBytes };
+      log(`${size}: MiniSearch built in ${Math.round(r.value.buildMs)} ms, peak ${MBf(r.peakRssBytes)} MB, ${MBf(r.value.indexBytes)} MB`);
+    } catch (e) {
+      mini.available = false;
+      mini.error = String((e as Error).message).slice(0, 2000);
+    }
   }
 
   const engineOpens: OpenValue[] = [];
   const miniOpens: OpenValue[] = [];
   const first = queries[0];
-  for (let i = 0; i < processes; i++) {
+  for (let i = 0; i < (browserOnly || opts.buildOnly ? 0 : processes); i++) {
     // The first process of each engine also answers the query mix, after its load figures are taken.
     const withQueries = i === 0;
     if (engine.available) {
@@ -138,7 +142,8 @@ export async function runSize(
 
   // The UI in Chromium against the HTTP host serving the archive built above (browser-bench.ts).
   let browser: BrowserFigures;
-  if (!engine.build || !engine.available) browser = browserFigures(null, 'no archive to serve: the engine build or open failed');
+  if (opts.buildOnly) browser = browserFigures('not measured (--only build)');
+  else if (!engine.build || !engine.available) browser = browserFigures(null, 'no archive to serve: the engine build or open failed');
   else {
     log(`${size}: browser figures (Chromium against the web host) ...`);
     try {

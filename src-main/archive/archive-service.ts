@@ -74,6 +74,8 @@ class OpenArchive implements ArchiveService {
     private thread: SearchThread | null,
   ) {
     for (const s of summaries) this.byId.set(s.id, s);
+    // The library opens newest first: have that order ready before its first page is asked for.
+    setImmediate(() => this.sorted('date', -1));
     // Let the caller show the library first; then the index, then the full summaries (their
     // JSON is the larger parse, and search should not wait for it). With a search thread the
     // index loads there, and this thread never holds it.
@@ -133,9 +135,12 @@ class OpenArchive implements ArchiveService {
   }
 
   list(req: ListRequest = {}): ListResponse {
-    const details = req.facet ? this.detailsNow() : null;
+    const details = req.facet || req.section ? this.detailsNow() : null;
     const dir = req.order === 'asc' ? 1 : req.order === 'desc' ? -1 : req.sort === 'title' ? 1 : -1;
-    const items = this.sorted(req.sort === 'title' ? 'title' : 'date', dir).filter((s) => {
+    const all = this.sorted(req.sort === 'title' ? 'title' : 'date', dir);
+    const filtered = req.kind || typeof req.from === 'number' || typeof req.to === 'number' || req.facet || req.section;
+    // Unfiltered (the library as it opens): a page is a slice, with no pass over the whole list.
+    const items = !filtered ? all : all.filter((s) => {
       if (req.kind && s.kind !== req.kind) return false;
       if (typeof req.from === 'number' && (s.year === null || s.year < req.from)) return false;
       if (typeof req.to === 'number' && (s.year === null || s.year > req.to)) return false;
@@ -143,6 +148,7 @@ class OpenArchive implements ArchiveService {
         const values = details!.get(s.id)?.facets?.[req.facet.type as FacetType];
         if (!Array.isArray(values) || !values.some((v) => v.toLowerCase() === String(req.facet!.value).toLowerCase())) return false;
       }
+      if (req.section && details!.get(s.id)?.section !== req.section) return false;
       return true;
     });
     const total = items.length;
@@ -209,31 +215,29 @@ class OpenArchive implements ArchiveService {
     return { ...rest, paragraphs, paragraphsFrom: from, paragraphCount: last[1] + last[2] };
   }
 
+  /** The facet lists and kind counts of the whole archive: the same for every request, counted once. */
+  private wholeFacets: Omit<FacetsResponse, 'years' | 'undated'> | null = null;
+
   facets(req: FacetsRequest = {}): FacetsResponse {
+    const details = this.detailsNow();
     const years = new Map<number, number>();
     let undated = 0;
-    const kinds = new Map<string, number>();
-    const counts = { people: new Map<string, number>(), places: new Map<string, number>(), organizations: new Map<string, number>() };
     const wanted = req.facet ? String(req.facet.value).toLowerCase() : null;
-    for (const s of this.detailsNow().values()) {
+    const only = req.ids ? new Set(req.ids) : null;
+    for (const s of details.values()) {
       // The timeline follows the library's filters; the filters' own lists do not (they would hide their choices).
       const kept =
+        (!only || only.has(s.id)) &&
         (!req.kind || s.kind === req.kind) &&
-        (!req.facet || (s.facets?.[req.facet.type as FacetType] ?? []).some((v) => v.toLowerCase() === wanted));
+        (!req.facet || (s.facets?.[req.facet.type as FacetType] ?? []).some((v) => v.toLowerCase() === wanted)) &&
+        (!req.section || s.section === req.section);
       if (kept && s.year !== null) years.set(s.year, (years.get(s.year) ?? 0) + 1);
       else if (kept) undated++;
-      kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
-      for (const t of ['people', 'places', 'organizations'] as const) for (const v of s.facets[t]) counts[t].set(v, (counts[t].get(v) ?? 0) + 1);
     }
-    const sorted = (m: Map<string, number>): FacetCount[] =>
-      [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
       years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
       undated,
-      kinds: (['article', 'brief'] as const).filter((k) => kinds.has(k)).map((kind) => ({ kind, count: kinds.get(kind)! })),
-      people: sorted(counts.people),
-      places: sorted(counts.places),
-      organizations: sorted(counts.organizations),
+      ...(this.wholeFacets ??= wholeFacetsOf(details)),
     };
   }
 
@@ -276,6 +280,27 @@ function byIdOf(all: StoredSummary[]): Map<string, StoredSummary> {
   return new Map(all.map((s) => [s.id, s]));
 }
 
+function wholeFacetsOf(details: Map<string, StoredSummary>): Omit<FacetsResponse, 'years' | 'undated'> {
+  const kinds = new Map<string, number>();
+  const counts = { people: new Map<string, number>(), places: new Map<string, number>(), organizations: new Map<string, number>() };
+  const sections = new Map<string, number>();
+  for (const s of details.values()) {
+    kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+    for (const t of ['people', 'places', 'organizations'] as const) for (const v of s.facets[t]) counts[t].set(v, (counts[t].get(v) ?? 0) + 1);
+    if (s.section) sections.set(s.section, (sections.get(s.section) ?? 0) + 1);
+  }
+  const sorted = (m: Map<string, number>): FacetCount[] =>
+    [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return {
+    kinds: (['article', 'brief'] as const).filter((k) => kinds.has(k)).map((kind) => ({ kind, count: kinds.get(kind)! })),
+    people: sorted(counts.people),
+    places: sorted(counts.places),
+    organizations: sorted(counts.organizations),
+    // Folder order (a path's sub-folders after it), not by count: a person finds their folders where they put them.
+    sections: [...sections].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
+  };
+}
+
 function toSummary(s: ListEntry): DocSummary {
-  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year };
+  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, ...(s.summary ? { summary: s.summary } : {}) };
 }

@@ -26,7 +26,7 @@ export interface ArchiveService {
   get(id: string): Promise<Doc | undefined>;
   /** A document for getDoc: whole when small; a large one from paragraph `from`, at most about DOC_ANSWER_CHARS characters. */
   getPart(id: string, from?: number): Promise<DocAnswer | undefined>;
-  /** Year counts follow `req`'s kind and facet; kinds and facet lists are the whole archive's. */
+  /** Year counts follow `req`'s kind, facet and ids; kinds and facet lists are the whole archive's. */
   facets(req?: FacetsRequest): FacetsResponse;
   /** Never throws for any query string: bad syntax is read literally and says so. */
   search(req: SearchRequest): Promise<SearchResponse>;

@@ -16,6 +16,8 @@ export const API_LIMITS = {
   idChars: NOTES_LIMITS.idChars,
   queryChars: 1_000,
   facetValueChars: 500,
+  /** Documents a timeline may be counted over (facets `ids`): every document of a large archive. */
+  facetIds: 1_000_000,
   searchLimit: 200,
   listLimit: 1_000_000,
   fileNameChars: 255,
@@ -93,6 +95,8 @@ const listFields = record({
   from: int(0, 9999),
   to: int(0, 9999),
   facet: v.optional(record({ type: oneOf(FACET_TYPES), value: str(API_LIMITS.facetValueChars, { nonEmpty: true }) })),
+  /** Only documents from this sub-folder of the source folder (their `section`, e.g. "business" or "2019/sport"). */
+  section: v.optional(str(API_LIMITS.facetValueChars, { nonEmpty: true })),
   sort: v.optional(oneOf(['date', 'title'])),
   order: v.optional(oneOf(['asc', 'desc'])),
   offset: int(0, API_LIMITS.listLimit),
@@ -106,13 +110,16 @@ export const listArg = v.pipe(
   yearsInOrder(),
 );
 
-/** The library's kind and facet filters, which the timeline's year counts follow. */
+/** The library's kind, facet and section filters, which the timeline's year counts follow. */
 export const facetsArg = v.pipe(
   v.optional(
     v.nullable(
       record({
         kind: v.optional(oneOf(KINDS)),
         facet: v.optional(record({ type: oneOf(FACET_TYPES), value: str(API_LIMITS.facetValueChars, { nonEmpty: true }) })),
+        /** Count only these documents' years (the library's notes filters: the host never sees the notes). */
+        ids: v.optional(v.pipe(v.array(str(API_LIMITS.idChars, { nonEmpty: true })), v.maxLength(API_LIMITS.facetIds))),
+        section: v.optional(str(API_LIMITS.facetValueChars, { nonEmpty: true })),
       }),
     ),
     {},

@@ -111,6 +111,8 @@ export interface FacetsResponse {
   people: FacetCount[];
   places: FacetCount[];
   organizations: FacetCount[];
+  /** The sub-folders documents came from (DocSummary.section), the whole archive's; empty when all came from one folder. */
+  sections: FacetCount[];
 }
 
 export type ArchiveStatus = 'loading' | 'ready' | 'error';

@@ -34,6 +34,8 @@ export interface DocSummary {
   languages: Lang[];
   /** Year used by the timeline and year filter: published, else eventDate. */
   year: number | null;
+  /** The first sentence of the text (the library row's summary line); absent in archives built before it. */
+  summary?: string;
   /** The sub-folder of the source, when not at the top of the folder ("business", "2019/sport"). */
   section?: string;
   /** Every source file with this text when duplicates were merged (`source` first). */

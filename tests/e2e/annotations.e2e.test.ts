@@ -137,6 +137,11 @@ describe('finding notes again', () => {
     await expect.poll(async () => (await rows()).map((r) => r.includes(long.title))).toEqual([true]);
     await page.getByRole('combobox', { name: 'My notes' }).selectOption('starred');
     await expect.poll(async () => (await rows()).map((r) => r.includes(other.title))).toEqual([true]);
+    // The timeline counts what the notes filter keeps: the one starred article, in its year, and no other year.
+    expect(other.year).not.toBeNull();
+    const timeline = page.getByRole('group', { name: 'Filter by year' });
+    await timeline.getByRole('button', { name: `${other.year}, 1 item` }).waitFor();
+    expect(await timeline.getByRole('button', { name: /, [1-9]\d* items?$/ }).count()).toBe(1);
     await page.getByRole('button', { name: 'Remove filter: starred only' }).click();
     await page.getByRole('combobox', { name: 'Tag' }).selectOption('lib-tag-e2e');
     await expect.poll(async () => (await rows()).map((r) => r.includes(long.title))).toEqual([true]);

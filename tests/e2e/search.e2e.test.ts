@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hostApi, must } from './api';
 import { currentMatchText, launch, openPage, paintedMatchCount } from './browser';
 
+/** The first 10 results come with each key; the page fills to 30 once typing pauses (use-search.ts): wait for it. */
+const FILLED = { timeout: 10_000 };
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -31,7 +34,7 @@ describe('search', () => {
     const { page, context, errors } = await openPage(browser);
     await typeQuery(page, 'border');
     // No Enter pressed: results come from typing alone.
-    await expect.poll(() => results(page).count()).toBe(Math.min(expected.total, 30));
+    await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(expected.total, 30));
     expect(page.url()).toContain('#/search?q=border');
     const marks = await page.getByRole('list', { name: 'Search results' }).locator('mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
@@ -79,16 +82,16 @@ describe('search', () => {
     const year = all.hits.find((h) => h.published)?.published?.slice(0, 4);
     expect(briefs.total).toBeLessThan(all.total);
     const { page, context } = await openPage(browser, '#/search?q=CSTO');
-    await expect.poll(() => results(page).count()).toBe(Math.min(all.total, 30));
+    await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(all.total, 30));
     await page.getByRole('radiogroup', { name: 'Kind' }).getByRole('radio', { name: 'Briefs' }).check();
-    await expect.poll(() => results(page).count()).toBe(Math.min(briefs.total, 30));
+    await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(briefs.total, 30));
     for (const t of await results(page).allTextContents()) expect(t).toMatch(/Brief/);
 
     await page.getByRole('radiogroup', { name: 'Kind' }).getByRole('radio', { name: 'All' }).check();
     const inYear = await must(hostApi().search({ query: 'CSTO', from: Number(year), to: Number(year), limit: 200 }));
     await page.getByRole('combobox', { name: 'From' }).selectOption(year!);
     await page.getByRole('combobox', { name: 'To' }).selectOption(year!);
-    await expect.poll(() => results(page).count()).toBe(Math.min(inYear.total, 30));
+    await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(inYear.total, 30));
     expect(page.url()).toContain(`from=${year}`);
     await context.close();
   });

@@ -113,7 +113,7 @@ export function closingDate(title: string, referenceYear: number | null): string
 }
 
 /** The first sentence of a paragraph (up to 300 characters). */
-function firstSentence(text: string): string {
+export function firstSentence(text: string): string {
   const m = /^.{8,300}?[.!?](?=\s+[\p{Lu}"“«]|$)/u.exec(text);
   return m ? m[0] : text.slice(0, 300);
 }

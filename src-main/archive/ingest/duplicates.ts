@@ -13,6 +13,8 @@ export interface DuplicateItem {
   source: string;
   title: string;
   body: string[];
+  /** exactKey(title, body), when already computed (the ingester's worker threads do). */
+  key?: string;
 }
 
 export interface DuplicateGroup {
@@ -36,7 +38,7 @@ export function findDuplicates(items: DuplicateItem[]): { keptAs: number[]; grou
   const groups = new Map<number, DuplicateGroup>();
   items.forEach((it, i) => {
     const title = words(it.title);
-    const key = createHash('sha1').update(title).update('\n').update(it.body.join('\n').toLowerCase().replace(NOT_WORD, ' ')).digest('base64');
+    const key = it.key ?? exactKey(it.title, it.body);
     let into = exact.get(key);
     let near = false;
     if (into === undefined) {
@@ -67,6 +69,16 @@ export function findDuplicates(items: DuplicateItem[]): { keptAs: number[]; grou
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** What "the same text" is for an exact duplicate: a hash of the title's words and the body's. */
+export function exactKey(title: string, body: string[]): string {
+  const text = body.join('\n').toLowerCase();
+  return createHash('sha1').update(words(title)).update('\n').update(text.replace(ASCII.test(text) ? NOT_ASCII_WORD : NOT_WORD, ' ')).digest('base64');
+}
+
+// In ASCII text the only letters and digits are a-z and 0-9 (once lowercased): the same runs, found much faster.
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII_WORD = /[^a-z0-9]+/g;
 
 /** Lowercased words separated by single spaces: what "the same text" compares (markup, punctuation and spacing aside). */
 function words(s: string): string {

@@ -23,41 +23,57 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One regex per table, alternatives longest first, so "UN Security Council" wins over "UN" at the same place. */
 interface AliasTable {
   re: RegExp;
-  /** The same alternatives, tried only where a capitalized word starts (when every alias starts with a capital). */
-  sticky: RegExp | null;
+  /**
+   * When every alias starts with a capital: the aliases by first character, longest first, and where such a
+   * character starts a word. The same matches as `re` (leftmost, longest alias first), but only the few aliases
+   * that can start at a place are tried there: the big alternation was most of ingestion's time.
+   */
+  byFirst: { starts: RegExp; aliases: Map<string, string[]> } | null;
   canonical: Map<string, string>;
 }
 
 function aliasTable(table: Record<string, string[]>): AliasTable {
   const canonical = new Map<string, string>();
   for (const [name, variants] of Object.entries(table)) for (const v of [name, ...variants]) canonical.set(v, name);
-  const alts = [...canonical.keys()].sort((a, b) => b.length - a.length).map(esc);
-  const capitalized = [...canonical.keys()].every((k) => /^\p{Lu}/u.test(k));
-  return { re: new RegExp(`${B}(?:${alts.join('|')})${E}`, 'gu'), sticky: capitalized ? new RegExp(`(?:${alts.join('|')})${E}`, 'yu') : null, canonical };
+  const sorted = [...canonical.keys()].sort((a, b) => b.length - a.length);
+  const capitalized = sorted.every((k) => /^\p{Lu}/u.test(k));
+  let byFirst: AliasTable['byFirst'] = null;
+  if (capitalized) {
+    const aliases = new Map<string, string[]>();
+    for (const a of sorted) {
+      const first = String.fromCodePoint(a.codePointAt(0)!);
+      aliases.set(first, [...(aliases.get(first) ?? []), a]);
+    }
+    byFirst = { starts: new RegExp(`${B}[${[...aliases.keys()].map(esc).join('')}]`, 'gu'), aliases };
+  }
+  return { re: new RegExp(`${B}(?:${sorted.map(esc).join('|')})${E}`, 'gu'), byFirst, canonical };
 }
 
-const CAPITALIZED_WORD = /(?<![\p{L}\p{N}])\p{Lu}/gu;
+const WORD_CHAR_AT = /^[\p{L}\p{N}]/u;
+
+/** The longest alias of `t` at `i` that ends a word, or null. */
+function aliasAt(text: string, i: number, candidates: string[]): string | null {
+  for (const a of candidates) if (text.startsWith(a, i) && !WORD_CHAR_AT.test(text.slice(i + a.length, i + a.length + 2))) return a;
+  return null;
+}
 
 const PLACE_ALIASES = aliasTable(PLACES);
 const KNOWN_ORGS = aliasTable(ORGANIZATIONS);
 
 /** Finds aliases in one pass, blanking each match so what is left can be searched for other things. */
 function findAliases(text: string, t: AliasTable): { found: string[]; masked: string } {
-  if (t.sticky) {
-    // Same matches as the global scan (leftmost, longest alternative first), but the big
-    // alternation is tried only at capitalized word starts: ingestion spent much of its time here.
+  if (t.byFirst) {
     const found: string[] = [];
     let masked = '';
     let last = 0;
-    const starts = new RegExp(CAPITALIZED_WORD);
+    const starts = new RegExp(t.byFirst.starts);
     let m: RegExpExecArray | null;
     while ((m = starts.exec(text))) {
-      t.sticky.lastIndex = m.index;
-      const hit = t.sticky.exec(text);
+      const hit = aliasAt(text, m.index, t.byFirst.aliases.get(m[0])!);
       if (!hit) continue;
-      found.push(t.canonical.get(hit[0])!);
-      masked += text.slice(last, m.index) + ' '.repeat(hit[0].length);
-      last = m.index + hit[0].length;
+      found.push(t.canonical.get(hit)!);
+      masked += text.slice(last, m.index) + ' '.repeat(hit.length);
+      last = m.index + hit.length;
       starts.lastIndex = last;
     }
     return { found, masked: masked + text.slice(last) };
@@ -182,15 +198,36 @@ function mostCommon(m: Map<string, number>): string {
   return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }
 
+/**
+ * What one document mentions, before variants are merged: the costly part
+ * (every regex over the text), a pure function of the document's texts, so
+ * the ingester computes it in its worker threads; plain data, so it crosses
+ * threads as it is.
+ */
+export interface FacetMentions {
+  known: string[];
+  discovered: string[];
+  acronymDefs: { full: string; acr: string }[];
+  events: Named[];
+  places: string[];
+  people: PersonMention[];
+}
+
+export function facetMentions(paras: string[]): FacetMentions {
+  const text = paras.join('\n');
+  const orgs = findAliases(text, KNOWN_ORGS);
+  const places = findAliases(orgs.masked, PLACE_ALIASES).found;
+  const acronymDefs = [...text.matchAll(ACRONYM_DEF)].map((m) => ({ full: m[1].replace(LEADING_NOISE, ''), acr: m[2] }));
+  return { known: orgs.found, discovered: discoveredOrgs(orgs.masked), acronymDefs, events: namedEvents(text), places, people: personMentions(text) };
+}
+
 /** Extracts facets for every document; variants are merged across the whole archive. */
 export function extractFacets(docs: string[][]): Facets[] {
-  const perDoc = docs.map((paras) => {
-    const text = paras.join('\n');
-    const orgs = findAliases(text, KNOWN_ORGS);
-    const places = findAliases(orgs.masked, PLACE_ALIASES).found;
-    const acronymDefs = [...text.matchAll(ACRONYM_DEF)].map((m) => ({ full: m[1].replace(LEADING_NOISE, ''), acr: m[2] }));
-    return { text, known: orgs.found, discovered: discoveredOrgs(orgs.masked), acronymDefs, events: namedEvents(text), places, people: personMentions(text) };
-  });
+  return resolveFacets(docs.map(facetMentions));
+}
+
+/** Facets from every document's mentions: spelling variants merged across the whole archive. */
+export function resolveFacets(perDoc: FacetMentions[]): Facets[] {
 
   // People: group by surname (tolerating one typo in long surnames) and given-name initial.
   // Looked up by exact key, then through each key's one-deletion variants (two keys one edit

@@ -56,7 +56,7 @@ export interface WalkOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
-const READ_CONCURRENCY = 16;
+export const READ_CONCURRENCY = 16;
 
 const FORMATS: [RegExp, SourceFormat][] = [
   [/\.(txt|text)$/i, 'txt'],
@@ -82,12 +82,32 @@ export interface MappedContents<T> extends Omit<FolderContents, 'files'> {
   items: T[];
 }
 
-/**
- * Reads every page under `dir` and hands each to `map` as soon as it is read,
- * keeping only what `map` returns: the ingester parses a page there, so the
- * raw text of a large folder is never all in memory at once.
- */
-export async function walkFolderMapped<T>(dir: string, opts: WalkOptions, map: (file: SourceFile) => T): Promise<MappedContents<T>> {
+/** The pages to read under a folder, found before any is opened (folder order), and what cannot be a page. */
+export interface FolderListing {
+  /** The folder's real path: nothing outside it is read. */
+  root: string;
+  entries: PageEntry[];
+  skipped: SkippedFile[];
+}
+
+export interface PageEntry {
+  /** Absolute path (under root). */
+  path: string;
+  /** Relative to root, with '/' separators. */
+  name: string;
+}
+
+/** What reading one entry gave: the mapped page, or why it was skipped; the bytes' hash when they were read. */
+export interface EntryOutcome<T> {
+  name: string;
+  hash?: string;
+  skipped?: string;
+  warning?: string;
+  item?: T;
+}
+
+/** Lists the pages under `dir`, recursively; throws only when `dir` itself cannot be read. */
+export async function listFolder(dir: string): Promise<FolderListing> {
   let root: string;
   try {
     const st = await fs.stat(dir);
@@ -98,27 +118,33 @@ export async function walkFolderMapped<T>(dir: string, opts: WalkOptions, map: (
     throw new Error(code === 'ENOENT' ? `Folder not found: ${dir}` : code === 'ENOTDIR' ? `Not a folder: ${dir}` : `Cannot read folder ${dir}: ${(e as Error).message}`);
   }
   const skipped: SkippedFile[] = [];
-  const entries: { path: string; name: string }[] = [];
+  const entries: PageEntry[] = [];
   await collect(root, root, entries, skipped);
-  throwIfCancelled(opts.signal);
-  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let done = 0;
-  const results = await mapLimit(entries, READ_CONCURRENCY, async (e) => {
-    throwIfCancelled(opts.signal);
-    const r = await readEntry(root, e.path, e.name, maxBytes);
-    opts.onFile?.(++done, entries.length, e.name);
-    if (!r.file) return { ...r, item: undefined };
-    try {
-      return { ...r, file: undefined, item: map(r.file) };
-    } catch (err) {
-      // A page its format reader cannot make sense of is skipped, named, and the others are read.
-      return { name: r.name, hash: r.hash, skipped: `could not be read as .${r.file.format} (${(err as Error).message})`, item: undefined };
-    }
-  });
+  return { root, entries, skipped };
+}
+
+/**
+ * Reads one listed page and hands it to `map` (a format reader); a page its
+ * reader cannot make sense of is skipped, named, and the others are read.
+ * Used in this thread and in the ingester's worker threads alike.
+ */
+export async function readOne<T>(root: string, e: PageEntry, maxBytes: number, map: (file: SourceFile) => T): Promise<EntryOutcome<T>> {
+  const r = await readEntry(root, e.path, e.name, maxBytes);
+  if (!r.file) return { name: r.name, hash: r.hash, skipped: r.skipped, warning: r.warning };
+  try {
+    return { name: r.name, hash: r.hash, warning: r.warning, item: map(r.file) };
+  } catch (err) {
+    return { name: r.name, hash: r.hash, skipped: `could not be read as .${r.file.format} (${(err as Error).message})` };
+  }
+}
+
+/** The folder's contents from every entry's outcome (in folder order) and the listing's skips. */
+export function assembleContents<T>(outcomes: EntryOutcome<T>[], listed: SkippedFile[]): MappedContents<T> {
+  const skipped = [...listed];
   const items: T[] = [];
   const warnings: FileWarning[] = [];
   const hashes: string[] = [];
-  for (const r of results) {
+  for (const r of outcomes) {
     if (r.hash !== undefined) hashes.push(`${r.name}\0${r.hash}`);
     if (r.skipped) skipped.push({ file: r.name, reason: r.skipped });
     else if (r.item !== undefined) items.push(r.item);
@@ -126,6 +152,26 @@ export async function walkFolderMapped<T>(dir: string, opts: WalkOptions, map: (
   }
   skipped.sort((a, b) => compare(a.file, b.file));
   return { items, skipped, warnings, contentHash: sha256(hashes.join('\n')) };
+}
+
+/**
+ * Reads every page under `dir` and hands each to `map` as soon as it is read,
+ * keeping only what `map` returns: the raw text of a large folder is never
+ * all in memory at once. In this thread; read-pages.ts spreads the same
+ * per-file work over worker threads.
+ */
+export async function walkFolderMapped<T>(dir: string, opts: WalkOptions, map: (file: SourceFile) => T): Promise<MappedContents<T>> {
+  const { root, entries, skipped } = await listFolder(dir);
+  throwIfCancelled(opts.signal);
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let done = 0;
+  const outcomes = await mapLimit(entries, READ_CONCURRENCY, async (e) => {
+    throwIfCancelled(opts.signal);
+    const r = await readOne(root, e, maxBytes, map);
+    opts.onFile?.(++done, entries.length, e.name);
+    return r;
+  });
+  return assembleContents(outcomes, skipped);
 }
 
 /** Cancelling an ingest: thrown where the work stops; callers tell it from a failure by its class. */
@@ -143,7 +189,7 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Lists the pages to read under `dir` (name order, folders depth-first); reports what cannot be a page. */
-async function collect(root: string, dir: string, out: { path: string; name: string }[], skipped: SkippedFile[]): Promise<void> {
+async function collect(root: string, dir: string, out: PageEntry[], skipped: SkippedFile[]): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -280,7 +326,7 @@ function declaredCharset(buf: Buffer): string | null {
 }
 
 /** fn over items with at most `limit` running at once; results in the items' order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -40,3 +40,29 @@ export function termsOf(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * A field's terms counted: each distinct term once (in order of first use)
+ * with how often it occurs, and the field length. Terms are joined by single
+ * spaces (a term never holds whitespace; the empty term Lunr keeps shows as
+ * two spaces in a row), so a document's analysis is two small values that
+ * cross threads cheaply: the ingester analyzes in its worker threads and the
+ * index builder (index-build.ts) counts from this as from the text.
+ */
+export interface FieldTerms {
+  terms: string;
+  counts: Uint32Array;
+  length: number;
+}
+
+export function fieldTerms(text: string): FieldTerms {
+  const terms = termsOf(text);
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return { terms: [...tf.keys()].join(' '), counts: Uint32Array.from(tf.values()), length: terms.length };
+}
+
+/** The distinct terms of a FieldTerms, in its order. */
+export function distinctTerms(f: FieldTerms): string[] {
+  return f.counts.length === 0 ? [] : f.terms.split(' ');
+}

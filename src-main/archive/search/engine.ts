@@ -14,6 +14,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { searchPipeline } from './lunr-setup';
 import { buildIndexData, type IndexData } from './index-build';
+import type { FieldTerms } from './analyze';
 import { readIndexFile, writeIndexFile } from './index-file';
 import { TermLookup } from './term-lookup';
 import { runQuery, type ScoreClause } from './scorer';
@@ -67,13 +68,27 @@ export interface SearchEngine {
 
 const INDEX_FILE = 'index.bin';
 
-/** Builds the index for `docs` into `dir` (created). Returns the size on disk in bytes. */
-export async function buildIndex(docs: EngineDoc[], dir: string): Promise<{ bytes: number }> {
+/**
+ * Builds the index for `docs` into `dir` (created). Returns the size on disk in bytes. `docs` may be an
+ * array, or a count and a function making each document when it is indexed (so a large archive's engine
+ * documents are never all in memory at once); `analyzed` gives a field already analyzed (analyze.ts fieldTerms).
+ */
+export async function buildIndex(
+  docs: EngineDoc[] | { ids: string[]; doc: (i: number) => EngineDoc },
+  dir: string,
+  analyzed?: (doc: number, field: IndexField) => FieldTerms | undefined,
+): Promise<{ bytes: number }> {
+  const list = Array.isArray(docs) ? { ids: docs.map((d) => d.id), doc: (i: number) => docs[i] } : docs;
+  let at = -1;
+  let current: EngineDoc | undefined;
+  // value() is asked for each field of a document in turn: make each engine document once.
+  const docAt = (i: number) => (i === at ? current! : ((at = i), (current = list.doc(i))));
   const data = buildIndexData({
-    ids: docs.map((d) => d.id),
+    ids: list.ids,
     fields: [...INDEX_FIELDS],
     boosts: INDEX_FIELDS.map((f) => FIELD_BOOST[f]),
-    value: (d, f) => docs[d][INDEX_FIELDS[f]],
+    value: (d, f) => docAt(d)[INDEX_FIELDS[f]],
+    analyzed: analyzed && ((d, f) => analyzed(d, INDEX_FIELDS[f])),
   });
   await fs.mkdir(dir, { recursive: true });
   const bytes = await writeIndexFile(join(dir, INDEX_FILE), data);

@@ -7,7 +7,7 @@
  * them (see scorer.ts), so global statistics stay exact however the data is
  * split.
  */
-import { termsOf } from './analyze';
+import { distinctTerms, termsOf, type FieldTerms } from './analyze';
 
 export interface IndexData {
   docCount: number;
@@ -32,6 +32,8 @@ export interface BuildInput {
   boosts: number[];
   /** value(doc, field) -> text of that field. */
   value: (doc: number, field: number) => string;
+  /** The field already analyzed (analyze.ts fieldTerms, e.g. in a worker thread), or undefined to analyze value(). */
+  analyzed?: (doc: number, field: number) => FieldTerms | undefined;
 }
 
 class GrowU32 {
@@ -60,10 +62,16 @@ export function buildIndexData(input: BuildInput): IndexData {
   const tf = new Map<string, number>();
   for (let d = 0; d < N; d++) {
     for (let f = 0; f < F; f++) {
-      const terms = termsOf(input.value(d, f) ?? '');
-      fieldLengths[f][d] = terms.length;
+      const done = input.analyzed?.(d, f);
       tf.clear();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      if (done) {
+        fieldLengths[f][d] = done.length;
+        distinctTerms(done).forEach((t, i) => tf.set(t, done.counts[i]));
+      } else {
+        const terms = termsOf(input.value(d, f) ?? '');
+        fieldLengths[f][d] = terms.length;
+        for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      }
       for (const [t, n] of tf) {
         let id = termIds.get(t);
         if (id === undefined) {

@@ -47,6 +47,7 @@ export const ListEntrySchema = v.looseObject({
   source: Str,
   languages: v.array(Str),
   year: v.nullable(v.number()),
+  summary: v.optional(Str),
   body: Range,
   parts: v.optional(v.array(v.tuple([Count, Count, Count]))),
 });

@@ -12,6 +12,7 @@
  * Bodies stay on disk until needed, so opening a large archive costs the
  * summaries only.
  */
+import { summaryLine } from './summary-line';
 import { promises as fs, readFileSync, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
@@ -76,20 +77,24 @@ export const paths = (dir: string) => ({
 export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
   const p = paths(dir);
   const summaries: StoredSummary[] = [];
-  const lines: Buffer[] = [];
-  let offset = 0;
-  for (const d of docs) {
-    const start = offset;
-    const parts = partsOf(d.paragraphs).map(([from, paragraphs]) => {
-      const line = Buffer.from(JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs }) + '\n', 'utf8');
-      lines.push(line);
-      offset += line.length;
-      return [line.length - 1, from, paragraphs.length] as PartEntry;
-    });
-    const { paragraphs: _p, ...rest } = d;
-    summaries.push({ ...rest, body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
+  // Each body's lines are made as they are written, and each summary (where its body is) as its lines are.
+  function* lines(): Generator<Buffer> {
+    let offset = 0;
+    for (const d of docs) {
+      const start = offset;
+      const parts: PartEntry[] = [];
+      for (const [from, paragraphs] of partsOf(d.paragraphs)) {
+        const line = Buffer.from(JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs }) + '\n', 'utf8');
+        offset += line.length;
+        parts.push([line.length - 1, from, paragraphs.length]);
+        yield line;
+      }
+      const { paragraphs: _p, ...rest } = d;
+      const summary = summaryLine(d.title, d.paragraphs);
+      summaries.push({ ...rest, ...(summary ? { summary } : {}), body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
+    }
   }
-  await writeNewFile(p.bodies, lines);
+  await writeNewFile(p.bodies, lines());
   await writeNewFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));
   await writeNewFile(p.list, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries.map(listEntry) }));
 }
@@ -98,7 +103,7 @@ export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
 export type ListEntry = DocSummary & Pick<StoredSummary, 'body' | 'parts'>;
 
 export function listEntry(s: StoredSummary): ListEntry {
-  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, body: s.body, ...(s.parts ? { parts: s.parts } : {}) };
+  return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, ...(s.summary ? { summary: s.summary } : {}), body: s.body, ...(s.parts ? { parts: s.parts } : {}) };
 }
 
 /** The lean list; an archive written before list.json existed falls back to docs.json. Throws DamagedArchive naming a bad file. */

@@ -179,8 +179,9 @@ export async function swapInFolder(
 // ---- files ---------------------------------------------------------------------------------
 
 /** Writes `data` to a new file at `file` (which must not exist), through the one place a test can make fail. */
-export async function writeNewFile(file: string, data: string | Uint8Array | readonly Uint8Array[], mode = 0o644): Promise<void> {
-  const chunks: Uint8Array[] = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : [...data];
+export async function writeNewFile(file: string, data: string | Uint8Array | Iterable<Uint8Array>, mode = 0o644): Promise<void> {
+  // Chunks may be made as they are written (a generator): a large archive's bodies are never all in memory as bytes.
+  const chunks: Iterable<Uint8Array> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
   const fh = await fs.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
     let written = 0;

@@ -53,6 +53,19 @@ describe('a generated folder tree', () => {
     expect(d.year).toBe(s.published ? Number(s.published.slice(0, 4)) : null);
   });
 
+  test('the section is a library filter: its folders with counts, and the list and timeline follow it', () => {
+    const bySection = new Map<string, string[]>();
+    for (const st of expected.stories) bySection.set(st.section, [...(bySection.get(st.section) ?? []), st.title]);
+    const all = archive.facets({});
+    expect(all.sections).toEqual([...bySection].map(([value, titles]) => ({ value, count: titles.length })).sort((a, b) => (a.value < b.value ? -1 : 1)));
+    for (const [section, titles] of bySection) expect(archive.list({ section }).items.map((d) => d.title).sort()).toEqual([...titles].sort());
+    // A copy filed in sport/copies was merged into business/001.txt: the sport folder lists only its own story.
+    expect(archive.list({ section: 'sport' }).items.map((d) => d.source)).toEqual(['sport/001.txt']);
+    const dated = archive.facets({ section: '2005/03/14' });
+    expect([dated.years, dated.undated]).toEqual([[{ year: 2005, count: 1 }], 0]);
+    expect(archive.list({ section: 'no-such-folder' }).total).toBe(0);
+  });
+
   test('same file name in two folders: two documents with different ids', () => {
     const a = bySource('business/001.txt')!;
     const b = bySource('sport/001.txt')!;

@@ -22,7 +22,11 @@ afterAll(async () => removeDir(parent));
 test('list.json holds the library list only, and is much smaller than docs.json', async () => {
   const list = JSON.parse(await readFile(join(dir, 'list.json'), 'utf8')) as { docs: Record<string, unknown>[] };
   expect(list.docs.length).toBe(15);
-  expect(Object.keys(list.docs[0]).sort()).toEqual(['body', 'eventDate', 'id', 'kind', 'languages', 'published', 'source', 'title', 'year']);
+  // A document whose text says more than its title has a summary line; one that does not, none.
+  const withSummary = list.docs.find((d) => d.summary);
+  expect(Object.keys(withSummary!).sort()).toEqual(['body', 'eventDate', 'id', 'kind', 'languages', 'published', 'source', 'summary', 'title', 'year']);
+  // The row's summary line is short: one sentence, never a whole body.
+  for (const d of list.docs) expect(String(d.summary ?? '').length).toBeLessThanOrEqual(201);
   expect((await stat(join(dir, 'list.json'))).size * 2).toBeLessThan((await stat(join(dir, 'docs.json'))).size);
 });
 

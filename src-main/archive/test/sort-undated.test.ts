@@ -47,3 +47,14 @@ test('the timeline counts follow the kind and facet filters; the filters keep th
   expect(none.undated).toBe(0);
   expect(none.kinds).toEqual(all.kinds); // the kind tabs still show every kind's count
 });
+
+test('the timeline can count only some documents (the notes filters of the library)', () => {
+  const docs = archive.list({}).items;
+  const beta = docs.find((d) => d.title === 'Beta of 2004')!;
+  const alpha = docs.find((d) => d.title === 'Alpha undated')!;
+  const some = archive.facets({ ids: [beta.id, alpha.id] });
+  expect(some.years).toEqual([{ year: 2004, count: 1 }]);
+  expect(some.undated).toBe(1);
+  expect(archive.facets({ ids: [] }).years).toEqual([]);
+  expect(some.kinds).toEqual(archive.facets().kinds);
+});

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { NotesDbProvider, notesDb } from '../db';
-import { AnnotationSidebar, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar, showToast } from '../features/annotations';
+import { AnnotationSidebar, AnnotationsReadAhead, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar, showToast } from '../features/annotations';
 import { NotebookView } from '../features/notebook/NotebookView';
 import { LibraryView } from '../features/library/LibraryView';
 import { ReaderSlotsContext, type ReaderSlots } from '../features/reader/reader-slots';
@@ -32,7 +32,7 @@ import type { Route } from '../platform/routes';
 import { useGlobalKeys } from '../platform/shortcuts';
 
 /** Features that plug into the reader (annotations) register here. */
-const readerSlots: ReaderSlots = { Sidebar: AnnotationSidebar, SelectionToolbar };
+const readerSlots: ReaderSlots = { Sidebar: AnnotationSidebar, SelectionToolbar, Opening: AnnotationsReadAhead };
 
 export function App({ bridge }: { bridge: Bridge }) {
   return (

@@ -4,7 +4,7 @@
  * hooks. Live queries re-run when any window of the same origin writes, so two
  * windows stay in sync. Every row comes back through restore.ts.
  */
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation, ColorDef, DocState, TagDef } from '../../../src-main/shared/notes/annotation-model';
 import { DEFAULT_COLORS } from '../../../src-main/shared/notes/annotation-model';
@@ -29,10 +29,54 @@ export function useNotesDb(): NotesDatabase {
 
 const NO_ROWS: RowsRead<Annotation> = { rows: [], invalid: [] };
 
+/**
+ * An article's annotations read ahead, while its text is still on its way from
+ * the host, so the reader paints its highlights with its first paragraphs
+ * instead of one IndexedDB round trip later. One entry (the article being
+ * opened), used by the hooks that mount with the article (the sidebar and the
+ * painter each read the rows) and dropped shortly after; the live query that
+ * follows replaces it with the current rows at once if anything changed.
+ */
+let readAhead: { db: NotesDatabase; docId: string; at: number; rows: RowsRead<Annotation> | null } | null = null;
+/** A read ahead older than this is not shown even for a moment (the live query answers instead). */
+const READ_AHEAD_MS = 5000;
+
+/** How long a read-ahead stays usable once the article has mounted (its hooks mount together). */
+const TAKEN_MS = 100;
+
+export function readAheadDocAnnotations(db: NotesDatabase, docId: string): void {
+  const entry: NonNullable<typeof readAhead> = { db, docId, at: performance.now(), rows: null };
+  readAhead = entry;
+  readAnnotations(db, docId).then(
+    (rows) => {
+      entry.rows = rows;
+    },
+    () => {
+      if (readAhead === entry) readAhead = null;
+    },
+  );
+}
+
+function takeReadAhead(db: NotesDatabase, docId: string): RowsRead<Annotation> | undefined {
+  const r = readAhead;
+  if (!r || r.db !== db || r.docId !== docId || !r.rows || performance.now() - r.at >= READ_AHEAD_MS) return undefined;
+  setTimeout(() => {
+    if (readAhead === r) readAhead = null;
+  }, TAKEN_MS);
+  return r.rows;
+}
+
 /** The annotations of one article (undefined while loading). */
 export function useDocAnnotations(docId: string | null | undefined): RowsRead<Annotation> | undefined {
   const db = useNotesDb();
-  return useLiveQuery(() => (docId ? readAnnotations(db, docId) : NO_ROWS), [db, docId]);
+  const [initial] = useState(() => (docId ? takeReadAhead(db, docId) : undefined));
+  return useLiveQuery(() => (docId ? readAnnotations(db, docId) : NO_ROWS), [db, docId], initial);
+}
+
+/** Starts reading an article's annotations ahead of its text (the reader, on the route change). */
+export function useReadAheadAnnotations(docId: string): void {
+  const db = useNotesDb();
+  useEffect(() => readAheadDocAnnotations(db, docId), [db, docId]);
 }
 
 /** Every annotation in the archive (undefined while loading). */

@@ -18,6 +18,12 @@ describe('parseRoute', () => {
     });
   });
 
+  test('a section (a sub-folder path, slashes and spaces included) survives a round trip', () => {
+    const route: Route = { name: 'library', section: '2005/sport news', sort: 'title', order: 'asc' };
+    expect(formatRoute(route)).toBe('#/library?section=2005%2Fsport+news&sort=title&order=asc');
+    expect(parseRoute(formatRoute(route))).toEqual(route);
+  });
+
   test('a passage link without the leading slash opens the article and keeps the annotation', () => {
     expect(parseRoute('#article/abc-123?annotation=n1')).toEqual({ name: 'article', id: 'abc-123', annotation: 'n1' });
     // A link of another archive keeps naming it (the reader says so rather than open this archive's article).

@@ -5,6 +5,7 @@
  * hash; `router.ts` does the listening and navigating.
  *
  *   #/library?kind=brief&year=2019&facet=places:Minsk&sort=title&order=asc
+ *   #/library?section=business/2005            (documents from one sub-folder of the archive's source)
  *   #/search?q=border&kind=article&from=2015&to=2020
  *   #/article/<id>?q=border&annotation=<id>
  *   #/library?notes=annotated&tag=summit      (the person's notes: annotated / starred, a tag)
@@ -24,6 +25,8 @@ export interface LibraryRoute {
   kind?: DocKind;
   year?: number;
   facet?: { type: FacetType; value: string };
+  /** Only documents from this sub-folder of the source folder. */
+  section?: string;
   sort?: SortKey;
   order?: SortOrder;
   /** Only articles the person annotated, or starred. */
@@ -137,6 +140,7 @@ export function parseRoute(hash: string): Route {
         kind: parseKind(params.get('kind')),
         year: parseYear(params.get('year')),
         facet: parseFacet(params.get('facet')),
+        section: params.get('section')?.slice(0, 500) || undefined,
         sort: sort === 'date' || sort === 'title' ? sort : undefined,
         order: order === 'asc' || order === 'desc' ? order : undefined,
         notes: notes === 'annotated' || notes === 'starred' ? notes : undefined,
@@ -162,6 +166,7 @@ export function formatRoute(route: Route): string {
           ['kind', route.kind],
           ['year', route.year],
           ['facet', route.facet ? `${route.facet.type}:${route.facet.value}` : undefined],
+          ['section', route.section],
           ['sort', route.sort],
           ['order', route.order],
           ['notes', route.notes],

@@ -7,7 +7,7 @@
  * with hundreds of highlights shows its first cards with the text and the
  * rest in idle time, so opening it does not wait for every card's layout.
  */
-import { useColors } from '../../db';
+import { useColors, useReadAheadAnnotations } from '../../db';
 import { AnnotationCard } from './AnnotationCard';
 import { ArticleNotes } from './ArticleNotes';
 import { updateSession, useReaderSession } from './reader-session';
@@ -77,4 +77,10 @@ export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSl
       ) : null}
     </div>
   );
+}
+
+/** Reads an article's highlights from IndexedDB while its text is on its way from the host. */
+export function AnnotationsReadAhead({ docId }: { docId: string }) {
+  useReadAheadAnnotations(docId);
+  return null;
 }

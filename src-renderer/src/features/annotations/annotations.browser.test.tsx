@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { createAnnotation, readAnnotations, type NotesDatabase } from '../../db';
+import { createAnnotation, readAheadDocAnnotations, readAnnotations, type NotesDatabase } from '../../db';
 import { freshDb } from '../../db/test-helpers';
 import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { docText } from '../../../../src-main/shared/model';
@@ -209,6 +209,34 @@ describe('an article with many highlights', () => {
 
     marks(view.host, ids[N - 1])[0].click();
     await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"]`)?.getAttribute('aria-current')).toBe('true'));
+  });
+});
+
+describe('opening an article', () => {
+  it('shows its highlights with its first paragraphs when they were read while the text loaded', async () => {
+    const doc = testDoc(PARAS);
+    const text = docText(doc);
+    for (const w of ['Minsk', 'heads of state', 'Khachaturov']) {
+      const at = text.indexOf(w);
+      const r = await createAnnotation(db, { docId: doc.id, color: 'green', textHash: doc.textHash, note: '', ...describeOffsets(text, at, at + w.length) });
+      if (!r.ok) throw new Error('create failed');
+    }
+    // What the reader does on the route change, before the host has answered with the text.
+    readAheadDocAnnotations(db, doc.id);
+    await vi.waitFor(async () => expect((await readAnnotations(db, doc.id)).rows).toHaveLength(3));
+    await new Promise((r) => setTimeout(r, 50));
+    // Each time the page changes: are there paragraphs without their highlights?
+    const seen: { paragraphs: number; marks: number }[] = [];
+    const watch = new MutationObserver(() =>
+      seen.push({ paragraphs: document.querySelectorAll('[data-paragraph]').length, marks: document.querySelectorAll('mark[data-annotation-id]').length }),
+    );
+    watch.observe(document.body, { childList: true, subtree: true });
+    const view = await mountReader(db, doc);
+    unmount = view.unmount;
+    await vi.waitFor(() => expect(marks(view.host).map((m) => m.textContent)).toEqual(['Minsk', 'heads of state', 'Khachaturov']));
+    watch.disconnect();
+    // The first time the text was on the page, its highlights were too: never a text without them.
+    expect(seen.find((s) => s.paragraphs > 0)).toEqual({ paragraphs: 3, marks: 3 });
   });
 });
 

@@ -2,13 +2,14 @@
  * What the app shell mounts for annotations. In the reader's slots:
  *   readerSlots.SelectionToolbar = SelectionToolbar  (paints highlights, selection toolbar, toasts)
  *   readerSlots.Sidebar          = AnnotationSidebar (article notes + annotations in text order)
+ *   readerSlots.Opening          = AnnotationsReadAhead (reads the highlights while the text loads)
  * The Notebook, tag manager and colour labels live in features/notebook; the
  * storage hooks (notes summary, doc states) in db/.
  */
 import './annotations.css';
 
 export { SelectionToolbar, scrollToHighlight } from './SelectionToolbar';
-export { AnnotationSidebar } from './AnnotationSidebar';
+export { AnnotationSidebar, AnnotationsReadAhead } from './AnnotationSidebar';
 export type { AnnotationSlotProps } from './slot-props';
 export { AnnotationToasts, showToast } from './toasts';
 export { StorageStatus } from './StorageStatus';

@@ -40,15 +40,24 @@ export interface DocAnchors {
 export function useAnchoredAnnotations(docId: string, text: string): DocAnchors {
   const read = useDocAnnotations(docId);
   const cache = useRef<{ text: string; results: Map<string, AnchorResult> }>({ text, results: new Map() });
+  const last = useRef<{ keys: string; value: DocAnchors } | null>(null);
   return useMemo(() => {
     if (cache.current.text !== text) cache.current = { text, results: new Map() };
     const results = cache.current.results;
+    const keys: string[] = [];
     const items = (read?.rows ?? []).map((annotation) => {
       const key = `${annotation.id}|${annotation.modified}|${annotation.position.start}|${annotation.quote.exact.length}`;
+      keys.push(`${key}|${annotation.color}|${annotation.tags.join(',')}|${annotation.note}`);
       let result = results.get(key);
       if (!result) results.set(key, (result = anchor(text, annotation)));
       return { annotation, anchor: result };
     });
-    return { items: orderAnchored(items), invalid: read?.invalid ?? [], loading: read === undefined };
+    // The same rows read again (the live query's first answer after a read-ahead): the same
+    // answer object, so the highlights are not repainted nor the cards re-rendered.
+    const allKeys = `${text.length}\n${read === undefined}\n${(read?.invalid ?? []).join('\n')}\n${keys.join('\n')}`;
+    if (last.current?.keys === allKeys) return last.current.value;
+    const value = { items: orderAnchored(items), invalid: read?.invalid ?? [], loading: read === undefined };
+    last.current = { keys: allKeys, value };
+    return value;
   }, [read, text]);
 }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 
-export const FIRST_CHUNK = 30;
+export const FIRST_CHUNK = 15;
 export const IDLE_CHUNK = 60;
 
 type Cancel = () => void;

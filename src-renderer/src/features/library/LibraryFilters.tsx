@@ -1,7 +1,9 @@
 /**
  * Kind, "mentions" (one person, place or organization: the archive filters
- * by one facet at a time) and sort, plus the active filters as removable
- * chips. Everything writes to the route, so Back undoes a filter.
+ * by one facet at a time), section (the sub-folder a document came from,
+ * shown when the archive has more than one) and sort, plus the active
+ * filters as removable chips. Everything writes to the route, so Back undoes
+ * a filter.
  */
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
 import type { DocKind, FacetType } from '../../../../src-main/shared/model';
@@ -35,7 +37,8 @@ export function LibraryFilters({
   ];
   const facetValue = route.facet ? `${route.facet.type}:${route.facet.value}` : '';
   const sort = sortOf(route);
-  const hasFilters = route.kind || route.year !== undefined || route.facet || route.notes || route.tag;
+  const hasFilters = route.kind || route.year !== undefined || route.facet || route.section || route.notes || route.tag;
+  const sections = facets?.sections ?? [];
 
   return (
     <div className="filters">
@@ -89,6 +92,21 @@ export function LibraryFilters({
             ) : null}
           </select>
         </label>
+
+        {sections.length > 1 || route.section ? (
+          <label className="select-field">
+            <span className="select-label">Section</span>
+            <select value={route.section ?? ''} onChange={(e) => onChange({ ...route, section: e.target.value || undefined })}>
+              <option value="">Every folder</option>
+              {sections.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.value} ({s.count})
+                </option>
+              ))}
+              {route.section && !sections.some((s) => s.value === route.section) ? <option value={route.section}>{route.section}</option> : null}
+            </select>
+          </label>
+        ) : null}
 
         <label className="select-field">
           <span className="select-label">My notes</span>
@@ -156,6 +174,14 @@ export function LibraryFilters({
               >
                 <span className="chip-kind">{FACET_GROUPS.find((g) => g.type === route.facet?.type)?.singular}</span>
                 {route.facet.value} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ) : null}
+          {route.section ? (
+            <li>
+              <button type="button" className="chip" aria-label={`Remove filter: section ${route.section}`} onClick={() => onChange({ ...route, section: undefined })}>
+                <span className="chip-kind">Section</span>
+                {route.section} <span aria-hidden="true">×</span>
               </button>
             </li>
           ) : null}

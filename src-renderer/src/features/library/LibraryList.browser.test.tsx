@@ -10,7 +10,7 @@ import type { ListResponse } from '../../../../src-main/shared/contract';
 import type { DocSummary } from '../../../../src-main/shared/model';
 import type { Result } from '../../../../src-main/shared/result';
 import '../../styles/index.css';
-import { LibraryList } from './LibraryList';
+import { LibraryList, ROW_HEIGHT } from './LibraryList';
 import { PagedList } from './paged-list';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -21,7 +21,8 @@ function summary(i: number): DocSummary {
   return {
     id: `doc-${i}`,
     kind: i % 3 === 0 ? 'article' : 'brief',
-    title: `Synthetic item ${i}`,
+    title: i % 2 === 0 ? `Synthetic item ${i}` : `Synthetic item ${i}: ${'a headline long enough to need more than one line of the row '.repeat(3)}`,
+    ...(i % 5 === 4 ? {} : { summary: `The first sentence of item ${i}, which says what it is about.` }),
     published: '2020-01-01',
     eventDate: null,
     source: 'synthetic.txt',
@@ -111,4 +112,26 @@ test('j moves the selection and focus down the list, k back up', async () => {
   expect(scroller.querySelector('.list-row.active')?.textContent).toContain('Synthetic item 1');
   act(() => keysRoot.unmount());
   keysHost.remove();
+});
+
+test('each row shows its first sentence under the title, and every row is the same height', async () => {
+  const { scroller } = await mount([]);
+  const rows = [...scroller.querySelectorAll<HTMLElement>('[role="listitem"]')].slice(0, 6);
+  for (const row of rows) {
+    const i = Number(row.dataset.index);
+    const title = row.querySelector<HTMLElement>('.row-title')!;
+    const meta = row.querySelector<HTMLElement>('.row-meta')!;
+    const line = row.querySelector<HTMLElement>('.row-summary');
+    if (i % 5 === 4) expect(line).toBeNull();
+    else {
+      expect(line!.textContent).toBe(`The first sentence of item ${i}, which says what it is about.`);
+      // Under the title, above the date, on one line, and wholly inside the row.
+      expect(line!.getBoundingClientRect().top).toBeGreaterThanOrEqual(title.getBoundingClientRect().bottom - 1);
+      expect(line!.getBoundingClientRect().height).toBeLessThan(24);
+      // A long title keeps to one line when there is a summary under it.
+      expect(title.getBoundingClientRect().height).toBeLessThan(24);
+    }
+    expect(meta.getBoundingClientRect().bottom).toBeLessThanOrEqual(row.getBoundingClientRect().bottom);
+    expect(row.getBoundingClientRect().height).toBe(ROW_HEIGHT);
+  }
 });

@@ -8,8 +8,8 @@
  * remembered per filter, so coming back from an article lands where the
  * person left.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { DocSummary } from '../../../../src-main/shared/model';
 import { formatDate, kindLabel } from '../../platform/format';
 import { Link } from '../../platform/Link';
@@ -18,13 +18,29 @@ import { takeLastOpened } from './library-query';
 import type { PagedList } from './paged-list';
 
 /**
- * Every row is this tall (the title is clamped to two lines), so the
+ * Every row is this tall (title, summary line and meta, one line each), so the
  * virtualizer never measures rows: a measured size that differs from the
  * estimate makes it rebuild its offsets from that row to the end of the list,
  * a cost that grows with the library's length on every scroll frame.
  */
-export const ROW_HEIGHT = 90;
+export const ROW_HEIGHT = 80;
 const rowSize = () => ROW_HEIGHT;
+
+/**
+ * The list's size, from a ResizeObserver only. The virtualizer's default reads
+ * the element's size as it mounts, which makes Chromium lay out the whole new
+ * page synchronously (tens of milliseconds at start) before the first rows
+ * exist; the observer reports after the browser's own layout, in the same
+ * frame. Until then the list assumes the window's height (initialRect).
+ */
+function observeListRect(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void) {
+  const el = instance.scrollElement;
+  if (!el || typeof ResizeObserver === 'undefined') return;
+  const ro = new ResizeObserver(() => cb({ width: el.clientWidth, height: el.clientHeight }));
+  ro.observe(el, { box: 'content-box' });
+  return () => ro.disconnect();
+}
+const initialRect = () => ({ width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight });
 
 /** Scroll offset and selected row per list (keyed by the request), for this window's life. */
 const remembered = new Map<string, { offset: number; active: number }>();
@@ -48,6 +64,7 @@ export function LibraryRow({ doc, notes }: { doc: DocSummary; notes?: RowNotes }
   return (
     <Link to={{ name: 'article', id: doc.id }} className="row-link" data-kind={doc.kind}>
       <span className="row-title">{doc.title}</span>
+      {doc.summary ? <span className="row-summary">{doc.summary}</span> : null}
       <span className="row-meta">
         <span className={`kind-badge kind-${doc.kind}`}>{kindLabel(doc.kind)}</span>
         <time dateTime={doc.published ?? undefined}>{formatDate(doc.published ?? doc.eventDate, 'long')}</time>
@@ -99,10 +116,11 @@ export function LibraryList({
     // recomputes every row's offset when one changes. Rows are keyed by index
     // (the default), so a row keeps its element when its page arrives.
     estimateSize: rowSize,
-    // Rows are fixed at two title lines, taller than a one-line row used to be:
-    // a few more rows either side keep as much of the list ready as before.
+    // A few rows either side keep the next screenful ready while scrolling.
     overscan: 12,
     initialOffset: saved?.offset ?? 0,
+    initialRect: initialRect(),
+    observeElementRect: observeListRect,
   });
 
   const items = virtualizer.getVirtualItems();
@@ -172,28 +190,63 @@ export function LibraryList({
         {items.map((v) => {
           const doc = list.get(v.index);
           return (
-            <div
+            <ListRow
               key={v.key}
-              role="listitem"
-              aria-setsize={total}
-              aria-posinset={v.index + 1}
-              data-index={v.index}
-              className={v.index === active ? 'list-row active' : 'list-row'}
-              style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
-              onFocus={() => setActive(v.index)}
-            >
-              {doc ? (
-                <LibraryRow doc={doc} notes={notes?.get(doc.id)} />
-              ) : (
-                <div className="row-placeholder" aria-label="Loading">
-                  <span className="skeleton skeleton-title" />
-                  <span className="skeleton skeleton-meta" />
-                </div>
-              )}
-            </div>
+              index={v.index}
+              start={v.start}
+              total={total}
+              active={v.index === active}
+              doc={doc}
+              notes={doc ? notes?.get(doc.id) : undefined}
+              onActive={setActive}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+/**
+ * One row of the list. Memoized: a scroll frame re-renders the list, and only
+ * the rows that came into view (or whose page, notes or selection changed)
+ * are rendered again, not every row on screen.
+ */
+const ListRow = memo(function ListRow({
+  index,
+  start,
+  total,
+  active,
+  doc,
+  notes,
+  onActive,
+}: {
+  index: number;
+  start: number;
+  total: number;
+  active: boolean;
+  doc: DocSummary | undefined;
+  notes: RowNotes | undefined;
+  onActive: (index: number) => void;
+}) {
+  return (
+    <div
+      role="listitem"
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      data-index={index}
+      className={active ? 'list-row active' : 'list-row'}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      onFocus={() => onActive(index)}
+    >
+      {doc ? (
+        <LibraryRow doc={doc} notes={notes} />
+      ) : (
+        <div className="row-placeholder" aria-label="Loading">
+          <span className="skeleton skeleton-title" />
+          <span className="skeleton skeleton-meta" />
+        </div>
+      )}
+    </div>
+  );
+});

@@ -4,7 +4,7 @@
  * an empty state when filters match nothing, and an error state with a
  * retry when the archive cannot answer.
  */
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useNotesSummary } from '../../db';
 import { useApiCall } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
@@ -24,14 +24,18 @@ import { openImport } from '../archives';
 export function LibraryView({ route }: { route: LibraryRoute }) {
   const status = useArchiveStatus();
   const ready = status.libraryReady;
-  // The timeline's counts follow the kind and facet filters (the archive counts them).
-  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}`;
-  const facets = useApiCall(ready ? facetsKey : null, (api) => api.facets({ kind: route.kind, facet: route.facet }));
   const req = listRequest(route);
   const key = JSON.stringify(req);
   const summary = useNotesSummary();
   const notesFiltered = route.notes !== undefined || route.tag !== undefined;
   const keep = useMemo(() => (summary ? notesFilterIds(summary, route) : null), [summary, route.notes, route.tag]);
+  // The timeline's counts follow the kind, facet, section and notes filters (the archive counts them; with a
+  // notes filter it is told which articles the notes keep, and asked once the notes are read).
+  const keepIds = useMemo(() => (keep ? [...keep].sort() : null), [keep]);
+  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}:${route.section ?? ''}:${keepIds ? keepIds.join('\n') : '-'}`;
+  const facets = useApiCall(ready && (!notesFiltered || keepIds) ? facetsKey : null, (api) =>
+    api.facets({ kind: route.kind, facet: route.facet, section: route.section, ...(keepIds ? { ids: keepIds } : {}) }),
+  );
   // With a notes filter, wait for the notes before listing (else the whole library would flash).
   const { list } = usePagedList(req, ready && (!notesFiltered || summary !== undefined), keep);
 
@@ -39,10 +43,32 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
     if (ready) rememberLibraryContext(JSON.parse(key));
   }, [ready, key]);
 
-  const setRoute = (next: LibraryRoute) => navigate(next, { replace: false });
+  const setRoute = useCallback((next: LibraryRoute) => navigate(next, { replace: false }), []);
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
   const filtered = route.kind !== undefined || route.year !== undefined || route.facet !== undefined || notesFiltered;
+
+  // The timeline and filters change with the route, the counts and the notes, never with the rows:
+  // built once per change, so a page of rows arriving (or a scroll) does not re-render the filter
+  // lists (one option per person, place and organization in the archive).
+  const tags = useMemo(() => tagsInUse(summary), [summary]);
+  const chrome = useMemo(
+    () => (
+      <>
+        {!filtered ? <ContinueReading summary={summary} /> : null}
+        {facets.value ? (
+          <Timeline
+            years={facets.value.years}
+            undated={facets.value.undated}
+            selected={route.year}
+            onSelect={(year) => setRoute({ ...route, year })}
+          />
+        ) : null}
+        <LibraryFilters route={route} facets={facets.value} onChange={setRoute} tags={tags} />
+      </>
+    ),
+    [filtered, summary, facets.value, route, setRoute, tags],
+  );
 
   let body;
   if (status.error) {
@@ -114,16 +140,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
           </p>
         </div>
       </header>
-      {!filtered ? <ContinueReading summary={summary} /> : null}
-      {facets.value ? (
-        <Timeline
-          years={facets.value.years}
-          undated={facets.value.undated}
-          selected={route.year}
-          onSelect={(year) => setRoute({ ...route, year })}
-        />
-      ) : null}
-      <LibraryFilters route={route} facets={facets.value} onChange={setRoute} tags={tagsInUse(summary)} />
+      {chrome}
       <div className="library-body">{body}</div>
     </div>
   );

@@ -38,6 +38,7 @@ export function listRequest(route: LibraryRoute): ListRequest {
     req.to = route.year;
   }
   if (route.facet) req.facet = route.facet;
+  if (route.section) req.section = route.section;
   return req;
 }
 

@@ -8,6 +8,7 @@ import { useEffect, useReducer, useState } from 'react';
 import type { ListRequest, ListResponse } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
 import { useApi } from '../../platform/api-context';
+import { takeFirstPage } from './first-page';
 import { PagedList, type FetchPage } from './paged-list';
 
 export function usePagedList(req: ListRequest, enabled: boolean, keep: ReadonlySet<string> | null = null): { list: PagedList | null; version: number } {
@@ -32,7 +33,11 @@ export function usePagedList(req: ListRequest, enabled: boolean, keep: ReadonlyS
           const r = await whole;
           return r.ok ? { ok: true, value: { items: r.value.items.slice(offset, offset + limit), total: r.value.total } } : r;
         }
-      : (offset, limit) => api.list({ ...request, offset, limit });
+      : async (offset, limit) => {
+          // The first page may have been asked for as the app started (first-page.ts).
+          const early = await takeFirstPage(request, offset, limit);
+          return early?.ok ? early : api.list({ ...request, offset, limit });
+        };
     const l = new PagedList(fetchPage, bump);
     setList(l);
     void l.start();

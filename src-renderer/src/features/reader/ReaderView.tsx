@@ -63,6 +63,7 @@ export function ReaderView({ route }: { route: ArticleRoute }) {
   });
 
   const current = doc.value?.id === route.id ? doc.value : undefined;
+  const { Opening } = useReaderSlots();
   useEffect(() => {
     if (current) noteOpened(current.id);
   }, [current]);
@@ -75,6 +76,7 @@ export function ReaderView({ route }: { route: ArticleRoute }) {
 
   return (
     <div className="reader-page">
+      {Opening ? <Opening docId={route.id} /> : null}
       <ReaderToolbar route={route} neighbours={neighbours} />
       {status.error ? (
         <ErrorState title="The archive host does not answer" error={status.error} onRetry={status.retry} />

@@ -28,6 +28,8 @@ export interface ReaderSlots {
   Sidebar?: ComponentType<ReaderSlotProps>;
   /** Rendered over the text; shows itself when there is a selection. */
   SelectionToolbar?: ComponentType<ReaderSlotProps>;
+  /** Mounted as soon as an article is asked for, before its text arrives (e.g. to read its notes ahead). */
+  Opening?: ComponentType<{ docId: string }>;
 }
 
 export const ReaderSlotsContext = createContext<ReaderSlots>({});

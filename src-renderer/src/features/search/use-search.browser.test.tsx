@@ -9,7 +9,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { ApiClient, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
 import { BridgeProvider } from '../../platform/api-context';
-import { useSearch } from './use-search';
+import { FIRST_PAGE, PAGE, TOP_UP_MS, useSearch } from './use-search';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -117,4 +117,43 @@ test('clearing the box while a search is in flight drops its answer', async () =
   expect(out().dataset.status).toBe('idle');
   expect(out().textContent).toBe('');
   expect(sent).toHaveLength(1);
+});
+
+/** A host with `total` hits for every query, answering each request at once. */
+function manyHits(total: number) {
+  const sent: SearchRequest[] = [];
+  const client = {
+    search: async (req: SearchRequest): Promise<Result<SearchResponse>> => {
+      sent.push(req);
+      const offset = req.offset ?? 0;
+      const n = Math.max(0, Math.min(req.limit ?? total, total - offset));
+      const hits = Array.from({ length: n }, (_, i) => ({ id: `${req.query}-${offset + i}`, title: 't', kind: 'article' as const, published: null, score: 1, snippets: [] }));
+      return { ok: true, value: { query: req.query, interpretedAs: 'lunr', notice: null, total, offset, hits, tookMs: 1 } };
+    },
+  } as unknown as ApiClient;
+  return { client, sent };
+}
+
+test('each keystroke asks for a screenful of hits; a pause fills the page', async () => {
+  const { client, sent } = manyHits(45);
+  const { out, type } = mount(client);
+  await type('b');
+  await act(async () => {});
+  await type('bo');
+  await act(async () => {});
+  // While typing: only the first hits of each query, nothing more.
+  expect(sent.map((r) => [r.query, r.offset, r.limit])).toEqual([
+    ['b', 0, FIRST_PAGE],
+    ['bo', 0, FIRST_PAGE],
+  ]);
+  expect(out().textContent!.split(',')).toHaveLength(FIRST_PAGE);
+  // The person pauses: the rest of the first page arrives, in order, without repeating a hit.
+  await act(() => new Promise((r) => setTimeout(r, TOP_UP_MS + 100)));
+  expect(sent.slice(2).map((r) => [r.query, r.offset, r.limit])).toEqual([['bo', FIRST_PAGE, PAGE - FIRST_PAGE]]);
+  const ids = out().textContent!.split(',');
+  expect(ids).toHaveLength(PAGE);
+  expect(ids).toEqual(Array.from({ length: PAGE }, (_, i) => `bo-${i}`));
+  // And no more until asked ("Show more").
+  await act(() => new Promise((r) => setTimeout(r, TOP_UP_MS + 100)));
+  expect(sent).toHaveLength(3);
 });

@@ -6,6 +6,11 @@
  * queries typed in between are never sent). An answer to a query the person
  * has already typed past is dropped, so the results shown are only ever those
  * of the query in the box (older results stay, marked busy, until then).
+ *
+ * Few first: each keystroke asks for the first FIRST_PAGE hits only (a
+ * screenful: fewer snippets for the host to cut, less to send and paint),
+ * and once the person pauses (TOP_UP_MS with no newer query) the list is
+ * filled up to PAGE; "Show more" pages on from there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
@@ -13,6 +18,10 @@ import type { AppError } from '../../../../src-main/shared/result';
 import { useApi } from '../../platform/api-context';
 
 export const PAGE = 30;
+/** Hits asked for on each keystroke: what fits on the screen. */
+export const FIRST_PAGE = 10;
+/** The pause after an answer before the rest of the first PAGE is fetched. */
+export const TOP_UP_MS = 300;
 
 export interface SearchState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -56,7 +65,7 @@ export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): 
       // Send the newest query, unless this answer was already for it.
       if (waiting !== null && waiting === liveKey.current && !(next && waiting === k)) run(waiting);
     };
-    apiRef.current.search({ ...request, limit: PAGE, offset: 0 }).then(
+    apiRef.current.search({ ...request, limit: FIRST_PAGE, offset: 0 }).then(
       (r) =>
         done(
           r.ok
@@ -100,7 +109,9 @@ export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): 
     const request = JSON.parse(key) as SearchRequest;
     const offset = state.hits.length;
     setState((s) => ({ ...s, loadingMore: true }));
-    void api.search({ ...request, limit: PAGE, offset }).then((r) => {
+    // Up to a multiple of PAGE: the first fill-up brings FIRST_PAGE to PAGE, later ones add PAGE.
+    const limit = PAGE - (offset % PAGE);
+    void api.search({ ...request, limit, offset }).then((r) => {
       if (liveKey.current !== key) return;
       setState((s) =>
         r.ok
@@ -109,6 +120,14 @@ export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): 
       );
     });
   }, [api, key, state.status, state.loadingMore, state.hits.length]);
+
+  // The person paused on a query whose first answer was short of a page: fill it up.
+  const shortOfPage = state.status === 'ready' && !state.loadingMore && state.error === null && state.response !== null && state.hits.length < Math.min(PAGE, state.response.total);
+  useEffect(() => {
+    if (!shortOfPage) return;
+    const timer = setTimeout(more, TOP_UP_MS);
+    return () => clearTimeout(timer);
+  }, [shortOfPage, more]);
 
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   return { ...state, more, retry };
