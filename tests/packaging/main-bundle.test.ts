@@ -6,8 +6,8 @@
  * computes from out/main exist, that it finds and opens the bundled archive,
  * and that app://archive serves the built renderer.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { ipcChannel, type AppInfo, type ArchivesResponse, type SearchResponse } from '../../src-main/shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/shared/csp';
@@ -75,6 +75,16 @@ describe('out/main/index.js started with a stand-in electron module', () => {
     const js = (await handle({ url: `app://archive/${script}`, method: 'GET' })) as Response;
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  test('no worker entry or shared chunk imports the main entry (a worker would start the app inside itself)', () => {
+    const dir = resolve(root, 'out/main');
+    const files = [...readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'index.js'), ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`)];
+    expect(files).toEqual(expect.arrayContaining(['search-worker.js', 'ingest-worker.js', 'import-worker.js']));
+    for (const f of files) {
+      const code = readFileSync(join(dir, f), 'utf8');
+      expect(code, f).not.toMatch(/from\s*["'](\.\.?\/)+index\.js["']|import\(\s*["'](\.\.?\/)+index\.js["']\s*\)/);
+    }
   });
 
   test('the sandboxed preload bundle requires nothing but electron', () => {
