@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundledArchiveDir, ensureBundledArchive, openArchive, searchWorkerFor } from './archive/index';
+import { bundledArchiveDir, ensureBundledArchive, openArchive, rebuildBundledArchive, searchWorkerFor } from './archive/index';
 import { COMMAND_CHANNEL, type CommandMessage } from './shared/commands';
 import { ArchiveRegistry } from './archives/registry';
 import { ImportJobs } from './archives/import-jobs';
@@ -129,6 +129,8 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     openBundled: () => dir.then((d) => openArchive(d, { searchThread })),
     openDir: (d) => openArchive(d, { searchThread }),
+    // Unpackaged, a damaged bundled archive can be rebuilt from resources/corpus; packaged, resources are read-only.
+    rebuildBundled: app.isPackaged ? undefined : () => rebuildBundledArchive().then((d) => openArchive(d, { searchThread })),
     log: console.warn,
   });
   registry = reg;

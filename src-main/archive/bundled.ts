@@ -4,6 +4,7 @@
  * ingestion rules differ from what the manifest records.
  */
 import { existsSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { bundledArchiveDir, bundledCorpusDir, type ResourceOptions } from './paths';
 import { paths, readManifest } from './store/layout';
 import { readFolder } from './ingest/read-folder';
@@ -60,4 +61,24 @@ async function ensureOnce(opts: ResourceOptions & IngestOptions): Promise<Bundle
   const { ingestFolder } = await import('./ingest/ingest-folder'); // loaded only when a build is needed
   await ingestFolder(corpus, dir, opts);
   return { dir, rebuilt: true, reason: f.reason, corpusHash: f.corpusHash };
+}
+
+/**
+ * Rebuilds the bundled archive from its pages, for when it could not be opened (a file damaged or cut short):
+ * the app offers this in place of the error. A build of ours is replaced as any rebuild replaces it; a folder
+ * whose manifest is unreadable (so not provably ours) is set aside beside it, never deleted, and the new
+ * archive is built in its place. Throws when this copy of the app has no pages to build from.
+ */
+export async function rebuildBundledArchive(opts: ResourceOptions & IngestOptions = {}): Promise<string> {
+  const corpus = bundledCorpusDir(opts);
+  const dir = bundledArchiveDir(opts);
+  if (!existsSync(corpus)) throw new Error(`The archive cannot be rebuilt here: this copy of the app has no pages to build it from (${corpus}). Reinstall the app.`);
+  if (existsSync(dir) && !(await readManifest(dir))) {
+    await rename(dir, `${dir}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  }
+  const key = dir;
+  await inFlight.get(key)?.catch(() => undefined);
+  const { ingestFolder } = await import('./ingest/ingest-folder');
+  await ingestFolder(corpus, dir, opts);
+  return dir;
 }

@@ -11,7 +11,7 @@ import type { FolderReport, IngestOptions } from './ingest/ingest-folder';
 export { openArchive, type OpenOptions } from './archive-service';
 export { searchWorkerFor } from './search/search-thread';
 export { bundledArchiveDir, bundledCorpusDir, resourcesDir, type ResourceOptions } from './paths';
-export { ensureBundledArchive, ensureBundledArchiveStatus, archiveFreshness, type BundledStatus } from './bundled';
+export { ensureBundledArchive, ensureBundledArchiveStatus, archiveFreshness, rebuildBundledArchive, type BundledStatus } from './bundled';
 export { BUILDER_VERSION } from './ingest/version';
 export type { FolderReport, IngestOptions, IngestProgress } from './ingest/ingest-folder';
 export { IngestCancelled } from './ingest/walk-folder';

@@ -39,6 +39,8 @@ export interface RegistryOptions {
   bundledName?: string;
   /** Opens an imported archive's folder. */
   openDir: (dir: string) => Promise<ArchiveService>;
+  /** Rebuilds the bundled archive from its pages and opens it; absent where that cannot be done (a packaged app, --archive). */
+  rebuildBundled?: () => Promise<ArchiveService>;
   log?: (message: string) => void;
 }
 
@@ -139,6 +141,30 @@ export class ArchiveRegistry {
       items.push({ id: a.id, name: a.name, bundled: false, open: this.openNow === a.id, status, problem, source: a.source, updatedAt: a.updatedAt });
     }
     return { archives: items, openId: this.openNow, notice: this.notice };
+  }
+
+  /**
+   * The bundled archive could not be opened (damaged): rebuild it from its pages and open it. An imported
+   * archive is rebuilt by importing it again (the person's folder, which only they can give again).
+   */
+  rebuildBundled(): Promise<Result<ArchivesResponse>> {
+    return this.serial(async () => {
+      const rebuild = this.opts.rebuildBundled;
+      if (!rebuild) return err('unsupported', 'This archive cannot be rebuilt by the app. Reinstall the app, or rebuild it with the command the message names.');
+      if (this.openNow === BUNDLED_ID && this.slot.current.status === 'ready') return ok(await this.describe());
+      const old = this.slot.current.service;
+      this.openNow = BUNDLED_ID;
+      this.notice = null;
+      this.bundled = rebuild();
+      const state = await this.slot.load(this.bundled);
+      if (old) await old.close().catch(() => undefined);
+      if (state.status !== 'ready') {
+        this.bundled = null;
+        return err('io', state.message ?? 'The archive could not be opened.');
+      }
+      this.opts.log?.('archive: the bundled archive was rebuilt from its pages');
+      return ok(await this.describe());
+    });
   }
 
   /** Switches to archive `id` and remembers it as the one last used. */

@@ -72,6 +72,7 @@ export interface ArchivesHost {
     open(id: string): Promise<Result<ArchivesResponse>>;
     rename(id: string, name: string): Promise<Result<ArchivesResponse>>;
     remove(id: string): Promise<Result<ArchivesResponse>>;
+    rebuildBundled(): Promise<Result<ArchivesResponse>>;
   };
   imports: {
     begin(req: ImportBeginRequest, folder?: string): Promise<Result<ImportBeginResponse>>;
@@ -171,6 +172,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async archiveRename({ id, name }) {
       if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
       return deps.archives.registry.rename(id, name);
+    },
+    async archiveRebuild() {
+      if (!deps.archives) return err('unsupported', 'This host serves one archive only.');
+      return deps.archives.registry.rebuildBundled();
     },
     async archiveRemove({ id }) {
       if (!deps.archives) return err('unsupported', 'This host serves one archive only.');

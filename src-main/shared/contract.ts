@@ -320,6 +320,8 @@ export const API_SCHEMA = {
   archiveList: noArg,
   /** Switch to an archive (remembered as the one last used). */
   archiveOpen: archiveIdArg,
+  /** The bundled archive could not be opened (damaged): rebuild it from its pages and open it (`unsupported` where the app cannot). */
+  archiveRebuild: noArg,
   archiveRename: archiveRenameArg,
   /** Take an imported archive off the list and delete the folder built for it (notes are kept: they live in the renderer). */
   archiveRemove: archiveIdArg,
@@ -355,6 +357,7 @@ export interface ApiAnswers {
   printToPdf: PrintToPdfResponse;
   archiveList: ArchivesResponse;
   archiveOpen: ArchivesResponse;
+  archiveRebuild: ArchivesResponse;
   archiveRename: ArchivesResponse;
   archiveRemove: ArchivesResponse;
   importBegin: ImportBeginResponse;

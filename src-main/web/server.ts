@@ -147,6 +147,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // Loaded lazily so that a caller passing its own archive never loads the archive core twice.
     openBundled: () => options.archive ?? import('./open-archive').then((m) => m.openArchiveAt(options.archiveDir)),
     openDir: (dir) => import('./open-archive').then((m) => m.openArchiveAt(dir)),
+    // The bundled archive (not one a caller passed, nor --archive's, which `cli ingest` rebuilds) can be rebuilt from its pages.
+    rebuildBundled:
+      options.archive || options.archiveDir !== undefined ? undefined : () => import('./open-archive').then((m) => m.rebuildAndOpenBundled()),
     bundledName: options.archiveDir !== undefined ? basename(resolve(options.archiveDir)) : undefined,
     log,
   });
