@@ -13,6 +13,7 @@ import { navigate } from '../../platform/router';
 import type { LibraryRoute } from '../../platform/routes';
 import { EmptyState, ErrorState, LoadingState } from '../../platform/StateViews';
 import { ContinueReading } from './ContinueReading';
+import { RebuildOffer } from './RebuildOffer';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryList } from './LibraryList';
 import { listRequest, rememberLibraryContext } from './library-query';
@@ -75,11 +76,14 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
     body = <ErrorState title="The archive host does not answer" error={status.error} onRetry={status.retry} />;
   } else if (status.info?.archive.status === 'error') {
     body = (
-      <ErrorState
-        title="The archive could not be opened"
-        error={{ code: 'io', message: status.info.archive.message ?? 'Unknown error.' }}
-        onRetry={status.retry}
-      />
+      <>
+        <ErrorState
+          title="The archive could not be opened"
+          error={{ code: 'io', message: status.info.archive.message ?? 'Unknown error.' }}
+          onRetry={status.retry}
+        />
+        {status.info.archiveId === 'bundled' ? <RebuildOffer onRebuilt={status.retry} /> : null}
+      </>
     );
   } else if (!ready) {
     body = <LoadingState label="Opening the archive…" detail="Loading articles and briefs." />;
