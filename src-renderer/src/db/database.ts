@@ -9,12 +9,18 @@
  *   docState     DocState (article tags, note, star, reading position), by docId
  *   tags         TagDef (name, colour), by name
  *   settings     { key, value }: 'colors' holds the person's colour labels
+ *   outbox       rows changed since sync last copied them (sync/outbox-middleware.ts writes it)
  * Rows come back through restore.ts in the stores, never raw.
  */
 import { Dexie, type Table } from 'dexie';
 import type { Annotation, DocState, TagDef } from '../../../src-main/shared/notes/annotation-model';
 import { DB_NAME, DEV_DB_NAME } from '../../../src-main/shared/origin';
 import { SCHEMA_VERSIONS } from './schema';
+import { outboxMiddleware } from './sync/outbox-middleware';
+import type { OutboxEntry } from './sync/synced-tables';
+
+/** The first version with the outbox table. */
+const OUTBOX_VERSION = 3;
 
 export interface SettingsRow {
   key: string;
@@ -26,6 +32,7 @@ export class NotesDatabase extends Dexie {
   docState!: Table<DocState, string>;
   tags!: Table<TagDef, string>;
   settings!: Table<SettingsRow, string>;
+  outbox!: Table<OutboxEntry, string>;
 
   /**
    * @param upTo declare versions only up to this one: tests use it to build a
@@ -38,6 +45,7 @@ export class NotesDatabase extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    if (upTo >= OUTBOX_VERSION) this.use(outboxMiddleware);
   }
 }
 

@@ -13,9 +13,14 @@
  *  2  adds `settings` (colour labels); normalizes tag names on annotations and
  *     articles and creates a tag row for every tag in use, so the tag manager
  *     sees every tag.
+ *  3  adds `outbox` (sync): one row per synced row changed since it was last
+ *     copied to the sync mirror, keyed `<table>:<key>` so repeated edits of one
+ *     row coalesce. The upgrade queues every existing row, so the first sync
+ *     carries the notes made before sync existed.
  */
 import type { Transaction } from 'dexie';
 import { DEFAULT_TAG_COLOR, normalizeTags, tagKey } from '../../../src-main/shared/notes/schema';
+import { OUTBOX_TABLE, SYNCED_TABLES, outboxEntry } from './sync/synced-tables';
 
 export interface SchemaVersion {
   version: number;
@@ -76,6 +81,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const created = new Date().toISOString();
       const missing = [...used.values()].filter((n) => !existing.has(tagKey(n)));
       await tx.table('tags').bulkPut(missing.map((name) => ({ name, color: DEFAULT_TAG_COLOR, created })));
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      annotations: 'id, docId, color, *tags, created, modified',
+      docState: 'docId, starred, *tags, modified',
+      tags: 'name',
+      settings: 'key',
+      outbox: 'id',
+    },
+    upgrade: async (tx) => {
+      // Put, not add: a rerun after a crash rewrites the same rows.
+      for (const table of SYNCED_TABLES) {
+        const keys = (await tx.table(table).toCollection().primaryKeys()) as string[];
+        await tx.table(OUTBOX_TABLE).bulkPut(keys.map((key) => outboxEntry(table, key)));
+      }
     },
   },
 ];
