@@ -24,6 +24,7 @@ import {
   printToPdfArg,
   saveFileArg,
   searchArg,
+  syncSettingsArg,
 } from './api-requests';
 import type { Doc, DocKind, DocSummary } from './model';
 import type { Result } from './result';
@@ -227,6 +228,10 @@ export const API_SCHEMA = {
   backupRead: backupNameArg,
   /** Electron: the HTML printed to PDF in a hidden, sandboxed window without JavaScript. The web host answers `unsupported`. */
   printToPdf: printToPdfArg,
+  /** Settings > Sync as the host keeps them (never the password itself). */
+  syncSettingsGet: noArg,
+  /** Save Settings > Sync; the host keeps the password (web host: its data folder, mode 0600). */
+  syncSettingsSet: syncSettingsArg,
 } as const;
 
 export type ApiMethod = keyof typeof API_SCHEMA;
@@ -245,6 +250,21 @@ export interface ApiAnswers {
   backupList: BackupEntry[];
   backupRead: BackupReadResponse;
   printToPdf: PrintToPdfResponse;
+  syncSettingsGet: SyncSettings;
+  syncSettingsSet: SyncSettings;
+}
+
+/**
+ * Sync settings as the renderer sees them. The renderer reaches the server
+ * through the host (`/sync/db/...` on the web host), which adds the stored
+ * credentials, so the password never enters page storage.
+ */
+export interface SyncSettings {
+  /** The server's database, e.g. http://127.0.0.1:5984/notes; '' when not set. */
+  serverUrl: string;
+  user: string;
+  hasPassword: boolean;
+  enabled: boolean;
 }
 
 /** What a caller sends (the schema's input) and what a handler receives (its output, after the one check). */

@@ -1,0 +1,187 @@
+/**
+ * Issue 16 end to end: two app profiles (two Chromium contexts, each with its
+ * own IndexedDB) against a web host of their own, syncing through the host's
+ * proxy with a real CouchDB-protocol server on 127.0.0.1 (express-pouchdb on
+ * LevelDB in a temporary folder, tests/support/couch-server.ts).
+ *
+ *  1. three annotations made on A appear on B, and B's notes equal A's;
+ *  9. a sync with no local changes writes no document to the server;
+ *  6. with the server down, A keeps working and shows "N pending"; back up,
+ *     pending drops to 0 on its own;
+ *  7. a wrong password says "authentication failed" and loses nothing.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Doc } from '../../src-main/shared/model';
+import { startWebHost, type WebHost } from '../../src-main/web/server';
+import { startCouchServer, type CouchServer } from '../support/couch-server';
+import { launch } from './browser';
+import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
+
+let browser: Browser;
+let couch: CouchServer;
+let host: WebHost;
+let doc: Doc;
+const folders: string[] = [];
+const contexts: BrowserContext[] = [];
+
+function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
+beforeAll(async () => {
+  couch = await startCouchServer(tempFolder('archive-sync-couch-'));
+  host = await startWebHost({ port: 0, rendererDir: resolve(import.meta.dirname, '..', '..', 'out', 'renderer'), dataDir: tempFolder('archive-sync-host-'), log: () => {} });
+  await host.ready;
+  browser = await launch();
+  [doc] = await articles();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await host?.close();
+  await couch?.close();
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+});
+
+/** A second laptop: a context with its own storage. */
+async function profile(hash = ''): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, reducedMotion: 'reduce' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(host.url + hash);
+  return page;
+}
+
+const statusLine = (page: Page) => page.getByTestId('sync-status');
+
+async function openSettings(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = '#/settings';
+  });
+  await statusLine(page).waitFor();
+}
+
+/** Every row of the synced tables in this profile's notes database, sorted. */
+async function notesOf(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async () => {
+    const idb = (globalThis as unknown as { indexedDB: IDBFactoryLike }).indexedDB;
+    interface Req<T> { onsuccess: (() => void) | null; onerror: (() => void) | null; result: T }
+    interface IDBFactoryLike { databases(): Promise<{ name?: string }[]>; open(n: string): Req<DbLike> }
+    interface DbLike { transaction(s: string): { objectStore(s: string): { getAll(): Req<unknown[]> } }; close(): void }
+    const name = (await idb.databases()).map((d) => d.name).find((n) => n?.startsWith('archive-reader-notes') && !n.endsWith('mirror'));
+    if (!name) return {};
+    const db = await new Promise<DbLike>((res, rej) => {
+      const r = idb.open(name);
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(new Error('open failed'));
+    });
+    const out: Record<string, unknown[]> = {};
+    for (const table of ['annotations', 'docState', 'tags', 'settings']) {
+      out[table] = await new Promise<unknown[]>((res) => {
+        const r = db.transaction(table).objectStore(table).getAll();
+        r.onsuccess = () => res(r.result);
+      });
+    }
+    db.close();
+    return out;
+  });
+}
+
+async function serverSeq(): Promise<string> {
+  return String((await couch.db.info()).update_seq);
+}
+
+describe('sync between two profiles through a CouchDB-protocol server', () => {
+  test('1, 9: three annotations made on A appear on B with the same content; a sync with nothing new writes nothing', async () => {
+    const a = await profile('#/settings');
+    await statusLine(a).waitFor();
+    expect(await statusLine(a).textContent()).toBe('Sync is off.');
+    await a.getByLabel('Server database URL').fill(couch.dbUrl);
+    await a.getByLabel('User').fill(couch.user);
+    await a.getByLabel('Password').fill(couch.password);
+    await a.getByRole('button', { name: 'Test connection' }).click();
+    await a.getByText('Connected: the server has the database.').waitFor();
+    await a.getByLabel('Sync on').check();
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 20_000 }).toMatch(/^Synced\./);
+
+    await a.goto(host.url + articleHash(doc.id));
+    await a.getByRole('heading', { level: 1 }).waitFor();
+    const ids: string[] = [];
+    for (const [i, from] of [2, 5, 8].entries()) {
+      ids.push(await highlight(a, passage(doc, from), i === 0 ? { note: 'First note, synced', tags: ['sync-e2e'] } : {}));
+      await closeCard(a);
+    }
+    await openSettings(a);
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 20_000 }).toMatch(/^Synced\./);
+    const onServer = await couch.db.allDocs();
+    for (const id of ids) expect(onServer.rows.map((r) => r.id)).toContain(`annotations:${id}`);
+
+    // B: a fresh profile; sync is on in the host, so it starts on its own.
+    const b = await profile('#/settings');
+    await expect.poll(async () => ((await notesOf(b)).annotations ?? []).length, { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => statusLine(b).textContent(), { timeout: 20_000 }).toMatch(/^Synced\./);
+    const [na, nb] = [await notesOf(a), await notesOf(b)];
+    const byKey = (rows: unknown[]) => [...rows].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+    for (const table of ['annotations', 'docState', 'tags', 'settings']) expect(byKey(nb[table]!)).toEqual(byKey(na[table]!));
+    // B shows A's note in the reader.
+    await b.goto(host.url + articleHash(doc.id, ids[0]));
+    await b.locator(`mark[data-annotation-id="${ids[0]}"]`).first().waitFor();
+
+    // 9: both profiles start again with nothing new: the server's sequence does not move.
+    const before = await serverSeq();
+    const docsBefore = (await couch.db.info()).doc_count;
+    for (const page of [a, b]) {
+      await page.goto(host.url + '#/settings');
+      await page.reload();
+      await expect.poll(() => statusLine(page).textContent(), { timeout: 20_000 }).toMatch(/^Synced\./);
+    }
+    expect(await serverSeq()).toBe(before);
+    expect((await couch.db.info()).doc_count).toBe(docsBefore);
+  }, 120_000);
+
+  test('6: with the server down the app keeps working and shows "N pending"; back up, pending drops to 0 on its own', async () => {
+    const a = await profile(articleHash(doc.id));
+    await a.getByRole('heading', { level: 1 }).waitFor();
+    await couch.pause();
+    const made = [await highlight(a, passage(doc, 11))];
+    await closeCard(a);
+    made.push(await highlight(a, passage(doc, 14)));
+    await closeCard(a);
+    await openSettings(a);
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 20_000 }).toMatch(/^2 pending\. The server cannot be reached/);
+    // Still working offline: the highlights are there after a reload.
+    await a.goto(host.url + articleHash(doc.id));
+    await a.locator(`mark[data-annotation-id="${made[1]}"]`).first().waitFor();
+
+    await couch.resume();
+    await openSettings(a);
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 30_000 }).toMatch(/^Synced\./);
+    const onServer = (await couch.db.allDocs()).rows.map((r) => r.id);
+    for (const id of made) expect(onServer).toContain(`annotations:${id}`);
+  }, 90_000);
+
+  test('7: a wrong password says "authentication failed", keeps the notes and does not hammer the server', async () => {
+    const a = await profile('#/settings');
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 20_000 }).toMatch(/^Synced\./);
+    const notes = await notesOf(a);
+    await a.getByLabel('Password').fill('wrong password');
+    await a.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 20_000 }).toContain('authentication failed');
+    const seen = couch.requests.length;
+    await a.waitForTimeout(8_000);
+    // The failed attempt's requests may still finish; no new round of retries within 30 s.
+    expect(couch.requests.length - seen).toBeLessThanOrEqual(2);
+    expect(await notesOf(a)).toEqual(notes);
+    // The password stays in the host's file, readable by this user only.
+    const file = join(folders[1]!, 'sync.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.stringify(await a.evaluate(() => JSON.stringify((globalThis as unknown as { localStorage: object }).localStorage)))).not.toContain('wrong password');
+  }, 60_000);
+});
