@@ -41,8 +41,6 @@ export async function startCouchServer(dataDir: string, dbName = 'notes'): Promi
   const user = 'reader';
   const password = 'correct horse battery staple';
   const Local = PouchDB.defaults({ prefix: `${dataDir}/` });
-  const db = new Local(dbName);
-  await db.info();
   const requests: { method: string; path: string }[] = [];
   const app = express();
   app.use((req, res, next) => {
@@ -77,6 +75,11 @@ export async function startCouchServer(dataDir: string, dbName = 'notes'): Promi
       server.close(() => resolve());
     });
   await listen();
+  // Created through the server, as a person does (Fauxton or curl -X PUT), so the server lists it.
+  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const created = await fetch(`http://127.0.0.1:${port}/${dbName}`, { method: 'PUT', headers: { authorization: auth } });
+  if (!created.ok) throw new Error(`test CouchDB: creating ${dbName} answered ${created.status}`);
+  const db = new Local(dbName);
   return {
     dbUrl: `http://127.0.0.1:${port}/${dbName}`,
     user,
