@@ -8,7 +8,7 @@
  * rests on this). Writes that come *from* sync are marked (`markFromSync`)
  * and queue nothing, or every received change would be sent back.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { OUTBOX_TABLE, isSyncedTable, outboxEntry, type OutboxEntry } from './synced-tables';
 
 const FROM_SYNC = Symbol('archive-reader:from-sync');
@@ -24,7 +24,8 @@ function fromSync(trans: DBCoreTransaction): boolean {
   return t[FROM_SYNC] === true || t.mode === 'versionchange';
 }
 
-async function changedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+/** Keys a put, add or delete names; null for a range delete, whose keys must be looked up. */
+function namedKeys(table: DBCoreTable, req: DBCoreMutateRequest): unknown[] | null {
   switch (req.type) {
     case 'add':
     case 'put': {
@@ -34,16 +35,16 @@ async function changedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promis
     }
     case 'delete':
       return req.keys;
-    case 'deleteRange': {
-      const found = await table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } });
-      return found.result;
-    }
+    case 'deleteRange':
+      return null;
   }
 }
 
 export const outboxMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'sync-outbox',
+  // Below Dexie's hooks middleware (level 2): that one needs Dexie's zone, which an await here would lose; only IndexedDB is below us.
+  level: 1,
   create(down) {
     return {
       ...down,
@@ -56,16 +57,23 @@ export const outboxMiddleware: Middleware<DBCore> = {
         if (!isSyncedTable(name)) return table;
         return {
           ...table,
-          async mutate(req) {
+          // No await in here: Dexie's middlewares above keep their transaction zone only through promise chains.
+          mutate(req) {
             if (fromSync(req.trans)) return table.mutate(req);
-            const keys = await changedKeys(table, req);
-            const result = await table.mutate(req);
-            const failed = new Set(Object.keys(result.failures ?? {}).map(Number));
-            const values: OutboxEntry[] = keys
-              .filter((k, i) => k !== undefined && !failed.has(i))
-              .map((k) => outboxEntry(name, k as OutboxEntry['key']));
-            if (values.length > 0) await down.table(OUTBOX_TABLE).mutate({ type: 'put', trans: req.trans, values });
-            return result;
+            const queue = (keys: unknown[], result: DBCoreMutateResponse) => {
+              const failed = new Set(Object.keys(result.failures ?? {}).map(Number));
+              const values: OutboxEntry[] = keys
+                .filter((k, i) => k !== undefined && !failed.has(i))
+                .map((k) => outboxEntry(name, k as OutboxEntry['key']));
+              if (values.length === 0) return result;
+              return down.table(OUTBOX_TABLE).mutate({ type: 'put', trans: req.trans, values }).then(() => result);
+            };
+            const keys = namedKeys(table, req);
+            if (keys) return table.mutate(req).then((result) => queue(keys, result));
+            const range = req as Extract<DBCoreMutateRequest, { type: 'deleteRange' }>;
+            return table
+              .query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: range.range } })
+              .then((found) => table.mutate(req).then((result) => queue(found.result, result)));
           },
         };
       },
