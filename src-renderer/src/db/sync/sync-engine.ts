@@ -129,11 +129,24 @@ export class SyncEngine {
         if (e) return this.onReplicationError(e);
         this.upToDate[dir] = true;
         if (dir === 'push') void this.markPushed();
-        if (this.upToDate.push && this.upToDate.pull) this.set({ state: 'synced', error: null, lastSync: new Date().toISOString() });
+        if (this.upToDate.push && this.upToDate.pull) void this.settle();
       });
       rep.on('denied', (e: unknown) => this.set({ error: `The server refused a document: ${describe(e)}` }));
       rep.on('error', (e: unknown) => this.onReplicationError(e));
     }
+  }
+
+  /** Both directions are idle: count what is still waiting here before saying "synced" (a restart may find a full outbox). */
+  private async settle(): Promise<void> {
+    const pending = await this.countPending();
+    if (this.stopped || !(this.upToDate.push && this.upToDate.pull)) return;
+    this.set({ state: 'synced', error: null, pending, ...(pending === 0 ? { lastSync: new Date().toISOString() } : {}) });
+  }
+
+  private async countPending(): Promise<number> {
+    const queued = await this.db.outbox.count();
+    const unpushed = await this.mirror.changes({ since: this.pushedSeq, return_docs: true, limit: 100_000 });
+    return queued + unpushed.results.length;
   }
 
   private async markPushed(): Promise<void> {
@@ -175,11 +188,11 @@ export class SyncEngine {
     if (this.countTimer || this.stopped) return;
     this.countTimer = setTimeout(() => {
       this.countTimer = null;
-      void (async () => {
-        const queued = await this.db.outbox.count();
-        const unpushed = await this.mirror.changes({ since: this.pushedSeq, return_docs: true, limit: 100_000 });
-        if (!this.stopped) this.set({ pending: queued + unpushed.results.length });
-      })().catch(() => undefined);
+      void this.countPending()
+        .then((pending) => {
+          if (!this.stopped) this.set({ pending, ...(pending === 0 && this.status.state === 'synced' ? { lastSync: new Date().toISOString() } : {}) });
+        })
+        .catch(() => undefined);
     }, 500);
   }
 
