@@ -8,6 +8,7 @@
  *  9. a sync with no local changes writes no document to the server;
  *  6. with the server down, A keeps working and shows "N pending"; back up,
  *     pending drops to 0 on its own;
+ *  2. one note edited on both: merged, or both texts kept under "Conflicting version";
  *  7. a wrong password says "authentication failed" and loses nothing.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -172,6 +173,42 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     const onServer = (await couch.db.allDocs()).rows.map((r) => r.id);
     for (const id of made) expect(onServer).toContain(`annotations:${id}`);
   }, 90_000);
+
+  test('2: one note edited in different paragraphs on A and B is merged; the same sentence edited on both keeps both texts, marked', async () => {
+    const a = await profile(articleHash(doc.id));
+    const b = await profile(articleHash(doc.id));
+    await a.getByRole('heading', { level: 1 }).waitFor();
+    const id = await highlight(a, passage(doc, 17), { note: 'Para one.\n\nPara two.' });
+    const noteOn = async (page: Page) => ((await notesOf(page)).annotations as { id: string; note: string }[] | undefined)?.find((r) => r.id === id)?.note;
+    await expect.poll(() => noteOn(b), { timeout: 20_000 }).toBe('Para one.\n\nPara two.');
+    await b.reload();
+    await b.getByRole('heading', { level: 1 }).waitFor();
+
+    async function editNote(page: Page, text: string): Promise<void> {
+      const card = page.getByRole('complementary', { name: 'Annotations' }).locator(`[data-annotation-card="${id}"]`);
+      if ((await card.getByRole('textbox', { name: 'Note', exact: true }).count()) === 0) await card.getByRole('button', { name: 'Edit', exact: true }).click();
+      await card.getByRole('textbox', { name: 'Note', exact: true }).fill(text);
+      await expect.poll(() => noteOn(page)).toBe(text);
+    }
+
+    await couch.pause();
+    await editNote(a, 'Para one, from A.\n\nPara two.');
+    await editNote(b, 'Para one.\n\nPara two, from B.');
+    await couch.resume();
+    const merged = 'Para one, from A.\n\nPara two, from B.';
+    await expect.poll(() => noteOn(a), { timeout: 30_000 }).toBe(merged);
+    await expect.poll(() => noteOn(b), { timeout: 30_000 }).toBe(merged);
+
+    await couch.pause();
+    await editNote(a, 'Para one, rewritten on A.\n\nPara two, from B.');
+    await editNote(b, 'Para one, rewritten on B.\n\nPara two, from B.');
+    await couch.resume();
+    await expect.poll(async () => (await noteOn(a)) === (await noteOn(b)) && (await noteOn(a))?.includes('Conflicting version ('), { timeout: 30_000 }).toBe(true);
+    const both = (await noteOn(a))!;
+    expect(both).toContain('Para one, rewritten on A.');
+    expect(both).toContain('Para one, rewritten on B.');
+    expect(both.match(/Conflicting version \(/g)).toHaveLength(1);
+  }, 120_000);
 
   test('7: a wrong password says "authentication failed", keeps the notes and does not hammer the server', async () => {
     const a = await profile('#/settings');

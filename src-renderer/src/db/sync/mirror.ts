@@ -13,11 +13,13 @@
  *    writes winning revisions into Dexie (marked, so they queue nothing). A row
  *    with a change of its own still in the outbox is left alone: the pump
  *    will write it on top. A received row that fails its schema is reported,
- *    never written.
+ *    never written. A document with conflicting revisions goes to the
+ *    resolver (resolver.ts) first.
  */
 import type { NotesDatabase } from '../database';
 import { validateAnnotation, validateDocState, validateSetting, validateTagDef } from '../../../../src-main/shared/notes/schema';
 import { markFromSync } from './outbox-middleware';
+import { resolveConflicts } from './resolver';
 import { isSyncedTable, mergeIncoming, sameContent, syncedFields, type OutboxEntry, type SyncedTable } from './synced-tables';
 
 /** One synced row in the mirror. */
@@ -103,17 +105,30 @@ export interface ApplyReport {
   applied: number;
   /** Documents that could not be written into the notes, each with its id and reason. */
   refused: string[];
+  /** Notes whose versions could not be merged (both kept, the other under "Conflicting version"). */
+  conflicts: number;
 }
 
 /** Write the mirror's changes since the saved position into Dexie; saves the new position. */
 export async function applyChanges(db: NotesDatabase, mirror: PouchDB.Database<SyncDoc>): Promise<ApplyReport> {
-  const report: ApplyReport = { applied: 0, refused: [] };
+  const report: ApplyReport = { applied: 0, refused: [], conflicts: 0 };
   const saved = await mirror.get<{ seq: string | number }>(APPLIED_POSITION).catch(() => null);
   let since: string | number = saved?.seq ?? 0;
   for (;;) {
     const feed = await mirror.changes({ since, include_docs: true, limit: PUMP_BATCH, conflicts: true });
     if (feed.results.length === 0) return report;
-    const docs = feed.results.map((c) => c.doc as SyncDoc | undefined).filter((d): d is SyncDoc => !!d);
+    const docs: SyncDoc[] = [];
+    for (const c of feed.results) {
+      const doc = c.doc as (SyncDoc & { _conflicts?: string[] }) | undefined;
+      if (!doc) continue;
+      // A conflicted document is merged first; its merged revision comes back through this feed and is applied then.
+      if (doc._conflicts?.length && !doc._deleted) {
+        const r = await resolveConflicts(mirror, doc._id);
+        if (r.conflicted) report.conflicts++;
+        if (r.resolved) continue;
+      }
+      docs.push(doc);
+    }
     await applyBatch(db, docs, report);
     since = feed.last_seq;
     const position = await mirror.get<{ seq: string | number }>(APPLIED_POSITION).catch(() => null);
