@@ -9,6 +9,7 @@
  *  6. with the server down, A keeps working and shows "N pending"; back up,
  *     pending drops to 0 on its own;
  *  2. one note edited on both: merged, or both texts kept under "Conflicting version";
+ *  3. deleted on A, edited on B: B's text on both, A told it was restored;
  *  7. a wrong password says "authentication failed" and loses nothing.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
+import { createHttpClient } from '../../src-main/shared/http-client';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { launch } from './browser';
 import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
@@ -100,6 +102,13 @@ async function revisions(): Promise<Record<string, string>> {
   return Object.fromEntries((await couch.db.allDocs()).rows.map((r) => [r.id, r.value.rev]));
 }
 
+/** Sync on with the right password, as test 1 leaves it through the UI (so each later test also runs alone). */
+async function syncOn(): Promise<void> {
+  const api = createHttpClient(host.url.replace(/\/$/, ''), (url, init) => fetch(url, init));
+  const r = await api.syncSettingsSet({ serverUrl: couch.dbUrl, user: couch.user, password: couch.password, enabled: true });
+  if (!r.ok) throw new Error(r.error.message);
+}
+
 async function serverSeq(): Promise<string> {
   return String((await couch.db.info()).update_seq);
 }
@@ -154,6 +163,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
   }, 120_000);
 
   test('6: with the server down the app keeps working and shows "N pending"; back up, pending drops to 0 on its own', async () => {
+    await syncOn();
     const a = await profile(articleHash(doc.id));
     await a.getByRole('heading', { level: 1 }).waitFor();
     await couch.pause();
@@ -175,6 +185,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
   }, 90_000);
 
   test('2: one note edited in different paragraphs on A and B is merged; the same sentence edited on both keeps both texts, marked', async () => {
+    await syncOn();
     const a = await profile(articleHash(doc.id));
     const b = await profile(articleHash(doc.id));
     await a.getByRole('heading', { level: 1 }).waitFor();
@@ -203,14 +214,49 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     await editNote(a, 'Para one, rewritten on A.\n\nPara two, from B.');
     await editNote(b, 'Para one, rewritten on B.\n\nPara two, from B.');
     await couch.resume();
-    await expect.poll(async () => (await noteOn(a)) === (await noteOn(b)) && (await noteOn(a))?.includes('Conflicting version ('), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => [await noteOn(a), await noteOn(b)], { timeout: 30_000 })
+      .toSatisfy(([x, y]: (string | undefined)[]) => x === y && !!x?.includes('Conflicting version ('));
     const both = (await noteOn(a))!;
     expect(both).toContain('Para one, rewritten on A.');
     expect(both).toContain('Para one, rewritten on B.');
     expect(both.match(/Conflicting version \(/g)).toHaveLength(1);
+    // The Notebook lists it among the sync conflicts, and only it.
+    await a.goto(host.url + '#/notebook');
+    await a.getByLabel('Only sync conflicts').check();
+    const list = a.getByRole('list', { name: 'Annotations' });
+    await list.locator(`[data-annotation-card="${id}"]`).waitFor();
+    expect(await list.locator('[data-annotation-card]').count()).toBe(1);
   }, 120_000);
 
+  test('3: deleted on A, edited on B: the note survives on both with B\'s text, and A says it was restored', async () => {
+    await syncOn();
+    const a = await profile(articleHash(doc.id));
+    const b = await profile(articleHash(doc.id));
+    await a.getByRole('heading', { level: 1 }).waitFor();
+    const id = await highlight(a, passage(doc, 20), { note: 'Before the split.' });
+    const rowOn = async (page: Page) => ((await notesOf(page)).annotations as { id: string; note: string }[] | undefined)?.find((r) => r.id === id);
+    await expect.poll(async () => (await rowOn(b))?.note, { timeout: 20_000 }).toBe('Before the split.');
+    await b.reload();
+    await b.getByRole('heading', { level: 1 }).waitFor();
+
+    await couch.pause();
+    const cardA = a.getByRole('complementary', { name: 'Annotations' }).locator(`[data-annotation-card="${id}"]`);
+    await cardA.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => rowOn(a)).toBeUndefined();
+    const cardB = b.getByRole('complementary', { name: 'Annotations' }).locator(`[data-annotation-card="${id}"]`);
+    await cardB.getByRole('button', { name: 'Edit', exact: true }).click();
+    await cardB.getByRole('textbox', { name: 'Note', exact: true }).fill('Edited on B while A deleted it.');
+    await expect.poll(async () => (await rowOn(b))?.note).toBe('Edited on B while A deleted it.');
+    await couch.resume();
+
+    await expect.poll(async () => (await rowOn(a))?.note, { timeout: 30_000 }).toBe('Edited on B while A deleted it.');
+    await a.getByText('A note you deleted here was edited on another device, so it was restored.').waitFor();
+    expect((await rowOn(b))?.note).toBe('Edited on B while A deleted it.');
+  }, 90_000);
+
   test('7: a wrong password says "authentication failed", keeps the notes and does not hammer the server', async () => {
+    await syncOn();
     const a = await profile('#/settings');
     await expect.poll(() => statusLine(a).textContent(), { timeout: 20_000 }).toMatch(/^Synced\./);
     const notes = await notesOf(a);

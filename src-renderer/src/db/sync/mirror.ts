@@ -46,11 +46,13 @@ export interface PumpReport {
   written: number;
   /** Outbox entries settled (written or already there). */
   settled: number;
+  /** Entries left in the outbox (a change from the server arrived while they were written). */
+  left: number;
 }
 
 /** Copy the outbox into the mirror until it is empty (or only holds entries that keep failing). */
 export async function pump(db: NotesDatabase, mirror: PouchDB.Database<SyncDoc>): Promise<PumpReport> {
-  const report: PumpReport = { written: 0, settled: 0 };
+  const report: PumpReport = { written: 0, settled: 0, left: 0 };
   let after = '';
   for (;;) {
     const batch = await db.outbox.where('id').above(after).limit(PUMP_BATCH).toArray();
@@ -64,6 +66,7 @@ export async function pump(db: NotesDatabase, mirror: PouchDB.Database<SyncDoc>)
       }
     });
     report.settled += done.length;
+    report.left += batch.length - done.length;
   }
 }
 
@@ -107,11 +110,15 @@ export interface ApplyReport {
   refused: string[];
   /** Notes whose versions could not be merged (both kept, the other under "Conflicting version"). */
   conflicts: number;
+  /** Sync ids of rows deleted here and edited on another device: the edit won, the row is back. */
+  restored: string[];
+  /** Rows this batch created here (checked for a lost delete afterwards). */
+  appliedNew: string[];
 }
 
 /** Write the mirror's changes since the saved position into Dexie; saves the new position. */
 export async function applyChanges(db: NotesDatabase, mirror: PouchDB.Database<SyncDoc>): Promise<ApplyReport> {
-  const report: ApplyReport = { applied: 0, refused: [], conflicts: 0 };
+  const report: ApplyReport = { applied: 0, refused: [], conflicts: 0, restored: [], appliedNew: [] };
   const saved = await mirror.get<{ seq: string | number }>(APPLIED_POSITION).catch(() => null);
   let since: string | number = saved?.seq ?? 0;
   for (;;) {
@@ -130,6 +137,11 @@ export async function applyChanges(db: NotesDatabase, mirror: PouchDB.Database<S
       docs.push(doc);
     }
     await applyBatch(db, docs, report);
+    // Deleted here, edited elsewhere: CouchDB lets the edit win; a deleted leaf beside it means this device's delete lost.
+    for (const id of report.appliedNew.splice(0)) {
+      const leaves = await mirror.get(id, { open_revs: 'all' }).catch(() => []);
+      if (leaves.some((l) => 'ok' in l && l.ok._deleted)) report.restored.push(id);
+    }
     since = feed.last_seq;
     const position = await mirror.get<{ seq: string | number }>(APPLIED_POSITION).catch(() => null);
     await mirror.put({ _id: APPLIED_POSITION, ...(position ? { _rev: position._rev } : {}), seq: since } as never);
@@ -163,6 +175,7 @@ async function applyBatch(db: NotesDatabase, docs: SyncDoc[], report: ApplyRepor
         continue;
       }
       if (local && sameContent(local, row)) continue;
+      if (!local) report.appliedNew.push(doc._id);
       await db.table(table).put(row);
       report.applied++;
     }

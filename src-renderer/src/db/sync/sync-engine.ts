@@ -34,6 +34,8 @@ export interface SyncEngineOptions {
   retryMs?: number;
   authRetryMs?: number;
   onStatus?: (status: SyncStatus) => void;
+  /** Rows deleted here that another device had edited: they are back (the edit wins), and the person should know. */
+  onRestored?: (docIds: string[]) => void;
 }
 
 const PUSHED_POSITION = '_local/archive-reader-pushed';
@@ -52,6 +54,7 @@ export class SyncEngine {
   private upToDate = { push: false, pull: false };
   private work = Promise.resolve();
   private countTimer: ReturnType<typeof setTimeout> | null = null;
+  private pumpRetry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly db: NotesDatabase,
@@ -87,6 +90,7 @@ export class SyncEngine {
     this.cancelReplication();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.countTimer) clearTimeout(this.countTimer);
+    if (this.pumpRetry) clearTimeout(this.pumpRetry);
     this.outboxWatch?.unsubscribe();
     this.mirrorFeed?.cancel();
     await this.work.catch(() => undefined);
@@ -105,12 +109,20 @@ export class SyncEngine {
     if (this.stopped) return;
     const r = await pump(this.db, this.mirror);
     if (r.written > 0) this.set({ written: this.status.written + r.written });
+    // An entry left behind met a change arriving from the server at that moment: try again shortly.
+    if (r.left > 0 && !this.pumpRetry) {
+      this.pumpRetry = setTimeout(() => {
+        this.pumpRetry = null;
+        void this.queue(() => this.pumpNow());
+      }, 1_000);
+    }
   }
 
   private async applyRemote(): Promise<void> {
     if (this.stopped) return;
     const r = await applyChanges(this.db, this.mirror);
     if (r.refused.length > 0) this.set({ error: `Not written (damaged on the server): ${r.refused.slice(0, 3).join('; ')}` });
+    if (r.restored.length > 0) this.options.onRestored?.(r.restored);
   }
 
   private replicate(): void {

@@ -7,6 +7,16 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../../../../src-main/shared/contract';
 import { SyncEngine, type NotesDatabase, type SyncStatus } from '../../db';
+import { showToast } from '../annotations';
+
+function sayRestored(ids: string[]): void {
+  const n = ids.length;
+  showToast(
+    n === 1
+      ? 'A note you deleted here was edited on another device, so it was restored.'
+      : `${n} notes you deleted here were edited on another device, so they were restored.`,
+  );
+}
 
 const OFF: SyncStatus = { state: 'stopped', pending: 0, lastSync: null, error: null, written: 0 };
 
@@ -31,7 +41,7 @@ export function refreshSync(api: ApiClient, db: NotesDatabase): Promise<void> {
     }
     const settings = await api.syncSettingsGet();
     if (!settings.ok || !settings.value.enabled) return;
-    engine = new SyncEngine(db, { remoteUrl: `${location.origin}/sync/db`, onStatus: publish });
+    engine = new SyncEngine(db, { remoteUrl: `${location.origin}/sync/db`, onStatus: publish, onRestored: sayRestored });
     await engine.start();
   }).catch((e: unknown) => publish({ ...OFF, state: 'error', error: `Sync could not start: ${String(e)}` }));
   return turn;
