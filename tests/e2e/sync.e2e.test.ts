@@ -10,9 +10,10 @@
  *     pending drops to 0 on its own;
  *  2. one note edited on both: merged, or both texts kept under "Conflicting version";
  *  3. deleted on A, edited on B: B's text on both, A told it was restored;
+ * 10. an old backup restored on A reaches B as new revisions; B keeps what is newer;
  *  7. a wrong password says "authentication failed" and loses nothing.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { createHttpClient } from '../../src-main/shared/http-client';
+import { createBackup, type Snapshot } from '../../src-main/shared/notes/backup/backup-format';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { launch } from './browser';
 import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
@@ -253,6 +255,42 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     await expect.poll(async () => (await rowOn(a))?.note, { timeout: 30_000 }).toBe('Edited on B while A deleted it.');
     await a.getByText('A note you deleted here was edited on another device, so it was restored.').waitFor();
     expect((await rowOn(b))?.note).toBe('Edited on B while A deleted it.');
+  }, 90_000);
+
+  test('10: restoring an old backup on A reaches B as new revisions, and B keeps what is newer', async () => {
+    await syncOn();
+    const a = await profile(articleHash(doc.id));
+    const b = await profile(articleHash(doc.id));
+    await a.getByRole('heading', { level: 1 }).waitFor();
+    const gone = await highlight(a, passage(doc, 23), { note: 'Deleted after the backup.' });
+    await closeCard(a);
+    const edited = await highlight(a, passage(doc, 26), { note: 'Old text in the backup.' });
+    const rowOn = async (page: Page, id: string) => ((await notesOf(page)).annotations as { id: string; note: string }[] | undefined)?.find((r) => r.id === id);
+    await expect.poll(async () => (await rowOn(b, edited))?.note, { timeout: 20_000 }).toBe('Old text in the backup.');
+    // The backup, as "Backup now" would write it from A's rows.
+    const rows = await notesOf(a);
+    const snapshot = { annotations: rows.annotations, docState: rows.docState, tags: rows.tags, settings: rows.settings } as unknown as Snapshot;
+    const file = join(tempFolder('archive-sync-backup-'), 'old-backup.json');
+    writeFileSync(file, createBackup(snapshot, { appVersion: 'test' }));
+
+    // After the backup: A deletes one note, B edits the other (newer).
+    const cardA = a.getByRole('complementary', { name: 'Annotations' }).locator(`[data-annotation-card="${gone}"]`);
+    await cardA.getByRole('button', { name: 'Delete', exact: true }).click();
+    await b.reload();
+    await b.getByRole('heading', { level: 1 }).waitFor();
+    const cardB = b.getByRole('complementary', { name: 'Annotations' }).locator(`[data-annotation-card="${edited}"]`);
+    await cardB.getByRole('button', { name: 'Edit', exact: true }).click();
+    await cardB.getByRole('textbox', { name: 'Note', exact: true }).fill('Newer text from B.');
+    await expect.poll(async () => (await rowOn(a, edited))?.note, { timeout: 20_000 }).toBe('Newer text from B.');
+    await expect.poll(async () => await rowOn(b, gone), { timeout: 20_000 }).toBeUndefined();
+
+    await openSettings(a);
+    await a.getByLabel('Restore from file').setInputFiles(file);
+    await a.getByRole('region', { name: 'Restore preview' }).getByRole('button', { name: 'Merge into my notes' }).click();
+    await a.getByText(/^Restored \(merge\)/).waitFor();
+    await expect.poll(async () => (await rowOn(b, gone))?.note, { timeout: 20_000 }).toBe('Deleted after the backup.');
+    expect((await rowOn(b, edited))?.note).toBe('Newer text from B.');
+    expect((await rowOn(a, edited))?.note).toBe('Newer text from B.');
   }, 90_000);
 
   test('7: a wrong password says "authentication failed", keeps the notes and does not hammer the server', async () => {
