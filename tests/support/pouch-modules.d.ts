@@ -8,6 +8,7 @@ declare module 'pouchdb-core/lib/index.js' {
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     allDocs(options?: { include_docs?: boolean }): Promise<{ total_rows: number; rows: { id: string; value: { rev: string }; doc?: Record<string, unknown> }[] }>;
     get(id: string, options?: Record<string, unknown>): Promise<Record<string, unknown>>;
+    bulkDocs(docs: Record<string, unknown>[]): Promise<unknown[]>;
     close(): Promise<void>;
   }
   interface Constructor {
