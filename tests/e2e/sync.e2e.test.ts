@@ -104,6 +104,20 @@ async function revisions(): Promise<Record<string, string>> {
   return Object.fromEntries((await couch.db.allDocs()).rows.map((r) => [r.id, r.value.rev]));
 }
 
+/**
+ * Wait until `page` holds every annotation the server has and shows its marks, so a
+ * highlight made next is the only new mark (earlier tests' notes arrive in a new profile).
+ */
+async function caughtUp(page: Page): Promise<void> {
+  const onServer = async () => (await couch.db.allDocs()).rows.filter((r) => r.id.startsWith('annotations:')).length;
+  await expect.poll(async () => ((await notesOf(page)).annotations ?? []).length === (await onServer()), { timeout: 30_000 }).toBe(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const here = ((await notesOf(page)).annotations as { docId: string }[]).filter((r) => r.docId === doc.id).length;
+  const painted = async () => new Set(await page.locator('mark[data-annotation-id]').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-annotation-id')))).size;
+  await expect.poll(painted, { timeout: 20_000 }).toBe(here);
+}
+
 /** Sync on with the right password, as test 1 leaves it through the UI (so each later test also runs alone). */
 async function syncOn(): Promise<void> {
   const api = createHttpClient(host.url.replace(/\/$/, ''), (url, init) => fetch(url, init));
@@ -168,6 +182,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     await syncOn();
     const a = await profile(articleHash(doc.id));
     await a.getByRole('heading', { level: 1 }).waitFor();
+    await caughtUp(a);
     await couch.pause();
     const made = [await highlight(a, passage(doc, 11))];
     await closeCard(a);
@@ -191,6 +206,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     const a = await profile(articleHash(doc.id));
     const b = await profile(articleHash(doc.id));
     await a.getByRole('heading', { level: 1 }).waitFor();
+    await caughtUp(a);
     const id = await highlight(a, passage(doc, 17), { note: 'Para one.\n\nPara two.' });
     const noteOn = async (page: Page) => ((await notesOf(page)).annotations as { id: string; note: string }[] | undefined)?.find((r) => r.id === id)?.note;
     await expect.poll(() => noteOn(b), { timeout: 20_000 }).toBe('Para one.\n\nPara two.');
@@ -236,6 +252,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     const a = await profile(articleHash(doc.id));
     const b = await profile(articleHash(doc.id));
     await a.getByRole('heading', { level: 1 }).waitFor();
+    await caughtUp(a);
     const id = await highlight(a, passage(doc, 20), { note: 'Before the split.' });
     const rowOn = async (page: Page) => ((await notesOf(page)).annotations as { id: string; note: string }[] | undefined)?.find((r) => r.id === id);
     await expect.poll(async () => (await rowOn(b))?.note, { timeout: 20_000 }).toBe('Before the split.');
@@ -262,6 +279,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     const a = await profile(articleHash(doc.id));
     const b = await profile(articleHash(doc.id));
     await a.getByRole('heading', { level: 1 }).waitFor();
+    await caughtUp(a);
     const gone = await highlight(a, passage(doc, 23), { note: 'Deleted after the backup.' });
     await closeCard(a);
     const edited = await highlight(a, passage(doc, 26), { note: 'Old text in the backup.' });

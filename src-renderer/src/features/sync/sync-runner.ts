@@ -6,7 +6,9 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../../../../src-main/shared/contract';
-import { SyncEngine, type NotesDatabase, type SyncStatus } from '../../db';
+import type { NotesDatabase } from '../../db';
+// Not through db's index: PouchDB loads only where sync runs, never in Node tests of modules that import db.
+import { SyncEngine, type SyncStatus } from '../../db/sync/sync-engine';
 import { showToast } from '../annotations';
 
 function sayRestored(ids: string[]): void {

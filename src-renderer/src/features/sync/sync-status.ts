@@ -1,5 +1,5 @@
 /** The words of the sync status line and of "Test connection". */
-import type { SyncStatus } from '../../db';
+import type { SyncStatus } from '../../db/sync/sync-engine';
 
 export function describeStatus(s: SyncStatus, enabled: boolean): string {
   if (!enabled && s.state === 'stopped') return 'Sync is off.';
