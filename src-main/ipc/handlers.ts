@@ -30,6 +30,7 @@ import {
   type PrintToPdfResponse,
   type SaveFileRequest,
   type SaveFileResponse,
+  type SyncSettings,
 } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
 import { ArchiveSlot, errorText } from './archive-slot';
@@ -60,6 +61,11 @@ export interface HandlerDeps {
   archives?: ArchivesHost;
   /** Electron: the system's folder dialog; null when the person cancelled. Absent: importFolder is `unsupported`. */
   pickFolder?: () => Promise<string | null>;
+  /** Where this host keeps Settings > Sync (web host: src-main/sync/sync-settings-store.ts). Absent: `unsupported`. */
+  sync?: {
+    get(): Promise<Result<SyncSettings>>;
+    set(req: ApiParsedArgs['syncSettingsSet']): Promise<Result<SyncSettings>>;
+  };
   /** Where internal errors are reported (defaults to console.error). */
   log?: (message: string) => void;
 }
@@ -209,6 +215,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return err('unsupported', "This host cannot print to PDF; in a browser, open the HTML export and use the browser's Print dialog (Save as PDF).");
       }
       return deps.printToPdf(req);
+    },
+    async syncSettingsGet() {
+      if (!deps.sync) return err('unsupported', 'Sync is not available in this version of the app yet.');
+      return deps.sync.get();
+    },
+    async syncSettingsSet(req) {
+      if (!deps.sync) return err('unsupported', 'Sync is not available in this version of the app yet.');
+      return deps.sync.set(req);
     },
   };
 }

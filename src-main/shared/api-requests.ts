@@ -271,3 +271,43 @@ export function parseRequest<S extends v.GenericSchema>(schema: S, arg: unknown)
   const code = issue.type === 'max_length' ? 'too-large' : 'invalid-argument';
   throw new ArgumentError(path ? `${path} ${issue.message}` : issue.message, code);
 }
+
+/**
+ * Sync settings (Settings > Sync): the server's database URL, the user, the
+ * password (absent: keep the stored one; the host keeps it, never the page),
+ * and on/off. The URL is an http(s) URL with no credentials in it.
+ */
+export const syncSettingsArg = v.pipe(
+  record({
+    serverUrl: str(API_LIMITS.urlChars),
+    user: str(200),
+    password: v.optional(str(1000)),
+    enabled: v.boolean((i) => `enabled must be true or false, got ${describe(i.input)}`),
+  }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const value = dataset.value;
+    if (value.serverUrl.trim() === '') return { ...value, serverUrl: '' };
+    let url: URL;
+    try {
+      url = new URL(value.serverUrl.trim());
+    } catch {
+      addIssue({ message: `the server URL is not a valid address: ${describe(value.serverUrl)}` });
+      return NEVER;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      addIssue({ message: `the server URL must start with http:// or https://, not ${url.protocol}` });
+      return NEVER;
+    }
+    if (url.username || url.password) {
+      addIssue({ message: 'put the user and password in their own fields, not in the URL' });
+      return NEVER;
+    }
+    if (url.pathname.replace(/\/+$/, '') === '' ) {
+      addIssue({ message: 'the server URL must name the database, e.g. http://127.0.0.1:5984/notes' });
+      return NEVER;
+    }
+    url.search = '';
+    url.hash = '';
+    return { ...value, serverUrl: url.href.replace(/\/+$/, '') };
+  }),
+);

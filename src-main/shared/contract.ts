@@ -29,6 +29,7 @@ import {
   printToPdfArg,
   saveFileArg,
   searchArg,
+  syncSettingsArg,
 } from './api-requests';
 import type { Doc, DocKind, DocSummary } from './model';
 import type { Result } from './result';
@@ -337,6 +338,10 @@ export const API_SCHEMA = {
   importStatus: importJobArg,
   /** Stops an import: nothing half-written stays, the staged files are removed. */
   importCancel: importJobArg,
+  /** Settings > Sync as the host keeps them (never the password itself). */
+  syncSettingsGet: noArg,
+  /** Save Settings > Sync; the host keeps the password (web host: its data folder, mode 0600). */
+  syncSettingsSet: syncSettingsArg,
 } as const;
 
 export type ApiMethod = keyof typeof API_SCHEMA;
@@ -365,6 +370,21 @@ export interface ApiAnswers {
   importRun: ImportStatus;
   importStatus: ImportStatus;
   importCancel: ImportStatus;
+  syncSettingsGet: SyncSettings;
+  syncSettingsSet: SyncSettings;
+}
+
+/**
+ * Sync settings as the renderer sees them. The renderer reaches the server
+ * through the host (`/sync/db/...` on the web host), which adds the stored
+ * credentials, so the password never enters page storage.
+ */
+export interface SyncSettings {
+  /** The server's database, e.g. http://127.0.0.1:5984/notes; '' when not set. */
+  serverUrl: string;
+  user: string;
+  hasPassword: boolean;
+  enabled: boolean;
 }
 
 /** What a caller sends (the schema's input) and what a handler receives (its output, after the one check). */

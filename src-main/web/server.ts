@@ -5,6 +5,7 @@
  *
  *   GET  /...             files of out/renderer (index.html for routes), with the CSP header
  *   POST /api/<method>    body: the JSON argument (empty = none); answer: the Result as JSON
+ *   any  /sync/db/...     the person's CouchDB database, with the stored credentials (src-main/sync/couch-proxy.ts)
  *
  * Results (including errors such as not-found) answer HTTP 200: errors are
  * data. Only transport refusals use other statuses (403 host/origin, 404 path,
@@ -29,6 +30,8 @@ import { ArchiveRegistry } from '../archives/registry';
 import { ImportJobs } from '../archives/import-jobs';
 import { importWorkerFor } from '../archives/import-thread';
 import { contentType, resolveStaticPath, STATIC_HEADERS } from './static-files';
+import { SyncSettingsStore } from '../sync/sync-settings-store';
+import { proxyToCouch, SYNC_PROXY_PREFIX } from '../sync/couch-proxy';
 
 /** API bodies above this are refused (the web host cannot save files, so none needs more). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -164,7 +167,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = options.port;
   const backupsDir = join(dataDir, BACKUP_FOLDER);
   const backups = new BackupStore(backupsDir, { log });
+  const syncSettings = new SyncSettingsStore(resolve(options.dataDir ?? defaultWebDataDir()));
   const handlers = createHandlers({
+    sync: { get: () => syncSettings.get(), set: (req) => syncSettings.set(req) },
     backups: {
       write: (req) => backups.write(req),
       list: () => backups.list(),
@@ -200,6 +205,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${BIND_ADDRESS}:${port}`);
+    if (url.pathname === SYNC_PROXY_PREFIX || url.pathname.startsWith(`${SYNC_PROXY_PREFIX}/`)) {
+      proxyToCouch(await syncSettings.target(), req, res);
+      return;
+    }
     if (url.pathname.startsWith('/upload/')) {
       await receiveUpload(url.pathname.slice('/upload/'.length), req, res);
       return;

@@ -6,7 +6,8 @@
  * the export dialog, automatic backups.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { NotesDbProvider, notesDb } from '../db';
+import { NotesDbProvider, notesDb, useNotesDb } from '../db';
+import { useSyncAtStart } from '../features/sync';
 import { AnnotationSidebar, AnnotationsReadAhead, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar, showToast } from '../features/annotations';
 import { NotebookView } from '../features/notebook/NotebookView';
 import { LibraryView } from '../features/library/LibraryView';
@@ -110,6 +111,9 @@ function Shell() {
   useGlobalKeys({ focusSearch: focusSearchBox, back: goBack, showShortcuts: () => setShortcutsOpen(true), undo: undoLast });
   useHostCommands();
   useAutoBackups();
+  const api = useApi();
+  const db = useNotesDb();
+  useSyncAtStart(api, db);
 
   useEffect(() => {
     if (route.name !== 'article') document.title = `${VIEW_TITLES[route.name]} — Archive Reader`;

@@ -17,6 +17,7 @@
  *   articleState  DocState (article tags, note, star, reading position), by [archiveId+docId]
  *   tags         TagDef (name, colour), by name
  *   settings     { key, value }: 'colors' holds the person's colour labels
+ *   outbox       rows changed since sync last copied them (sync/outbox-middleware.ts writes it)
  * Rows come back through restore.ts in the stores, never raw.
  */
 import { Dexie, type Table } from 'dexie';
@@ -24,6 +25,11 @@ import type { Annotation, DocState, TagDef } from '../../../src-main/shared/note
 import { DB_NAME, DEV_DB_NAME } from '../../../src-main/shared/origin';
 import { BUNDLED_ARCHIVE_ID } from '../../../src-main/shared/notes/schema';
 import { SCHEMA_VERSIONS } from './schema';
+import { outboxMiddleware } from './sync/outbox-middleware';
+import type { OutboxEntry } from './sync/synced-tables';
+
+/** The first version with the outbox table. */
+const OUTBOX_VERSION = 4;
 
 export interface SettingsRow {
   key: string;
@@ -35,6 +41,7 @@ export class NotesDatabase extends Dexie {
   articleState!: Table<DocState, [string, string]>;
   tags!: Table<TagDef, string>;
   settings!: Table<SettingsRow, string>;
+  outbox!: Table<OutboxEntry, string>;
 
   /**
    * @param upTo declare versions only up to this one: tests use it to build a
@@ -52,6 +59,7 @@ export class NotesDatabase extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    if (upTo >= OUTBOX_VERSION) this.use(outboxMiddleware);
   }
 }
 

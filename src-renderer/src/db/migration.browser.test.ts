@@ -93,6 +93,18 @@ describe('schema migrations', () => {
     await checkUpgraded(await upgraded(name));
   });
 
+  it('version 3 queues every row that existed before sync, so the first sync carries it', async () => {
+    const name = dbName();
+    await createFixtureDatabase(name, v1);
+    const db = await upgraded(name);
+    const expected: string[] = [];
+    for (const table of ['annotations', 'docState', 'tags', 'settings'] as const) {
+      for (const key of (await db.table(table).toCollection().primaryKeys()) as string[]) expected.push(`${table}:${key}`);
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await db.outbox.toCollection().primaryKeys()).sort()).toEqual(expected.sort());
+  });
+
   it('an upgrade killed halfway leaves version 1 intact, and the next start finishes it', async () => {
     const name = dbName();
     await createFixtureDatabase(name, v1);

@@ -21,9 +21,14 @@
  *     dropped; Dexie drops removed tables after every upgrade has run). Every
  *     existing row was made in the bundled archive: archiveId "bundled".
  *     Keys are the same on every device (sync relies on it).
+ *  4  adds `outbox` (sync): one row per synced row changed since it was last
+ *     copied to the sync mirror, keyed `<table>:<key>` so repeated edits of one
+ *     row coalesce. The upgrade queues every existing row, so the first sync
+ *     carries the notes made before sync existed.
  */
 import type { Transaction } from 'dexie';
 import { BUNDLED_ARCHIVE_ID, DEFAULT_TAG_COLOR, normalizeTags, tagKey } from '../../../src-main/shared/notes/schema';
+import { OUTBOX_TABLE, SYNCED_TABLES, outboxEntry, type OutboxEntry } from './sync/synced-tables';
 
 export interface SchemaVersion {
   version: number;
@@ -111,6 +116,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         archiveId: typeof row.archiveId === 'string' && row.archiveId ? row.archiveId : BUNDLED_ARCHIVE_ID,
       }));
       await tx.table('articleState').bulkPut(moved);
+    },
+  },
+  {
+    version: 4,
+    stores: {
+      annotations: 'id, archiveId, [archiveId+docId], docId, color, *tags, created, modified',
+      articleState: '[archiveId+docId], archiveId, starred, *tags, modified',
+      tags: 'name',
+      settings: 'key',
+      outbox: 'id',
+    },
+    upgrade: async (tx) => {
+      // Put, not add: a rerun after a crash rewrites the same rows.
+      for (const table of SYNCED_TABLES) {
+        const keys = (await tx.table(table).toCollection().primaryKeys()) as OutboxEntry['key'][];
+        await tx.table(OUTBOX_TABLE).bulkPut(keys.map((key) => outboxEntry(table, key)));
+      }
     },
   },
 ];

@@ -100,7 +100,7 @@ export function Notebook({ docs = [], docsComplete = false, onOpen, onOpenArticl
   }, [selected]);
   const reportShown = useRef(onShownChange);
   reportShown.current = onShownChange;
-  const filtered = filter.query.trim() !== '' || !!filter.color || !!filter.tag || !!filter.docId || !!filter.from || !!filter.to;
+  const filtered = filter.query.trim() !== '' || !!filter.conflicts || !!filter.color || !!filter.tag || !!filter.docId || !!filter.from || !!filter.to;
   useEffect(() => {
     reportShown.current?.(list.map((a) => a.id), filtered);
   }, [list, filtered]);
@@ -189,6 +189,10 @@ export function Notebook({ docs = [], docsComplete = false, onOpen, onOpenArticl
             <option value="modified">Date modified</option>
             <option value="article">Article</option>
           </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={filter.conflicts === 'yes'} onChange={(e) => set('conflicts', e.target.checked ? 'yes' : '')} /> Only sync
+          conflicts
         </label>
       </div>
 

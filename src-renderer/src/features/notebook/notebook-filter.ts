@@ -5,6 +5,7 @@
  * accents, in the quote, the note and the tags.
  */
 import type { Annotation, ColorId } from '../../../../src-main/shared/notes/annotation-model';
+import { CONFLICT_MARKER } from '../../../../src-main/shared/notes/merge/row-merge';
 
 export type NotebookSort = 'article' | 'created' | 'modified';
 
@@ -17,9 +18,11 @@ export interface NotebookFilter {
   from: string;
   to: string;
   sort: NotebookSort;
+  /** 'yes': only notes sync could not merge (both versions kept, marked "Conflicting version"). */
+  conflicts: '' | 'yes';
 }
 
-export const EMPTY_FILTER: NotebookFilter = { query: '', color: '', tag: '', docId: '', from: '', to: '', sort: 'created' };
+export const EMPTY_FILTER: NotebookFilter = { query: '', color: '', tag: '', docId: '', from: '', to: '', sort: 'created', conflicts: '' };
 
 export interface DocInfo {
   id: string;
@@ -48,6 +51,7 @@ export function filterAnnotations(rows: Annotation[], f: NotebookFilter, docs: M
       (!f.docId || a.docId === f.docId) &&
       (!f.from || a.created.slice(0, 10) >= f.from) &&
       (!f.to || a.created.slice(0, 10) <= f.to) &&
+      (!f.conflicts || a.note.includes(CONFLICT_MARKER)) &&
       matchesQuery(a, words),
   );
   const title = (a: Annotation) => docs.get(a.docId)?.title ?? a.docId;

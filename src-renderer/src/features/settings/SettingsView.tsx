@@ -6,6 +6,7 @@
 import { DisplaySettings } from './DisplaySettings';
 import { NotesSettings } from './NotesSettings';
 import { ShortcutList } from './ShortcutList';
+import { SyncSettings } from '../sync';
 
 export function SettingsView() {
   return (
@@ -32,6 +33,7 @@ export function SettingsView() {
           </div>
         </section>
         <NotesSettings />
+        <SyncSettings />
         <section className="card" aria-labelledby="keys-heading">
           <h2 id="keys-heading" className="card-title">
             Keyboard

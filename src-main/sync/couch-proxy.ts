@@ -1,0 +1,86 @@
+/**
+ * The host's way through to the person's CouchDB: `/sync/db/<rest>` is sent
+ * to `<server database URL>/<rest>` with the stored credentials added.
+ *
+ * Why a proxy rather than the page talking to the server: the renderer's CSP
+ * stays `connect-src 'self'` (no per-person origin in it), CouchDB needs no
+ * CORS setting for the app, and the password stays in the host, never in the
+ * page. Only paths under the configured database are reachable, and only
+ * while sync is on; cookies are neither sent nor passed back. Bodies stream
+ * both ways, so a long-poll `_changes` request and a large `_bulk_docs` work.
+ */
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { SyncTarget } from './sync-settings-store';
+
+export const SYNC_PROXY_PREFIX = '/sync/db';
+
+const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'content-length', 'if-match', 'if-none-match'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'etag', 'cache-control', 'transfer-encoding'];
+
+function sendJson(res: ServerResponse, status: number, body: Record<string, string>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+/** The upstream URL of a proxied path, or null when the path is not under the prefix. */
+export function upstreamUrl(target: SyncTarget, pathAndQuery: string): URL | null {
+  if (pathAndQuery !== SYNC_PROXY_PREFIX && !pathAndQuery.startsWith(`${SYNC_PROXY_PREFIX}/`) && !pathAndQuery.startsWith(`${SYNC_PROXY_PREFIX}?`)) {
+    return null;
+  }
+  const rest = pathAndQuery.slice(SYNC_PROXY_PREFIX.length);
+  const base = new URL(target.serverUrl);
+  const [path, query] = splitOnce(rest, '?');
+  // No way out of the database: no "..", no encoded slashes turning into another database's path.
+  if (/(^|\/)\.\.?(\/|$)/.test(path) || /%2e%2e/i.test(path)) return null;
+  const url = new URL(base.href);
+  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
+  url.search = query === undefined ? '' : `?${query}`;
+  return url;
+}
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+  const at = s.indexOf(sep);
+  return at < 0 ? [s, undefined] : [s.slice(0, at), s.slice(at + 1)];
+}
+
+/** Answer one `/sync/db/...` request by forwarding it. */
+export function proxyToCouch(target: SyncTarget | null, req: IncomingMessage, res: ServerResponse): void {
+  if (!target) {
+    req.resume();
+    sendJson(res, 409, { error: 'sync_off', reason: 'Sync is off: set a server in Settings > Sync.' });
+    return;
+  }
+  const url = upstreamUrl(target, req.url ?? '');
+  if (!url) {
+    req.resume();
+    sendJson(res, 404, { error: 'not_found', reason: 'Not a path of the sync database.' });
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  if (target.user || target.password) {
+    headers.authorization = `Basic ${Buffer.from(`${target.user}:${target.password}`).toString('base64')}`;
+  }
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const upstream = send(url, { method: req.method, headers }, (answer) => {
+    const out: Record<string, string | string[]> = { 'Cache-Control': 'no-store' };
+    for (const name of FORWARDED_RESPONSE_HEADERS) {
+      const value = answer.headers[name];
+      if (value !== undefined) out[name] = value;
+    }
+    res.writeHead(answer.statusCode ?? 502, out);
+    answer.pipe(res);
+  });
+  upstream.on('error', (e) => {
+    if (!res.headersSent) sendJson(res, 502, { error: 'unreachable', reason: `The sync server cannot be reached: ${e.message}` });
+    else res.destroy();
+  });
+  // The page gave up (a cancelled long poll): stop waiting on the server too.
+  res.on('close', () => upstream.destroy());
+  req.pipe(upstream);
+}
