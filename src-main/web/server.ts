@@ -25,6 +25,7 @@ import type { ArchiveSlot, SlotState } from '../ipc/archive-slot';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import { archiveIdForDir } from '../archive/store/archive-id';
 import type { ArchiveService } from '../archive/types';
+import type { ResourceOptions } from '../archive/paths';
 import { refuseReason } from './request-guard';
 import { ArchiveRegistry } from '../archives/registry';
 import { ImportJobs } from '../archives/import-jobs';
@@ -63,6 +64,8 @@ export interface WebHostOptions {
   rendererDir?: string;
   /** An archive built by `cli ingest`; defaults to the bundled archive (resources/archive). */
   archiveDir?: string;
+  /** Where the bundled archive and its pages are (default: the repository's resources/; tests give a copy). */
+  resources?: ResourceOptions;
   /** An archive already opening (tests that share one); wins over archiveDir. */
   archive?: Promise<ArchiveService>;
   /** The open archive's id (AppInfo.archiveId); defaults to "bundled", or for archiveDir its archiveIdForDir. */
@@ -148,11 +151,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const registry = new ArchiveRegistry({
     dataDir,
     // Loaded lazily so that a caller passing its own archive never loads the archive core twice.
-    openBundled: () => options.archive ?? import('./open-archive').then((m) => m.openArchiveAt(options.archiveDir)),
+    openBundled: () => options.archive ?? import('./open-archive').then((m) => m.openArchiveAt(options.archiveDir, options.resources)),
     openDir: (dir) => import('./open-archive').then((m) => m.openArchiveAt(dir)),
     // The bundled archive (not one a caller passed, nor --archive's, which `cli ingest` rebuilds) can be rebuilt from its pages.
     rebuildBundled:
-      options.archive || options.archiveDir !== undefined ? undefined : () => import('./open-archive').then((m) => m.rebuildAndOpenBundled()),
+      options.archive || options.archiveDir !== undefined ? undefined : () => import('./open-archive').then((m) => m.rebuildAndOpenBundled(options.resources)),
     bundledName: options.archiveDir !== undefined ? basename(resolve(options.archiveDir)) : undefined,
     log,
   });

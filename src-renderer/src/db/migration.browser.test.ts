@@ -93,13 +93,13 @@ describe('schema migrations', () => {
     await checkUpgraded(await upgraded(name));
   });
 
-  it('version 3 queues every row that existed before sync, so the first sync carries it', async () => {
+  it('version 4 queues every row that existed before sync, so the first sync carries it', async () => {
     const name = dbName();
     await createFixtureDatabase(name, v1);
     const db = await upgraded(name);
     const expected: string[] = [];
-    for (const table of ['annotations', 'docState', 'tags', 'settings'] as const) {
-      for (const key of (await db.table(table).toCollection().primaryKeys()) as string[]) expected.push(`${table}:${key}`);
+    for (const table of ['annotations', 'articleState', 'tags', 'settings'] as const) {
+      for (const key of await db.table(table).toCollection().primaryKeys()) expected.push(`${table}:${typeof key === 'string' ? key : JSON.stringify(key)}`);
     }
     expect(expected.length).toBeGreaterThan(0);
     expect((await db.outbox.toCollection().primaryKeys()).sort()).toEqual(expected.sort());
@@ -165,7 +165,7 @@ describe('version 2 to 3: every note names its archive', () => {
     await createFixtureDatabase(name, v2);
     const db = await upgraded(name);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleState', 'settings', 'tags']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleState', 'outbox', 'settings', 'tags']);
     // Raw rows: the fixture's rows, each with archiveId "bundled", nothing else changed (ids unchanged: sync keys).
     const annotations = await db.annotations.toArray();
     expect(annotations).toEqual(v2.tables.annotations.map((r) => ({ ...(r as object), archiveId: 'bundled' })));
