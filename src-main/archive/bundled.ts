@@ -76,8 +76,7 @@ export async function rebuildBundledArchive(opts: ResourceOptions & IngestOption
   if (existsSync(dir) && !(await readManifest(dir))) {
     await rename(dir, `${dir}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   }
-  const key = dir;
-  await inFlight.get(key)?.catch(() => undefined);
+  await inFlight.get(dir)?.catch(() => undefined); // a start-up build of the same folder finishes first
   const { ingestFolder } = await import('./ingest/ingest-folder');
   await ingestFolder(corpus, dir, opts);
   return dir;

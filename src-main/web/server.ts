@@ -170,7 +170,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = options.port;
   const backupsDir = join(dataDir, BACKUP_FOLDER);
   const backups = new BackupStore(backupsDir, { log });
-  const syncSettings = new SyncSettingsStore(resolve(options.dataDir ?? defaultWebDataDir()));
+  const syncSettings = new SyncSettingsStore(dataDir);
   const handlers = createHandlers({
     sync: { get: () => syncSettings.get(), set: (req) => syncSettings.set(req) },
     backups: {
