@@ -12,6 +12,7 @@ export type { Annotation, TextQuoteSelector, TextPositionSelector } from './sche
 export type { DocState } from './schema/doc-state-row';
 export type { TagDef } from './schema/tag-row';
 export type { SettingRow } from './schema/setting-row';
+export type { TagRename } from './schema/tag-rename-row';
 export { COLOR_IDS, DEFAULT_COLORS, DEFAULT_TAG_COLOR, TAG_PALETTE, tagColorFor, type ColorDef, type ColorId } from './schema/colors';
 
 /** Characters of context stored before and after a quote. */

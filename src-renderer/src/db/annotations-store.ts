@@ -66,7 +66,7 @@ export async function createAnnotation(db: NotesDatabase, input: NewAnnotation):
   if (!restored.ok) return err('invalid-argument', `Cannot save this highlight: ${restored.reason}.`);
   const row = restored.value;
   return guardedWrite(() =>
-    db.transaction('rw', db.annotations, db.tags, async () => {
+    db.transaction('rw', db.annotations, db.tags, db.tagRenames, async () => {
       row.tags = await ensureTagRows(db, row.tags);
       await db.annotations.add(row);
       return ok(row);
@@ -78,7 +78,7 @@ export async function updateAnnotation(db: NotesDatabase, id: string, patch: Ann
   const problem = checkPatch(patch);
   if (problem) return err('invalid-argument', problem);
   return guardedWrite(() =>
-    db.transaction('rw', db.annotations, db.tags, async () => {
+    db.transaction('rw', db.annotations, db.tags, db.tagRenames, async () => {
       const current = restoreAnnotation(await ownRow(db, id));
       if (!current.ok) return err('not-found', 'This highlight no longer exists (it was deleted, perhaps in another window).');
       const next: Annotation = { ...current.value, modified: new Date().toISOString() };
@@ -112,7 +112,7 @@ export async function undeleteAnnotation(db: NotesDatabase, row: Annotation): Pr
   const restored = restoreAnnotation(row);
   if (!restored.ok) return err('invalid-argument', restored.reason);
   return guardedWrite(() =>
-    db.transaction('rw', db.annotations, db.tags, async () => {
+    db.transaction('rw', db.annotations, db.tags, db.tagRenames, async () => {
       if (await db.annotations.get(row.id)) return ok(restored.value);
       restored.value.tags = await ensureTagRows(db, restored.value.tags);
       await db.annotations.add(restored.value);
@@ -126,7 +126,7 @@ export async function addTagsToAnnotations(db: NotesDatabase, ids: string[], tag
   const names = normalizeTags(tags);
   if (names.length === 0) return err('invalid-argument', 'Type a tag name first.');
   return guardedWrite(() =>
-    db.transaction('rw', db.annotations, db.tags, async () => {
+    db.transaction('rw', db.annotations, db.tags, db.tagRenames, async () => {
       const canonical = await ensureTagRows(db, names);
       const now = new Date().toISOString();
       let changed = 0;

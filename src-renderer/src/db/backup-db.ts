@@ -176,7 +176,7 @@ export async function restoreFromText(db: NotesDatabase, text: string, mode: Res
 /** Add imported annotations (W3C import): new ids are added, existing ones updated only when newer. */
 export async function importAnnotations(db: NotesDatabase, annotations: readonly Annotation[]): Promise<Result<{ added: number; updated: number; kept: number }>> {
   return guardedWrite(() =>
-    db.transaction('rw', db.annotations, db.tags, async () => {
+    db.transaction('rw', db.annotations, db.tags, db.tagRenames, async () => {
       let added = 0;
       let updated = 0;
       let kept = 0;

@@ -17,11 +17,12 @@
  *   articleState  DocState (article tags, note, star, reading position), by [archiveId+docId]
  *   tags         TagDef (name, colour), by name
  *   settings     { key, value }: 'colors' holds the person's colour labels
+ *   tagRenames   TagRename (old name -> new name, when), by the old name's key (tag-renames.ts)
  *   outbox       rows changed since sync last copied them (sync/outbox-middleware.ts writes it)
  * Rows come back through restore.ts in the stores, never raw.
  */
 import { Dexie, type Table } from 'dexie';
-import type { Annotation, DocState, TagDef } from '../../../src-main/shared/notes/annotation-model';
+import type { Annotation, DocState, TagDef, TagRename } from '../../../src-main/shared/notes/annotation-model';
 import { DB_NAME, DEV_DB_NAME } from '../../../src-main/shared/origin';
 import { BUNDLED_ARCHIVE_ID } from '../../../src-main/shared/notes/schema';
 import { SCHEMA_VERSIONS } from './schema';
@@ -42,6 +43,7 @@ export class NotesDatabase extends Dexie {
   tags!: Table<TagDef, string>;
   settings!: Table<SettingsRow, string>;
   outbox!: Table<OutboxEntry, string>;
+  tagRenames!: Table<TagRename, string>;
 
   /**
    * @param upTo declare versions only up to this one: tests use it to build a

@@ -41,7 +41,7 @@ export async function updateDocState(db: NotesDatabase, docId: string, patch: Do
     return err('invalid-argument', 'Bad date for "read".');
   }
   return guardedWrite(() =>
-    db.transaction('rw', db.articleState, db.tags, async () => {
+    db.transaction('rw', db.articleState, db.tags, db.tagRenames, async () => {
       const current = restoreDocState(await db.articleState.get([db.archiveId, docId]));
       const base = current.ok ? current.value : emptyDocState(docId, db.archiveId);
       const next: DocState = { ...base, modified: new Date().toISOString() };

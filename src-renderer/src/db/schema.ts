@@ -25,10 +25,14 @@
  *     copied to the sync mirror, keyed `<table>:<key>` so repeated edits of one
  *     row coalesce. The upgrade queues every existing row, so the first sync
  *     carries the notes made before sync existed.
+ *  5  adds `tagRenames` (TagRename, by `key`, the old name in lower case):
+ *     a rename or merge of a tag, synced, so it reaches rows another device
+ *     writes later with the old name (tag-renames.ts). Nothing to carry over:
+ *     renames made before this version are already in every row.
  */
 import type { Transaction } from 'dexie';
 import { BUNDLED_ARCHIVE_ID, DEFAULT_TAG_COLOR, normalizeTags, tagKey } from '../../../src-main/shared/notes/schema';
-import { OUTBOX_TABLE, SYNCED_TABLES, outboxEntry, type OutboxEntry } from './sync/synced-tables';
+import { OUTBOX_TABLE, outboxEntry, type OutboxEntry } from './sync/synced-tables';
 
 export interface SchemaVersion {
   version: number;
@@ -129,10 +133,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: async (tx) => {
       // Put, not add: a rerun after a crash rewrites the same rows.
-      for (const table of SYNCED_TABLES) {
+      // The tables that synced at version 4, spelled out: SYNCED_TABLES grows (tagRenames, version 5), this upgrade must not.
+      for (const table of ['annotations', 'articleState', 'tags', 'settings'] as const) {
         const keys = (await tx.table(table).toCollection().primaryKeys()) as OutboxEntry['key'][];
         await tx.table(OUTBOX_TABLE).bulkPut(keys.map((key) => outboxEntry(table, key)));
       }
+    },
+  },
+  {
+    version: 5,
+    stores: {
+      annotations: 'id, archiveId, [archiveId+docId], docId, color, *tags, created, modified',
+      articleState: '[archiveId+docId], archiveId, starred, *tags, modified',
+      tags: 'name',
+      settings: 'key',
+      outbox: 'id',
+      tagRenames: 'key',
     },
   },
 ];

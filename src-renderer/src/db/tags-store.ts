@@ -6,7 +6,10 @@
  * tag's uses in every archive, and usage counts count them all. Tags compare
  * case-insensitively; the spelling of the tag row is the one shown and stored.
  * Deleting a tag removes it from annotations and articles and never deletes
- * an annotation.
+ * an annotation. A rename or merge also leaves a rename record
+ * (tag-renames.ts), which sync carries, so rows another device writes later
+ * with the old name follow too; a name typed here goes through the records
+ * as well, so an old name is an alias of the new one.
  */
 import type { TagDef } from '../../../src-main/shared/notes/annotation-model';
 import type { Result } from '../../../src-main/shared/result';
@@ -23,6 +26,8 @@ import {
   restoreTagDef,
   tagKey,
 } from '../../../src-main/shared/notes/schema';
+import { currentName } from '../../../src-main/shared/notes/tag-renames';
+import { readRenames, recordRename } from './tag-renames';
 import { err, guardedWrite, ok } from './write-status';
 
 export interface TagUsage {
@@ -33,13 +38,15 @@ export interface TagUsage {
 }
 
 /**
- * Inside a transaction over db.tags: create rows for tags not yet known and
- * answer the names in their canonical spelling (an existing "CSTO" wins over
- * a newly typed "csto").
+ * Inside a transaction over db.tags and db.tagRenames: create rows for tags
+ * not yet known and answer the names in their canonical spelling (an existing
+ * "CSTO" wins over a newly typed "csto"; a renamed tag's old name gives the
+ * new one).
  */
 export async function ensureTagRows(db: NotesDatabase, names: string[]): Promise<string[]> {
-  const wanted = normalizeTags(names);
-  if (wanted.length === 0) return [];
+  if (normalizeTags(names).length === 0) return [];
+  const renames = await readRenames(db);
+  const wanted = normalizeTags(normalizeTags(names).map((n) => currentName(renames, n)));
   const byKey = new Map<string, string>();
   await db.tags.each((row) => {
     byKey.set(tagKey(row.name), row.name);
@@ -98,7 +105,7 @@ async function replaceTags(
 ): Promise<Result<{ annotations: number; articles: number }>> {
   const fromKeys = new Set(from.map(tagKey));
   return guardedWrite(() =>
-    db.transaction('rw', db.tags, db.annotations, db.articleState, async () => {
+    db.transaction('rw', [db.tags, db.annotations, db.articleState, db.tagRenames], async () => {
       const rows = await db.tags.toArray();
       let target: string | null = null;
       if (to) {
@@ -134,6 +141,7 @@ async function replaceTags(
       for (const row of rows) {
         if (fromKeys.has(tagKey(row.name)) && row.name !== target) await db.tags.delete(row.name);
       }
+      if (target) await recordRename(db, from, target, now);
       return ok({ annotations, articles });
     }),
   );

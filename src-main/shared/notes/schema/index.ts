@@ -12,6 +12,7 @@ export * from './annotation-row';
 export * from './doc-state-row';
 export * from './tag-row';
 export * from './setting-row';
+export * from './tag-rename-row';
 
 /** Restore many rows; the bad ones are listed with their reason, never thrown away. */
 export function restoreAll<T>(rows: unknown[], restore: (raw: unknown) => { ok: true; value: T } | { ok: false; reason: string }): { rows: T[]; invalid: string[] } {

@@ -14,13 +14,21 @@
  *    with a change of its own still in the outbox is left alone: the pump
  *    will write it on top. A received row that fails its schema is reported,
  *    never written. A document with conflicting revisions goes to the
- *    resolver (resolver.ts) first.
+ *    resolver (resolver.ts) first. Tag names go through the rename records
+ *    (tag-renames.ts) on the way in: a row another device wrote with a
+ *    renamed tag's old name is stored under the new one and queued, so the
+ *    corrected row goes back out; a tag row under an old name is not stored
+ *    (and its document is deleted). Renames that arrive are applied to every
+ *    stored row after the batch.
  */
 import type { NotesDatabase } from '../database';
-import { validateAnnotation, validateDocState, validateSetting, validateTagDef } from '../../../../src-main/shared/notes/schema';
+import type { TagRename } from '../../../../src-main/shared/notes/annotation-model';
+import { tagKey, validateAnnotation, validateDocState, validateSetting, validateTagDef, validateTagRename } from '../../../../src-main/shared/notes/schema';
+import { aliasFor, currentName } from '../../../../src-main/shared/notes/tag-renames';
+import { applyRenames, readRenames, renamedRow } from '../tag-renames';
 import { markFromSync } from './outbox-middleware';
 import { resolveConflicts } from './resolver';
-import { isSyncedTable, mergeIncoming, sameContent, syncedFields, type OutboxEntry, type SyncedTable } from './synced-tables';
+import { isSyncedTable, mergeIncoming, outboxEntry, sameContent, syncedFields, type OutboxEntry, type SyncedTable } from './synced-tables';
 
 /** One synced row in the mirror. */
 export interface SyncDoc {
@@ -36,6 +44,7 @@ const VALIDATE: Record<SyncedTable, (raw: unknown) => { ok: true } | { ok: false
   articleState: validateDocState,
   tags: validateTagDef,
   settings: validateSetting,
+  tagRenames: validateTagRename,
 };
 
 const PUMP_BATCH = 500;
@@ -114,11 +123,13 @@ export interface ApplyReport {
   restored: string[];
   /** Rows this batch created here (checked for a lost delete afterwards). */
   appliedNew: string[];
+  /** Stored rows brought under a renamed tag's new name after renames arrived. */
+  renamed: number;
 }
 
 /** Write the mirror's changes since the saved position into Dexie; saves the new position. */
 export async function applyChanges(db: NotesDatabase, mirror: PouchDB.Database<SyncDoc>): Promise<ApplyReport> {
-  const report: ApplyReport = { applied: 0, refused: [], conflicts: 0, restored: [], appliedNew: [] };
+  const report: ApplyReport = { applied: 0, refused: [], conflicts: 0, restored: [], appliedNew: [], renamed: 0 };
   const saved = await mirror.get<{ seq: string | number }>(APPLIED_POSITION).catch(() => null);
   let since: string | number = saved?.seq ?? 0;
   for (;;) {
@@ -136,7 +147,8 @@ export async function applyChanges(db: NotesDatabase, mirror: PouchDB.Database<S
       }
       docs.push(doc);
     }
-    await applyBatch(db, docs, report);
+    const renamesArrived = await applyBatch(db, docs, report);
+    if (renamesArrived) report.renamed += await applyRenames(db);
     // Deleted here, edited elsewhere: CouchDB lets the edit win; a deleted leaf beside it means this device's delete lost.
     for (const id of report.appliedNew.splice(0)) {
       const leaves = await mirror.get(id, { open_revs: 'all' }).catch(() => []);
@@ -148,12 +160,18 @@ export async function applyChanges(db: NotesDatabase, mirror: PouchDB.Database<S
   }
 }
 
-async function applyBatch(db: NotesDatabase, docs: SyncDoc[], report: ApplyReport): Promise<void> {
+/** Answers whether rename records arrived (the caller then renames every stored row). */
+async function applyBatch(db: NotesDatabase, docs: SyncDoc[], report: ApplyReport): Promise<boolean> {
   const tables = [...new Set(docs.map((d) => tableOf(d)).filter((t): t is SyncedTable => !!t))];
-  if (tables.length === 0) return;
-  await db.transaction('rw', [...tables.map((t) => db.table(t)), db.outbox], async (tx) => {
+  if (tables.length === 0) return false;
+  // Renames first, so the rows of the same batch already follow them.
+  const ordered = [...docs].sort((a, b) => Number(tableOf(b) === 'tagRenames') - Number(tableOf(a) === 'tagRenames'));
+  let renamesArrived = false;
+  const scope = [...new Set([...tables, 'tags', 'tagRenames'])].map((t) => db.table(t));
+  await db.transaction('rw', [...scope, db.outbox], async (tx) => {
     markFromSync(tx.idbtrans);
-    for (const doc of docs) {
+    const renames = await readRenames(db);
+    for (const doc of ordered) {
       const table = tableOf(doc);
       if (!table) continue; // a table this version does not know: it stays in the mirror for a newer app
       if (await db.outbox.get(doc._id)) continue;
@@ -165,14 +183,39 @@ async function applyBatch(db: NotesDatabase, docs: SyncDoc[], report: ApplyRepor
         if (local) {
           await db.table(table).delete(dexieKey);
           report.applied++;
+          if (table === 'tagRenames') renames.delete(key);
         }
         continue;
       }
-      const row = mergeIncoming(table, doc.row, local);
+      let row = mergeIncoming(table, doc.row, local);
       const checked = VALIDATE[table](row);
       if (!checked.ok) {
         report.refused.push(`${doc._id}: ${checked.message}`);
         continue;
+      }
+      if (table === 'tagRenames') {
+        const incoming = row as unknown as TagRename;
+        renames.set(incoming.key, incoming);
+        renamesArrived ||= !local || !sameContent(local, row);
+        // The same tag renamed here too, to another name: that name becomes an alias of the winner's.
+        const alias = aliasFor(local as TagRename | undefined, incoming);
+        if (alias) await queueLocal(db, 'tagRenames', alias.key, alias, renames);
+      } else if (table === 'tags') {
+        const name = currentName(renames, String(row.name));
+        if (tagKey(name) !== tagKey(String(row.name))) {
+          // A tag row under an old name: the new name gets the row (if it has none), and the old document goes.
+          if (!(await db.tags.get(name))) await queueLocal(db, 'tags', name, { ...row, name });
+          if (local) await db.tags.delete(dexieKey);
+          await db.outbox.put(outboxEntry('tags', dexieKey));
+          continue;
+        }
+      } else {
+        const renamed = renamedRow(renames, row);
+        if (renamed) {
+          row = renamed;
+          // Written with an old tag name elsewhere: stored under the new one, and sent back corrected.
+          await db.outbox.put(outboxEntry(table, dexieKey));
+        }
       }
       if (local && sameContent(local, row)) continue;
       if (!local) report.appliedNew.push(doc._id);
@@ -180,6 +223,14 @@ async function applyBatch(db: NotesDatabase, docs: SyncDoc[], report: ApplyRepor
       report.applied++;
     }
   });
+  return renamesArrived;
+}
+
+/** A row written here on sync's behalf (inside applyBatch's transaction): stored, and queued to be sent. */
+async function queueLocal(db: NotesDatabase, table: SyncedTable, key: string, row: object, renames?: Map<string, TagRename>): Promise<void> {
+  await db.table(table).put(row);
+  await db.outbox.put(outboxEntry(table, key));
+  if (renames) renames.set(key, row as TagRename);
 }
 
 function tableOf(doc: SyncDoc): SyncedTable | null {

@@ -9,7 +9,7 @@
  */
 
 /** The tables whose rows travel between devices. */
-export const SYNCED_TABLES = ['annotations', 'articleState', 'tags', 'settings'] as const;
+export const SYNCED_TABLES = ['annotations', 'articleState', 'tags', 'settings', 'tagRenames'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 export const OUTBOX_TABLE = 'outbox';
@@ -20,6 +20,7 @@ const PER_MACHINE_FIELDS: Readonly<Record<SyncedTable, readonly string[]>> = {
   articleState: [],
   tags: [],
   settings: [],
+  tagRenames: [],
 };
 
 export function isSyncedTable(name: string): name is SyncedTable {
