@@ -1,7 +1,8 @@
 /**
- * Migration from a real schema-version-1 database (fixtures/notes-v1.json) to
- * the current version, checked row by row; an interrupted upgrade leaves the
- * old database intact and runs again to completion.
+ * Migration from real databases at schema versions 1, 2 and 3
+ * (fixtures/notes-v*.json) to the current version, checked row by row; an
+ * interrupted upgrade leaves the old database intact and runs again to
+ * completion.
  */
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { deleteNotesDatabase, openNotesDatabase, type NotesDatabase } from './da
 import { readDocState } from './doc-state-store';
 import fixture from './fixtures/notes-v1.json';
 import fixtureV2 from './fixtures/notes-v2.json';
+import fixtureV3 from './fixtures/notes-v3.json';
 import { createFixtureDatabase, type NotesFixture } from './fixtures/load-fixture';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
 import { readColors } from './settings-store';
@@ -17,6 +19,7 @@ import { readTagUsage } from './tags-store';
 
 const v1 = fixture as unknown as NotesFixture;
 const v2 = fixtureV2 as unknown as NotesFixture;
+const v3 = fixtureV3 as unknown as NotesFixture;
 const names: string[] = [];
 const opened: Dexie[] = [];
 
@@ -165,7 +168,7 @@ describe('version 2 to 3: every note names its archive', () => {
     await createFixtureDatabase(name, v2);
     const db = await upgraded(name);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleState', 'outbox', 'settings', 'tags']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleState', 'outbox', 'settings', 'tagRenames', 'tags']);
     // Raw rows: the fixture's rows, each with archiveId "bundled", nothing else changed (ids unchanged: sync keys).
     const annotations = await db.annotations.toArray();
     expect(annotations).toEqual(v2.tables.annotations.map((r) => ({ ...(r as object), archiveId: 'bundled' })));
@@ -213,5 +216,46 @@ describe('version 2 to 3: every note names its archive', () => {
     const db = await upgraded(name);
     expect(await db.annotations.toArray()).toEqual(v2.tables.annotations.map((r) => ({ ...(r as object), archiveId: 'bundled' })));
     expect(await db.articleState.toArray()).toEqual(v2.tables.docState.map((r) => ({ ...(r as object), archiveId: 'bundled' })));
+  });
+});
+
+describe('version 3 to today: sync comes to a database with notes', () => {
+  it('the fixture really is a version-3 database', async () => {
+    const name = dbName();
+    await createFixtureDatabase(name, v3);
+    const raw = new Dexie(name);
+    opened.push(raw);
+    await raw.open();
+    expect(raw.verno).toBe(3);
+    expect(raw.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleState', 'settings', 'tags']);
+  });
+
+  it('keeps every row as it was, queues each one for the first sync, and starts with no tag renames', async () => {
+    const name = dbName();
+    await createFixtureDatabase(name, v3);
+    const db = await upgraded(name);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    // Every row byte for byte, the damaged highlight and the other archive's rows included.
+    expect(await db.annotations.toArray()).toEqual(v3.tables.annotations);
+    expect(await db.articleState.toArray()).toEqual(v3.tables.articleState);
+    expect(await db.tags.toArray()).toEqual(v3.tables.tags);
+    expect(await db.settings.toArray()).toEqual(v3.tables.settings);
+    expect(await db.tagRenames.count()).toBe(0);
+    // The outbox: one entry per row of every table that synced at version 4, keyed as the sync documents are.
+    const rowIds = [
+      ...v3.tables.annotations.map((r) => `annotations:${(r as { id: string }).id}`),
+      ...v3.tables.articleState.map((r) => {
+        const { archiveId, docId } = r as { archiveId: string; docId: string };
+        return `articleState:${JSON.stringify([archiveId, docId])}`;
+      }),
+      ...v3.tables.tags.map((r) => `tags:${(r as { name: string }).name}`),
+      ...v3.tables.settings.map((r) => `settings:${(r as { key: string }).key}`),
+    ];
+    expect((await db.outbox.toCollection().primaryKeys()).sort()).toEqual(rowIds.sort());
+    // Opened again (the next start), nothing is queued twice and nothing moves.
+    db.close();
+    const again = await upgraded(name);
+    expect(await again.outbox.count()).toBe(rowIds.length);
+    expect(await again.annotations.toArray()).toEqual(v3.tables.annotations);
   });
 });
