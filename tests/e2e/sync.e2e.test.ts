@@ -10,6 +10,7 @@
  *     pending drops to 0 on its own;
  *  2. one note edited on both: merged, or both texts kept under "Conflicting version";
  *  3. deleted on A, edited on B: B's text on both, A told it was restored;
+ *  4. a tag renamed on A while B tags new highlights with it: the new name on every highlight, on both;
  * 10. an old backup restored on A reaches B as new revisions; B keeps what is newer;
  *  7. a wrong password says "authentication failed" and loses nothing.
  */
@@ -25,6 +26,7 @@ import { createBackup, type Snapshot } from '../../src-main/shared/notes/backup/
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { launch } from './browser';
 import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
+import { notesOf, openSettings, statusLine } from './sync-support';
 
 let browser: Browser;
 let couch: CouchServer;
@@ -62,41 +64,6 @@ async function profile(hash = ''): Promise<Page> {
   const page = await context.newPage();
   await page.goto(host.url + hash);
   return page;
-}
-
-const statusLine = (page: Page) => page.getByTestId('sync-status');
-
-async function openSettings(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = '#/settings';
-  });
-  await statusLine(page).waitFor();
-}
-
-/** Every row of the synced tables in this profile's notes database, sorted. */
-async function notesOf(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
-    const idb = (globalThis as unknown as { indexedDB: IDBFactoryLike }).indexedDB;
-    interface Req<T> { onsuccess: (() => void) | null; onerror: (() => void) | null; result: T }
-    interface IDBFactoryLike { databases(): Promise<{ name?: string }[]>; open(n: string): Req<DbLike> }
-    interface DbLike { transaction(s: string): { objectStore(s: string): { getAll(): Req<unknown[]> } }; close(): void }
-    const name = (await idb.databases()).map((d) => d.name).find((n) => n?.startsWith('archive-reader-notes') && !n.endsWith('mirror'));
-    if (!name) return {};
-    const db = await new Promise<DbLike>((res, rej) => {
-      const r = idb.open(name);
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(new Error('open failed'));
-    });
-    const out: Record<string, unknown[]> = {};
-    for (const table of ['annotations', 'articleState', 'tags', 'settings']) {
-      out[table] = await new Promise<unknown[]>((res) => {
-        const r = db.transaction(table).objectStore(table).getAll();
-        r.onsuccess = () => res(r.result);
-      });
-    }
-    db.close();
-    return out;
-  });
 }
 
 /** Each document on the server with its current revision. */
@@ -278,6 +245,44 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     await a.getByText('A note you deleted here was edited on another device, so it was restored.').waitFor();
     expect((await rowOn(b))?.note).toBe('Edited on B while A deleted it.');
   }, 90_000);
+
+  test('4: a tag renamed on A while B tags new highlights with it: both end with the new name on every highlight', async () => {
+    await syncOn();
+    const a = await profile(articleHash(doc.id));
+    const b = await profile(articleHash(doc.id));
+    await a.getByRole('heading', { level: 1 }).waitFor();
+    await caughtUp(a);
+    const first = await highlight(a, passage(doc, 29), { tags: ['before-rename'] });
+    await closeCard(a);
+    const tagsOn = async (page: Page, id: string) => ((await notesOf(page)).annotations as { id: string; tags: string[] }[] | undefined)?.find((r) => r.id === id)?.tags;
+    await expect.poll(() => tagsOn(b, first), { timeout: 20_000 }).toEqual(['before-rename']);
+    await caughtUp(b);
+
+    // Apart: A renames the tag in Settings; B, not told yet, tags two new highlights with the old name.
+    await couch.pause();
+    await openSettings(a);
+    await a.getByRole('button', { name: 'Rename before-rename' }).click();
+    await a.getByRole('textbox', { name: 'New name for before-rename' }).fill('after-rename');
+    await a.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => tagsOn(a, first)).toEqual(['after-rename']);
+    const later = [await highlight(b, passage(doc, 32), { tags: ['before-rename'] })];
+    await closeCard(b);
+    later.push(await highlight(b, passage(doc, 35), { tags: ['before-rename'] }));
+    await couch.resume();
+
+    for (const page of [a, b]) {
+      for (const id of [first, ...later]) await expect.poll(() => tagsOn(page, id), { timeout: 30_000 }).toEqual(['after-rename']);
+    }
+    for (const page of [a, b]) {
+      const rows = await notesOf(page);
+      expect((rows.tags as { name: string }[]).map((t) => t.name)).not.toContain('before-rename');
+      expect((rows.annotations as { tags: string[] }[]).filter((r) => r.tags.includes('before-rename'))).toEqual([]);
+    }
+    // The server ends the same: no live document keeps the old name, but the rename record that maps it.
+    const holdingOldName = async () =>
+      (await couch.db.allDocs({ include_docs: true })).rows.filter((r) => JSON.stringify(r.doc?.row ?? {}).includes('"before-rename"')).map((r) => r.id);
+    await expect.poll(holdingOldName, { timeout: 30_000 }).toEqual(['tagRenames:before-rename']);
+  }, 120_000);
 
   test('10: restoring an old backup on A reaches B as new revisions, and B keeps what is newer', async () => {
     await syncOn();
