@@ -8,11 +8,24 @@
  * working; changes wait in the outbox and the mirror and count as pending), a
  * refused password no faster than every `authRetryMs` (30 s), so a wrong
  * password never hammers the server or locks the account.
+ *
+ * Before anything moves, the engine agrees with the server on encryption
+ * (sync-encryption.ts): with a passphrase, rows are sealed on their way into
+ * a mirror of their own and opened on their way out; a passphrase that does
+ * not match stops sync with a message, and nothing is sent or written.
+ *
+ * "N pending" counts what the server does not have from this device: the
+ * outbox, and mirror documents changed since the last complete push that did
+ * not arrive by the pull (a pull fills the mirror too, and those are not
+ * pending).
  */
 import PouchDB from 'pouchdb-browser';
 import { liveQuery, type Subscription } from 'dexie';
 import type { NotesDatabase } from '../database';
 import { applyChanges, pump, type SyncDoc } from './mirror';
+import type { MirrorCodec } from './mirror-codec';
+import { chooseCodec } from './sync-encryption';
+import { SYNCED_TABLES, outboxEntry, type OutboxEntry } from './synced-tables';
 
 export type SyncState = 'starting' | 'syncing' | 'synced' | 'offline' | 'auth-failed' | 'error' | 'stopped';
 
@@ -36,12 +49,19 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void;
   /** Rows deleted here that another device had edited: they are back (the edit wins), and the person should know. */
   onRestored?: (docIds: string[]) => void;
+  /** The end-to-end encryption passphrase (kept by the host), or null for none. */
+  passphrase?: string | null;
+  /** PBKDF2 iterations for a database this device sets up (tests and the benchmark pass fewer). */
+  iterations?: number;
 }
 
 const PUSHED_POSITION = '_local/archive-reader-pushed';
+/** Written once every row of this notes database has been queued for this mirror. */
+const FILLED = '_local/archive-reader-filled';
 
 export class SyncEngine {
-  readonly mirror: PouchDB.Database<SyncDoc>;
+  mirror!: PouchDB.Database<SyncDoc>;
+  private codec!: MirrorCodec;
   private remote: PouchDB.Database<SyncDoc>;
   private status: SyncStatus = { state: 'starting', pending: 0, lastSync: null, error: null, written: 0 };
   private outboxWatch: Subscription | null = null;
@@ -55,12 +75,14 @@ export class SyncEngine {
   private work = Promise.resolve();
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private pumpRetry: ReturnType<typeof setTimeout> | null = null;
+  private pumpWake: ReturnType<typeof setTimeout> | null = null;
+  /** `<id>@<rev>` of documents the pull wrote since the last complete push: not pending. */
+  private pulled = new Set<string>();
 
   constructor(
     private readonly db: NotesDatabase,
     private readonly options: SyncEngineOptions,
   ) {
-    this.mirror = new PouchDB<SyncDoc>(`${db.name}-sync-mirror`);
     this.remote = new PouchDB<SyncDoc>(options.remoteUrl, { skip_setup: true });
   }
 
@@ -69,6 +91,20 @@ export class SyncEngine {
   }
 
   async start(): Promise<void> {
+    this.set({ state: 'starting' });
+    let choice;
+    try {
+      choice = await chooseCodec(this.remote, this.options.passphrase ?? null, this.options.iterations);
+    } catch (e) {
+      // Unreachable or refused: try again as replication does (nothing has moved yet).
+      this.onReplicationError(e, () => void this.start().catch((err: unknown) => this.fail('error', `Sync could not start: ${String(err)}`)));
+      return;
+    }
+    if (this.stopped) return;
+    if (!choice.ok) return this.fail('error', choice.message);
+    this.codec = choice.codec;
+    this.mirror = new PouchDB<SyncDoc>(`${this.db.name}-sync-mirror${choice.mirrorSuffix}`);
+    await this.fillOnce();
     const saved = await this.mirror.get<{ seq: string | number }>(PUSHED_POSITION).catch(() => null);
     this.pushedSeq = saved?.seq ?? 0;
     // Received documents into Dexie, in order, one batch at a time.
@@ -91,12 +127,29 @@ export class SyncEngine {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.countTimer) clearTimeout(this.countTimer);
     if (this.pumpRetry) clearTimeout(this.pumpRetry);
+    if (this.pumpWake) clearTimeout(this.pumpWake);
     this.outboxWatch?.unsubscribe();
     this.mirrorFeed?.cancel();
     await this.work.catch(() => undefined);
     this.set({ state: 'stopped' });
-    await this.mirror.close();
+    await this.mirror?.close();
     await this.remote.close();
+  }
+
+  /**
+   * A mirror new to this notes database (first sync, or a new encrypted
+   * database) gets every row queued once, so notes made before it exist
+   * reach it; the pump skips what the mirror already holds.
+   */
+  private async fillOnce(): Promise<void> {
+    if (await this.mirror.get(FILLED).catch(() => null)) return;
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      for (const table of SYNCED_TABLES) {
+        const keys = (await this.db.table(table).toCollection().primaryKeys()) as OutboxEntry['key'][];
+        await this.db.outbox.bulkPut(keys.map((key) => outboxEntry(table, key)));
+      }
+    });
+    await this.mirror.put({ _id: FILLED } as never);
   }
 
   /** Work on Dexie and the mirror runs one piece at a time, so the pump and the feed never interleave. */
@@ -107,8 +160,15 @@ export class SyncEngine {
 
   private async pumpNow(): Promise<void> {
     if (this.stopped) return;
-    const r = await pump(this.db, this.mirror);
+    const r = await pump(this.db, this.mirror, { codec: this.codec });
     if (r.written > 0) this.set({ written: this.status.written + r.written });
+    // A reading position waits its 30 s: come back for it then.
+    if (r.wakeAt !== null && !this.pumpWake) {
+      this.pumpWake = setTimeout(() => {
+        this.pumpWake = null;
+        void this.queue(() => this.pumpNow());
+      }, Math.max(0, r.wakeAt - Date.now()));
+    }
     // An entry left behind met a change arriving from the server at that moment: try again shortly.
     if (r.left > 0 && !this.pumpRetry) {
       this.pumpRetry = setTimeout(() => {
@@ -120,7 +180,7 @@ export class SyncEngine {
 
   private async applyRemote(): Promise<void> {
     if (this.stopped) return;
-    const r = await applyChanges(this.db, this.mirror);
+    const r = await applyChanges(this.db, this.mirror, this.codec);
     if (r.refused.length > 0) this.set({ error: `Not written (damaged on the server): ${r.refused.slice(0, 3).join('; ')}` });
     if (r.restored.length > 0) this.options.onRestored?.(r.restored);
   }
@@ -144,6 +204,11 @@ export class SyncEngine {
         if (this.upToDate.push && this.upToDate.pull) void this.settle();
       });
       rep.on('denied', (e: unknown) => this.set({ error: `The server refused a document: ${describe(e)}` }));
+      if (dir === 'pull') {
+        rep.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => {
+          for (const d of info.docs ?? []) this.pulled.add(`${d._id}@${d._rev}`);
+        });
+      }
       rep.on('error', (e: unknown) => this.onReplicationError(e));
     }
   }
@@ -157,11 +222,14 @@ export class SyncEngine {
 
   private async countPending(): Promise<number> {
     const queued = await this.db.outbox.count();
+    if (!this.mirror) return queued; // sync has not started (a passphrase that does not match, an unreachable server)
     const unpushed = await this.mirror.changes({ since: this.pushedSeq, return_docs: true, limit: 100_000 });
-    return queued + unpushed.results.length;
+    return queued + unpushed.results.filter((c) => !this.pulled.has(`${c.id}@${c.changes[0]?.rev}`)).length;
   }
 
   private async markPushed(): Promise<void> {
+    // Cleared first: a document pulled while info() runs lands after the sequence read, and stays known as pulled.
+    this.pulled.clear();
     const info = await this.mirror.info();
     this.pushedSeq = info.update_seq;
     const saved = await this.mirror.get<{ seq: string | number }>(PUSHED_POSITION).catch(() => null);
@@ -169,7 +237,7 @@ export class SyncEngine {
     this.recount();
   }
 
-  private onReplicationError(e: unknown): void {
+  private onReplicationError(e: unknown, retry: () => void = () => this.replicate()): void {
     if (this.stopped || this.retryTimer) return;
     this.cancelReplication();
     const status = (e as { status?: number } | null)?.status;
@@ -180,7 +248,7 @@ export class SyncEngine {
     const wait = auth ? (this.options.authRetryMs ?? 30_000) : (this.options.retryMs ?? 5_000);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      this.replicate();
+      retry();
     }, wait);
   }
 

@@ -63,7 +63,7 @@ export function sameContent(a: unknown, b: unknown): boolean {
   return stableJson(a) === stableJson(b);
 }
 
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
