@@ -30,6 +30,7 @@ import {
   type PrintToPdfResponse,
   type SaveFileRequest,
   type SaveFileResponse,
+  type SyncPassphrase,
   type SyncSettings,
 } from '../shared/contract';
 import { err, ok, type Result } from '../shared/result';
@@ -65,6 +66,7 @@ export interface HandlerDeps {
   sync?: {
     get(): Promise<Result<SyncSettings>>;
     set(req: ApiParsedArgs['syncSettingsSet']): Promise<Result<SyncSettings>>;
+    passphrase(): Promise<Result<SyncPassphrase>>;
   };
   /** Where internal errors are reported (defaults to console.error). */
   log?: (message: string) => void;
@@ -223,6 +225,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async syncSettingsSet(req) {
       if (!deps.sync) return err('unsupported', 'Sync is not available in this version of the app yet.');
       return deps.sync.set(req);
+    },
+    async syncPassphrase() {
+      if (!deps.sync) return err('unsupported', 'Sync is not available in this version of the app yet.');
+      return deps.sync.passphrase();
     },
   };
 }

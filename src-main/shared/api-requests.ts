@@ -282,6 +282,8 @@ export const syncSettingsArg = v.pipe(
     serverUrl: str(API_LIMITS.urlChars),
     user: str(200),
     password: v.optional(str(1000)),
+    /** Absent: keep the one set; '': no encryption. */
+    passphrase: v.optional(str(1000)),
     enabled: v.boolean((i) => `enabled must be true or false, got ${describe(i.input)}`),
   }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {

@@ -93,5 +93,12 @@ export interface SyncSettings {
   serverUrl: string;
   user: string;
   hasPassword: boolean;
+  /** Whether an end-to-end encryption passphrase is set (the passphrase itself: syncPassphrase). */
+  hasPassphrase: boolean;
   enabled: boolean;
+}
+
+/** The end-to-end encryption passphrase, or null for none. */
+export interface SyncPassphrase {
+  passphrase: string | null;
 }

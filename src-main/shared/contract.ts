@@ -33,7 +33,7 @@ import {
 } from './api-requests';
 import type { Doc, DocKind, DocSummary } from './model';
 import type { Result } from './result';
-import type { ArchivesResponse, ImportBeginResponse, ImportStatus, SyncSettings } from './contract-archives';
+import type { ArchivesResponse, ImportBeginResponse, ImportStatus, SyncPassphrase, SyncSettings } from './contract-archives';
 
 export type SortKey = 'date' | 'title';
 export type SortOrder = 'asc' | 'desc';
@@ -269,8 +269,13 @@ export const API_SCHEMA = {
   importCancel: importJobArg,
   /** Settings > Sync as the host keeps them (never the password itself). */
   syncSettingsGet: noArg,
-  /** Save Settings > Sync; the host keeps the password (web host: its data folder, mode 0600). */
+  /** Save Settings > Sync; the host keeps the password and the passphrase (web host: its data folder, mode 0600). */
   syncSettingsSet: syncSettingsArg,
+  /**
+   * The end-to-end encryption passphrase, for the renderer's sync to derive its key in memory (it seals rows before they
+   * reach its mirror, so it must hold the key); null when none is set. Kept by the host, never in page storage.
+   */
+  syncPassphrase: noArg,
 } as const;
 
 export type ApiMethod = keyof typeof API_SCHEMA;
@@ -301,6 +306,7 @@ export interface ApiAnswers {
   importCancel: ImportStatus;
   syncSettingsGet: SyncSettings;
   syncSettingsSet: SyncSettings;
+  syncPassphrase: SyncPassphrase;
 }
 
 /** What a caller sends (the schema's input) and what a handler receives (its output, after the one check). */

@@ -172,7 +172,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const backups = new BackupStore(backupsDir, { log });
   const syncSettings = new SyncSettingsStore(dataDir);
   const handlers = createHandlers({
-    sync: { get: () => syncSettings.get(), set: (req) => syncSettings.set(req) },
+    sync: { get: () => syncSettings.get(), set: (req) => syncSettings.set(req), passphrase: () => syncSettings.passphrase() },
     backups: {
       write: (req) => backups.write(req),
       list: () => backups.list(),

@@ -143,7 +143,7 @@ export class SyncEngine {
    */
   private async fillOnce(): Promise<void> {
     if (await this.mirror.get(FILLED).catch(() => null)) return;
-    await this.db.transaction('rw', this.db.outbox, async () => {
+    await this.db.transaction('rw', [this.db.outbox, ...SYNCED_TABLES.map((t) => this.db.table(t))], async () => {
       for (const table of SYNCED_TABLES) {
         const keys = (await this.db.table(table).toCollection().primaryKeys()) as OutboxEntry['key'][];
         await this.db.outbox.bulkPut(keys.map((key) => outboxEntry(table, key)));

@@ -1,8 +1,9 @@
 /**
  * Settings > Sync: the server's database URL, user, password, "Test
  * connection", on/off, and the status line (synced / N pending / last error,
- * with the time of the last sync). The password goes to the host, which keeps
- * it; this form only knows whether one is set.
+ * with the time of the last sync), and the optional encryption passphrase.
+ * The password and the passphrase go to the host, which keeps them; this form
+ * only knows whether each is set.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApi } from '../../platform/api-context';
@@ -18,6 +19,8 @@ export function SyncSettings() {
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [hasPassword, setHasPassword] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [hasPassphrase, setHasPassphrase] = useState(false);
   const [enabled, setEnabled] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [available, setAvailable] = useState(true);
@@ -32,18 +35,21 @@ export function SyncSettings() {
       setServerUrl(r.value.serverUrl);
       setUser(r.value.user);
       setHasPassword(r.value.hasPassword);
+      setHasPassphrase(r.value.hasPassphrase);
       setEnabled(r.value.enabled);
     });
   }, [api]);
 
   async function save(nextEnabled: boolean): Promise<boolean> {
-    const r = await api.syncSettingsSet({ serverUrl, user, ...(password ? { password } : {}), enabled: nextEnabled });
+    const r = await api.syncSettingsSet({ serverUrl, user, ...(password ? { password } : {}), ...(passphrase ? { passphrase } : {}), enabled: nextEnabled });
     if (!r.ok) {
       setMessage(r.error.message);
       return false;
     }
     setPassword('');
+    setPassphrase('');
     setHasPassword(r.value.hasPassword);
+    setHasPassphrase(r.value.hasPassphrase);
     setEnabled(r.value.enabled);
     return true;
   }
@@ -99,6 +105,21 @@ export function SyncSettings() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
+        <label>
+          Encryption passphrase (optional)
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            placeholder={hasPassphrase ? 'saved (type to change)' : 'none: the server can read your notes'}
+            aria-describedby="sync-passphrase-help"
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        </label>
+        <p id="sync-passphrase-help" className="subtle">
+          With a passphrase, note text, quotes and tags are encrypted on this computer before they are sent; the server never sees them.
+          Use the same passphrase on every computer, on a new, empty database. It cannot be recovered if forgotten.
+        </p>
         <div className="sync-actions">
           <button type="submit">Save</button>
           <button type="button" onClick={() => void onTest()}>

@@ -3,6 +3,8 @@
  * Sync when sync is on, restarted when the settings change, and its status
  * published for the status line. The renderer reaches the server through the
  * host's proxy (`<origin>/sync/db`), so this module never sees a password.
+ * The encryption passphrase it does ask for (the renderer seals rows itself)
+ * and hands to the engine in memory; it is never stored in the page.
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../../../../src-main/shared/contract';
@@ -43,7 +45,13 @@ export function refreshSync(api: ApiClient, db: NotesDatabase): Promise<void> {
     }
     const settings = await api.syncSettingsGet();
     if (!settings.ok || !settings.value.enabled) return;
-    engine = new SyncEngine(db, { remoteUrl: `${location.origin}/sync/db`, onStatus: publish, onRestored: sayRestored });
+    let passphrase: string | null = null;
+    if (settings.value.hasPassphrase) {
+      const secret = await api.syncPassphrase();
+      if (!secret.ok) return publish({ ...OFF, state: 'error', error: `Sync could not start: ${secret.error.message}` });
+      passphrase = secret.value.passphrase;
+    }
+    engine = new SyncEngine(db, { remoteUrl: `${location.origin}/sync/db`, passphrase, onStatus: publish, onRestored: sayRestored });
     await engine.start();
   }).catch((e: unknown) => publish({ ...OFF, state: 'error', error: `Sync could not start: ${String(e)}` }));
   return turn;

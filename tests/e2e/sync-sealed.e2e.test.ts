@@ -1,0 +1,126 @@
+/**
+ * Issue 16, done-when 11: with a passphrase set, note text, quotes and tags
+ * are encrypted in the page before they reach the mirror, so the server's
+ * data folder (LevelDB files of a real CouchDB-protocol server,
+ * tests/support/couch-server.ts) holds none of them, while a plain control
+ * document written there is found by the same search. A second profile with
+ * a wrong passphrase is told so, writes nothing and receives nothing; with the
+ * right one it reads every note.
+ */
+import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Doc } from '../../src-main/shared/model';
+import { createHttpClient } from '../../src-main/shared/http-client';
+import { startWebHost, type WebHost } from '../../src-main/web/server';
+import { startCouchServer, type CouchServer } from '../support/couch-server';
+import { launch } from './browser';
+import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
+import { notesOf, openSettings, statusLine } from './sync-support';
+
+let browser: Browser;
+let couch: CouchServer;
+let couchDir: string;
+let host: WebHost;
+let doc: Doc;
+const folders: string[] = [];
+const contexts: BrowserContext[] = [];
+
+function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
+beforeAll(async () => {
+  couchDir = tempFolder('archive-sealed-couch-');
+  couch = await startCouchServer(couchDir);
+  host = await startWebHost({ port: 0, rendererDir: resolve(import.meta.dirname, '..', '..', 'out', 'renderer'), dataDir: tempFolder('archive-sealed-host-'), log: () => {} });
+  await host.ready;
+  browser = await launch();
+  [doc] = await articles();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await host?.close();
+  await couch?.close();
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+});
+
+async function profile(hash = ''): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, reducedMotion: 'reduce' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(host.url + hash);
+  return page;
+}
+
+/** Every byte the server keeps on disk, as text (LevelDB's log and tables, express-pouchdb's log). */
+function serverFiles(dir: string): string {
+  let all = '';
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    all += statSync(path).isDirectory() ? serverFiles(path) : readFileSync(path).toString('latin1');
+  }
+  return all;
+}
+
+/** The same text as UTF-8 bytes read as latin1, to search serverFiles() with. */
+const asStored = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+
+const setSync = (passphrase: string) =>
+  createHttpClient(host.url.replace(/\/$/, ''), (url, init) => fetch(url, init)).syncSettingsSet({ serverUrl: couch.dbUrl, user: couch.user, passphrase, enabled: true });
+
+describe('end-to-end encryption with a passphrase', () => {
+  test('11: the server keeps no note text, quote or tag; a wrong passphrase is told and writes nothing; the right one reads everything', async () => {
+    const note = 'Sealed remark: the summit minutes are in the annex';
+    const tag = 'sealed-tag-e2e';
+    const quote = passage(doc, 3);
+
+    const a = await profile('#/settings');
+    await a.getByLabel('Server database URL').fill(couch.dbUrl);
+    await a.getByLabel('User').fill(couch.user);
+    await a.getByLabel('Password', { exact: true }).fill(couch.password);
+    await a.getByLabel('Encryption passphrase (optional)').fill('correct passphrase 42');
+    await a.getByLabel('Sync on').click();
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 30_000 }).toMatch(/^Synced\./);
+
+    await a.goto(host.url + articleHash(doc.id));
+    await a.getByRole('heading', { level: 1 }).waitFor();
+    const id = await highlight(a, quote, { note, tags: [tag] });
+    await closeCard(a);
+    await openSettings(a);
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 30_000 }).toMatch(/^Synced\./);
+    // The annotation, its tag row and the marker at least reached the server.
+    expect((await couch.db.info()).doc_count).toBeGreaterThanOrEqual(3);
+
+    // The search can see plain text in these files: a plain document written the same way is found.
+    await couch.db.bulkDocs([{ _id: 'control-plain', text: 'Plain control text that the server can read' }]);
+    const files = serverFiles(couchDir);
+    expect(files).toContain(asStored('Plain control text that the server can read'));
+    for (const secret of [note, quote.phrase, tag, id]) expect(files).not.toContain(asStored(secret));
+
+    // Another computer with a wrong passphrase: told plainly; nothing received, nothing sent; A keeps its notes.
+    expect((await setSync('wrong passphrase')).ok).toBe(true);
+    const seq = (await couch.db.info()).update_seq;
+    const b = await profile('#/settings');
+    await expect.poll(() => statusLine(b).textContent(), { timeout: 30_000 }).toMatch(/the passphrase does not match this server's notes/i);
+    expect((await notesOf(b)).annotations ?? []).toEqual([]);
+    await a.reload();
+    await expect.poll(() => statusLine(a).textContent(), { timeout: 30_000 }).toMatch(/the passphrase does not match this server's notes/i);
+    expect(((await notesOf(a)).annotations as { id: string; note: string }[]).find((r) => r.id === id)?.note).toBe(note);
+    expect((await couch.db.info()).update_seq).toBe(seq);
+
+    // The right passphrase: B reads the note, its quote and its tag.
+    expect((await setSync('correct passphrase 42')).ok).toBe(true);
+    await b.reload();
+    await expect
+      .poll(async () => ((await notesOf(b)).annotations as { id: string; note: string; tags: string[]; quote: { exact: string } }[] | undefined)?.find((r) => r.id === id), { timeout: 30_000 })
+      .toMatchObject({ note, tags: [tag], quote: { exact: quote.phrase } });
+    await expect.poll(() => statusLine(b).textContent(), { timeout: 30_000 }).toMatch(/^Synced\./);
+  }, 150_000);
+});
