@@ -278,3 +278,26 @@ class FakeIpcRenderer extends EventEmitter {
 export const ipcRenderer = new FakeIpcRenderer();
 
 export default { app, protocol, session, BrowserWindow, ipcMain, Menu, screen, dialog, shell, contextBridge, ipcRenderer };
+
+/**
+ * safeStorage: a reversible stand-in "encryption" (bytes reversed and masked, behind a tag) so tests see that what
+ * is written is not the secret, and that text not sealed by it cannot be opened. `available` and `backend` play the system.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable() {
+    return this.available;
+  },
+  getSelectedStorageBackend() {
+    return this.backend;
+  },
+  encryptString(text: string): Buffer {
+    return Buffer.concat([Buffer.from('FAKE-SEALED:'), Buffer.from(text, 'utf8').reverse().map((b) => b ^ 0x5a)]);
+  },
+  decryptString(sealed: Buffer): string {
+    const tag = Buffer.from('FAKE-SEALED:');
+    if (!sealed.subarray(0, tag.length).equals(tag)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(sealed.subarray(tag.length).map((b) => b ^ 0x5a)).reverse().toString('utf8');
+  },
+};
