@@ -123,7 +123,10 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // Closed only once replication has let go: a cancelled replication may still be writing its checkpoint.
+    const ending = [this.push, this.pull].filter((r) => r !== null).map((r) => new Promise<void>((done) => r.on('complete', () => done()).on('error', () => done())));
     this.cancelReplication();
+    await Promise.race([Promise.all(ending), new Promise((r) => setTimeout(r, 5_000))]);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.countTimer) clearTimeout(this.countTimer);
     if (this.pumpRetry) clearTimeout(this.pumpRetry);
@@ -200,8 +203,8 @@ export class SyncEngine {
       rep.on('paused', (e: unknown) => {
         if (e) return this.onReplicationError(e);
         this.upToDate[dir] = true;
-        if (dir === 'push') void this.markPushed();
-        if (this.upToDate.push && this.upToDate.pull) void this.settle();
+        if (dir === 'push') void this.markPushed().catch(() => undefined);
+        if (this.upToDate.push && this.upToDate.pull) void this.settle().catch(() => undefined);
       });
       rep.on('denied', (e: unknown) => this.set({ error: `The server refused a document: ${describe(e)}` }));
       if (dir === 'pull') {
