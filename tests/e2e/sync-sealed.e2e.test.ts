@@ -7,57 +7,32 @@
  * a wrong passphrase is told so, writes nothing and receives nothing; with the
  * right one it reads every note.
  */
-import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { createHttpClient } from '../../src-main/shared/http-client';
-import { startWebHost, type WebHost } from '../../src-main/web/server';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
-import { launch } from './browser';
-import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
-import { notesOf, openSettings, statusLine } from './sync-support';
+import type { WebHost } from '../../src-main/web/server';
+import type { CouchServer } from '../support/couch-server';
+import { articleHash, closeCard, highlight, passage } from './notes-support';
+import { notesOf, openSettings, startSyncWorld, statusLine, type SyncWorld } from './sync-support';
 
-let browser: Browser;
+let world: SyncWorld;
 let couch: CouchServer;
 let couchDir: string;
 let host: WebHost;
 let doc: Doc;
-const folders: string[] = [];
-const contexts: BrowserContext[] = [];
-
-function tempFolder(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
 
 beforeAll(async () => {
-  couchDir = tempFolder('archive-sealed-couch-');
-  couch = await startCouchServer(couchDir);
-  host = await startWebHost({ port: 0, rendererDir: resolve(import.meta.dirname, '..', '..', 'out', 'renderer'), dataDir: tempFolder('archive-sealed-host-'), log: () => {} });
-  await host.ready;
-  browser = await launch();
-  [doc] = await articles();
+  world = await startSyncWorld('sealed');
+  ({ couch, couchDir, host, doc } = world);
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await host?.close();
-  await couch?.close();
-  for (const f of folders) rmSync(f, { recursive: true, force: true });
+  await world?.close();
 });
 
-async function profile(hash = ''): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, reducedMotion: 'reduce' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(host.url + hash);
-  return page;
-}
+const profile = (hash = '') => world.profile(hash);
 
 /** Every byte the server keeps on disk, as text (LevelDB's log and tables, express-pouchdb's log). */
 function serverFiles(dir: string): string {

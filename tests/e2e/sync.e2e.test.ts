@@ -14,57 +14,33 @@
  * 10. an old backup restored on A reaches B as new revisions; B keeps what is newer;
  *  7. a wrong password says "authentication failed" and loses nothing.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
-import { startWebHost, type WebHost } from '../../src-main/web/server';
+import type { WebHost } from '../../src-main/web/server';
 import { createHttpClient } from '../../src-main/shared/http-client';
 import { createBackup, type Snapshot } from '../../src-main/shared/notes/backup/backup-format';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
-import { launch } from './browser';
-import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
-import { notesOf, openSettings, statusLine } from './sync-support';
+import type { CouchServer } from '../support/couch-server';
+import { articleHash, closeCard, highlight, passage } from './notes-support';
+import { notesOf, openSettings, startSyncWorld, statusLine, type SyncWorld } from './sync-support';
 
-let browser: Browser;
+let world: SyncWorld;
 let couch: CouchServer;
 let host: WebHost;
 let doc: Doc;
-const folders: string[] = [];
-const contexts: BrowserContext[] = [];
-
-function tempFolder(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
 
 beforeAll(async () => {
-  couch = await startCouchServer(tempFolder('archive-sync-couch-'));
-  host = await startWebHost({ port: 0, rendererDir: resolve(import.meta.dirname, '..', '..', 'out', 'renderer'), dataDir: tempFolder('archive-sync-host-'), log: () => {} });
-  await host.ready;
-  browser = await launch();
-  [doc] = await articles();
+  world = await startSyncWorld('sync');
+  ({ couch, host, doc } = world);
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await host?.close();
-  await couch?.close();
-  for (const f of folders) rmSync(f, { recursive: true, force: true });
+  await world?.close();
 });
 
-/** A second laptop: a context with its own storage. */
-async function profile(hash = ''): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, reducedMotion: 'reduce' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(host.url + hash);
-  return page;
-}
+const profile = (hash = '') => world.profile(hash);
 
 /** Each document on the server with its current revision. */
 async function revisions(): Promise<Record<string, string>> {
@@ -107,7 +83,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     await a.getByRole('button', { name: 'Test connection' }).click();
     await a.getByText('Connected: the server has the database.').waitFor({ timeout: 60_000 });
     await a.getByLabel('Sync on').click();
-    await expect.poll(() => a.getByLabel('Sync on').isChecked()).toBe(true);
+    await expect.poll(() => a.getByLabel('Sync on').isChecked(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => statusLine(a).textContent(), { timeout: 20_000 }).toMatch(/^Synced\./);
 
     await a.goto(host.url + articleHash(doc.id));
@@ -298,7 +274,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     // The backup, as "Backup now" would write it from A's rows.
     const rows = await notesOf(a);
     const snapshot = { annotations: rows.annotations, docState: rows.articleState, tags: rows.tags, settings: rows.settings } as unknown as Snapshot;
-    const file = join(tempFolder('archive-sync-backup-'), 'old-backup.json');
+    const file = join(world.tempFolder('archive-sync-backup-'), 'old-backup.json');
     writeFileSync(file, createBackup(snapshot, { appVersion: 'test' }));
 
     // After the backup: A deletes one note, B edits the other (newer).
@@ -335,7 +311,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     expect(couch.requests.length - seen).toBeLessThanOrEqual(2);
     expect(await notesOf(a)).toEqual(notes);
     // The password stays in the host's file, readable by this user only.
-    const file = join(folders[1]!, 'sync.json');
+    const file = join(world.hostDir, 'sync.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.stringify(await a.evaluate(() => JSON.stringify((globalThis as unknown as { localStorage: object }).localStorage)))).not.toContain('wrong password');
   }, 60_000);
