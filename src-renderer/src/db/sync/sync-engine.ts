@@ -51,8 +51,6 @@ export interface SyncEngineOptions {
   onRestored?: (docIds: string[]) => void;
   /** The end-to-end encryption passphrase (kept by the host), or null for none. */
   passphrase?: string | null;
-  /** PBKDF2 iterations for a database this device sets up (tests and the benchmark pass fewer). */
-  iterations?: number;
 }
 
 const PUSHED_POSITION = '_local/archive-reader-pushed';
@@ -94,7 +92,7 @@ export class SyncEngine {
     this.set({ state: 'starting' });
     let choice;
     try {
-      choice = await chooseCodec(this.remote, this.options.passphrase ?? null, this.options.iterations);
+      choice = await chooseCodec(this.remote, this.options.passphrase ?? null);
     } catch (e) {
       // Unreachable or refused: try again as replication does (nothing has moved yet).
       this.onReplicationError(e, () => void this.start().catch((err: unknown) => this.fail('error', `Sync could not start: ${String(err)}`)));
@@ -104,12 +102,13 @@ export class SyncEngine {
     if (!choice.ok) return this.fail('error', choice.message);
     this.codec = choice.codec;
     this.mirror = new PouchDB<SyncDoc>(`${this.db.name}-sync-mirror${choice.mirrorSuffix}`);
-    await this.fillOnce();
     const saved = await this.mirror.get<{ seq: string | number }>(PUSHED_POSITION).catch(() => null);
     this.pushedSeq = saved?.seq ?? 0;
     // Received documents into Dexie, in order, one batch at a time.
     this.mirrorFeed = this.mirror.changes({ since: 'now', live: true }).on('change', () => this.queue(() => this.applyRemote()));
     await this.queue(() => this.applyRemote());
+    // After the mirror's own changes are in Dexie: a queued row is never overwritten from the mirror, so filling first could send old text over newer.
+    await this.queue(() => this.fillOnce());
     // Every committed outbox change wakes the pump (Dexie's liveQuery sees writes from every tab).
     this.outboxWatch = liveQuery(() => this.db.outbox.count()).subscribe({
       next: (n) => {
