@@ -53,6 +53,7 @@ export function useReadingPosition(
       // Wait for the reading font: paragraph heights change when it arrives.
       const fontsReady = document.fonts?.ready ?? Promise.resolve();
       void Promise.all([loadReadingPosition(db, docId, shapeRef.current), fontsReady]).then(([pos]) => {
+        if (!restoring.current) return; // the person scrolled first: their place wins
         restoring.current = false;
         if (!live || !pos) return;
         const p = container.querySelector<HTMLElement>(`[data-paragraph="${pos.paragraph}"]`);
@@ -76,7 +77,9 @@ export function useReadingPosition(
       if (last) void saveReadingPosition(db, docId, last, shapeRef.current);
     };
     const onScroll = () => {
-      if (restoring.current) return;
+      // A scroll before the saved place is known is the person's own (the
+      // restore has not moved anything yet): it wins, and the restore is dropped.
+      restoring.current = false;
       last = topParagraph(scroller, container);
       if (timer) clearTimeout(timer);
       timer = setTimeout(save, SAVE_DELAY_MS);
