@@ -66,6 +66,12 @@ interface KeySample {
   debounce: number | null;
   routeToRequest: number | null;
   host: number;
+  /** From the request to the answer's last byte in the browser's network stack (Resource Timing). */
+  hostNetwork: number | null;
+  /** The host's own time (its Server-Timing: reading the request, the handler, JSON). */
+  hostServer: number | null;
+  /** From the answer's last byte to the app having read it: the page's main thread was busy meanwhile. */
+  pageWait: number | null;
   render: number;
   /** The search request the page sent (replayed in-process to split the host's answer). */
   body: string | null;
@@ -85,6 +91,21 @@ async function replaySearches(service: ArchiveService, bodies: string[]): Promis
     times.push(performance.now() - t);
   }
   return times;
+}
+
+/** An API call's times in the page's Resource Timing, and the host's Server-Timing entries (browser-probe.ts resourceFor). */
+interface ResourceTimes {
+  start: number;
+  requestStart: number;
+  responseStart: number;
+  responseEnd: number;
+  server: Record<string, number>;
+}
+
+/** The host's own time for a call: the sum of its Server-Timing entries (server.ts sendJson). */
+function serverMs(t: ResourceTimes | null): number | null {
+  const v = t ? Object.values(t.server) : [];
+  return v.length ? v.reduce((a, b) => a + b, 0) : null;
 }
 
 async function settleSearch(page: Page) {
@@ -109,7 +130,7 @@ async function measureKeystrokes(page: Page, base: string, profile: boolean): Pr
         await page.keyboard.type(ch);
         // A key that leaves the route as it was (no new search) is skipped after 3 s.
         await until(page, `B.key.painted !== null || (B.key.keydown !== null && B.key.fetch === null && performance.now() - B.key.keydown > 3000)`, 300_000);
-        const k = await read<{ keydown: number; nav: number | null; fetch: { start: number; end: number; body: string | null } | null; dom: number; painted: number | null; unchanged: boolean }>(page, 'B.key');
+        const k = await read<{ keydown: number; nav: number | null; fetch: { url: string; start: number; end: number; body: string | null } | null; dom: number; painted: number | null; unchanged: boolean }>(page, 'B.key');
         if (!k.fetch || k.painted === null) {
           skipped++;
           continue;
@@ -118,12 +139,16 @@ async function measureKeystrokes(page: Page, base: string, profile: boolean): Pr
           unchanged++;
           continue;
         }
+        const net = await call<ResourceTimes | null>(page, 'resourceFor', k.fetch.url, k.fetch.start);
         samples.push({
           total: k.painted - k.keydown,
           noDebounce: k.nav !== null ? k.painted - k.nav : null,
           debounce: k.nav !== null ? k.nav - k.keydown : null,
           routeToRequest: k.nav !== null ? k.fetch.start - k.nav : null,
           host: k.fetch.end - k.fetch.start,
+          hostNetwork: net ? net.responseEnd - k.fetch.start : null,
+          hostServer: serverMs(net),
+          pageWait: net ? k.fetch.end - net.responseEnd : null,
           render: k.painted - k.fetch.end,
           body: k.fetch.body,
         });
@@ -164,6 +189,10 @@ interface OpenSample {
   longTasks: (number | null)[][];
   total: number;
   docFetched: number | null;
+  /** getDoc asked for; its answer complete in the network stack (Resource Timing); the host's own time for it. */
+  docAsked: number | null;
+  docNetwork: number | null;
+  docServer: number | null;
   paragraphs: number | null;
   firstMark: number | null;
 }
@@ -198,6 +227,7 @@ async function measureOpen(page: Page, base: string, doc: Doc, opens: number, pr
     const w = await read<Record<string, { at: number | null; painted: number | null }>>(page, 'B.watches');
     const f = await read<{ url: string; start: number; end: number | null }[]>(page, 'B.fetches');
     const getDoc = f.find((x) => x.start >= t0 && x.url.endsWith('/api/getDoc'));
+    const net = getDoc ? await call<ResourceTimes | null>(page, 'resourceFor', getDoc.url, getDoc.start) : null;
     const rel = (v: number) => round(v - t0, 1);
     const markLog = (await read<[number, number][]>(page, 'B.markLog')).map(([t, n]) => [rel(t), n]);
     const longTasks = (await read<[number, number][]>(page, 'B.longTasks')).filter(([t]) => t >= t0).map(([t, d]) => [rel(t), d]);
@@ -206,6 +236,9 @@ async function measureOpen(page: Page, base: string, doc: Doc, opens: number, pr
       longTasks,
       total: w.marks.painted! - t0,
       docFetched: getDoc?.end != null ? getDoc.end - t0 : null,
+      docAsked: getDoc ? getDoc.start - t0 : null,
+      docNetwork: net ? net.responseEnd - t0 : null,
+      docServer: serverMs(net),
       paragraphs: w.paras.at != null ? w.paras.at - t0 : null,
       firstMark: w.firstMark.at != null ? w.firstMark.at - t0 : null,
     };
@@ -309,6 +342,9 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
           debounce: part((s) => s.debounce),
           routeToRequest: part((s) => s.routeToRequest),
           hostAnswer: part((s) => s.host),
+          hostAnswerNetwork: part((s) => s.hostNetwork),
+          hostAnswerServer: part((s) => s.hostServer),
+          answerWaitsForPage: part((s) => s.pageWait),
           engineInProcess: stat(engineMs),
           answerToPaint: part((s) => s.render),
         },
@@ -329,6 +365,9 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
           })(),
           medianSplitMs: {
             docAnswered: openPart((s) => s.docFetched),
+            docAsked: openPart((s) => s.docAsked),
+            docAnswerInNetworkStack: openPart((s) => s.docNetwork),
+            docAnswerServer: openPart((s) => s.docServer),
             paragraphsInDom: openPart((s) => s.paragraphs),
             firstMarkInDom: openPart((s) => s.firstMark),
             allMarksPainted: r1(median(opens)),

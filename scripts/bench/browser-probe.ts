@@ -12,6 +12,8 @@
  *  - `fetches`: every API call with its body, start and answer time;
  *  - `watches`: the first time a condition held (library rows shown, N
  *    highlights painted), and the end of the frame that painted it;
+ *  - `resourceFor(url, start)`: that call's times as the network stack took
+ *    them (Resource Timing) and the host's Server-Timing figures;
  *  - `afterPaint()`: resolves after the next frame is presented
  *    (requestAnimationFrame, then a task: the standard "next paint" probe);
  *  - `frames`: requestAnimationFrame timestamps while recording (scrolling).
@@ -59,6 +61,24 @@ export function probeScript(opts: ProbeOptions): string {
         });
       return r;
     });
+  };
+
+  // Resource Timing is taken by the network stack, not the page's main thread: it tells when the answer's last
+  // byte arrived, apart from when the app got to read it. The default buffer (250 entries) would fill up.
+  try {
+    performance.setResourceTimingBufferSize(1000000);
+  } catch (e) {
+    // No Resource Timing: the splits stay null.
+  }
+  B.resourceFor = (url, start) => {
+    let best = null;
+    for (const e of performance.getEntriesByName(new URL(url, location.href).href)) {
+      if (e.startTime >= start - 1 && (!best || e.startTime < best.startTime)) best = e;
+    }
+    if (!best) return null;
+    const server = {};
+    for (const t of best.serverTiming || []) server[t.name] = t.duration;
+    return { start: best.startTime, requestStart: best.requestStart, responseStart: best.responseStart, responseEnd: best.responseEnd, server };
   };
 
   B.afterPaint = () =>

@@ -3,14 +3,16 @@
  * manifest and the lean library list only, so the library can be shown at
  * once; the search index and the full summaries (facets, links) load
  * afterwards (`searchReady`), and bodies are read from disk when a document
- * is opened or shown as a hit. A call that needs facets before they arrived
- * reads them at once.
+ * is opened or shown as a hit. A call that needs the summaries before they
+ * arrived waits for them; with a search thread they are read there and never
+ * parsed in the host's thread (details-index.ts).
  */
-import type { Doc, DocSummary, FacetType } from '../shared/model';
-import { DOC_ANSWER_CHARS, type DocAnswer, type FacetCount, type FacetsRequest, type FacetsResponse, type FindInDocResponse, type ListRequest, type ListResponse, type SearchRequest, type SearchResponse } from '../shared/contract';
+import type { Doc, DocSummary } from '../shared/model';
+import { DOC_ANSWER_CHARS, type DocAnswer, type FacetsRequest, type FacetsResponse, type FindInDocResponse, type ListRequest, type ListResponse, type SearchRequest, type SearchResponse } from '../shared/contract';
 import type { Paragraph } from '../shared/model';
 import type { ArchiveInfo, ArchiveService } from './types';
-import { BodyReader, paths, readList, readManifestChecked, readSummaries, readSummariesSync, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
+import { BodyReader, paths, readList, readManifestChecked, readSummaries, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
+import { buildDetailsIndex, facetFilter, facetsFrom, type DetailsIndex } from './details-index';
 import { DamagedArchive, rebuildAdvice } from './store/archive-schemas';
 import type { SearchEngine } from './search/engine';
 import type { SearchThread, SearchWorkerOption } from './search/search-thread';
@@ -53,9 +55,10 @@ const collator = new Intl.Collator();
 
 class OpenArchive implements ArchiveService {
   private readonly byId = new Map<string, ListEntry>();
-  /** Full summaries (facets, links), by id: loaded after the list. */
-  private details: Map<string, StoredSummary> | null = null;
-  private readonly detailsPromise: Promise<Map<string, StoredSummary>>;
+  /** Full summaries (facets, links), after the list: from the search thread, or read here without one. */
+  private readonly details: Promise<Details>;
+  /** The filters' index once it arrived, with each id's place in it. */
+  private filters: { index: DetailsIndex; ids: string[]; positionOf: Map<string, number> } | null = null;
   /** The whole list in each sort order asked for so far (filtering keeps the order). */
   private readonly sortedCache = new Map<string, ListEntry[]>();
   private engine: SearchEngine | null = null;
@@ -94,14 +97,20 @@ class OpenArchive implements ArchiveService {
           },
         )
       : loadHere();
-    this.detailsPromise = this.enginePromise
+    // After the index (search should not wait for them), from the thread when it is running: docs.json
+    // is the largest parse of an archive, seconds at 50,000 documents, and would hold every request.
+    this.details = this.enginePromise
       .then(
         () => undefined,
         () => undefined,
       )
-      .then(() => (this.details ? [...this.details.values()] : readSummaries(dir, rebuild)))
-      .then((all) => (this.details ??= byIdOf(all)));
-    this.detailsPromise.catch(() => undefined); // surfaced by get() / detailsNow()
+      .then(() => (this.thread ? detailsFromThread(this.thread) : detailsHere(dir, rebuild)))
+      .then((d) => {
+        const ids = d.index.ids === '' ? [] : d.index.ids.split('\n');
+        this.filters = { index: d.index, ids, positionOf: new Map(ids.map((id, i) => [id, i])) };
+        return d;
+      });
+    this.details.catch(() => undefined); // surfaced by get(), list() and facets()
     this.enginePromise.then(
       (e) => {
         this.engine = e;
@@ -129,13 +138,16 @@ class OpenArchive implements ArchiveService {
     };
   }
 
-  /** The full summaries, now: read synchronously if the background load has not finished. */
-  private detailsNow(): Map<string, StoredSummary> {
-    return (this.details ??= byIdOf(readSummariesSync(this.dir, this.rebuild)));
+  /** The filters' index: at once when it has arrived, else when it does. */
+  private async filtersReady(): Promise<NonNullable<OpenArchive['filters']>> {
+    if (!this.filters) await this.details;
+    return this.filters!;
   }
 
-  list(req: ListRequest = {}): ListResponse {
-    const details = req.facet || req.section ? this.detailsNow() : null;
+  async list(req: ListRequest = {}): Promise<ListResponse> {
+    // Only a facet or section filter needs docs.json: the library's own pages never wait for it.
+    const f = req.facet || req.section ? await this.filtersReady() : null;
+    const passes = f ? facetFilter(f.index, req) : null;
     const dir = req.order === 'asc' ? 1 : req.order === 'desc' ? -1 : req.sort === 'title' ? 1 : -1;
     const all = this.sorted(req.sort === 'title' ? 'title' : 'date', dir);
     const filtered = req.kind || typeof req.from === 'number' || typeof req.to === 'number' || req.facet || req.section;
@@ -144,11 +156,10 @@ class OpenArchive implements ArchiveService {
       if (req.kind && s.kind !== req.kind) return false;
       if (typeof req.from === 'number' && (s.year === null || s.year < req.from)) return false;
       if (typeof req.to === 'number' && (s.year === null || s.year > req.to)) return false;
-      if (req.facet) {
-        const values = details!.get(s.id)?.facets?.[req.facet.type as FacetType];
-        if (!Array.isArray(values) || !values.some((v) => v.toLowerCase() === String(req.facet!.value).toLowerCase())) return false;
+      if (f) {
+        const i = f.positionOf.get(s.id);
+        if (i === undefined || !passes!(i)) return false;
       }
-      if (req.section && details!.get(s.id)?.section !== req.section) return false;
       return true;
     });
     const total = items.length;
@@ -182,7 +193,7 @@ class OpenArchive implements ArchiveService {
 
   async get(id: string): Promise<Doc | undefined> {
     if (typeof id !== 'string' || !this.byId.has(id)) return undefined;
-    const s = (this.details ?? (await this.detailsPromise)).get(id);
+    const s = await (await this.details).summary(id);
     if (!s) return undefined;
     const paragraphs = await this.bodies.read(s);
     const { body: _b, parts: _p, ...rest } = s;
@@ -197,7 +208,7 @@ class OpenArchive implements ArchiveService {
       if (!doc || from === 0) return doc;
       return { ...doc, paragraphs: doc.paragraphs.slice(from), paragraphsFrom: from, paragraphCount: doc.paragraphs.length };
     }
-    const s = (this.details ?? (await this.detailsPromise)).get(id);
+    const s = await (await this.details).summary(id);
     if (!s) return undefined;
     const last = entry.parts[entry.parts.length - 1];
     const paragraphs: Paragraph[] = [];
@@ -215,30 +226,10 @@ class OpenArchive implements ArchiveService {
     return { ...rest, paragraphs, paragraphsFrom: from, paragraphCount: last[1] + last[2] };
   }
 
-  /** The facet lists and kind counts of the whole archive: the same for every request, counted once. */
-  private wholeFacets: Omit<FacetsResponse, 'years' | 'undated'> | null = null;
-
-  facets(req: FacetsRequest = {}): FacetsResponse {
-    const details = this.detailsNow();
-    const years = new Map<number, number>();
-    let undated = 0;
-    const wanted = req.facet ? String(req.facet.value).toLowerCase() : null;
-    const only = req.ids ? new Set(req.ids) : null;
-    for (const s of details.values()) {
-      // The timeline follows the library's filters; the filters' own lists do not (they would hide their choices).
-      const kept =
-        (!only || only.has(s.id)) &&
-        (!req.kind || s.kind === req.kind) &&
-        (!req.facet || (s.facets?.[req.facet.type as FacetType] ?? []).some((v) => v.toLowerCase() === wanted)) &&
-        (!req.section || s.section === req.section);
-      if (kept && s.year !== null) years.set(s.year, (years.get(s.year) ?? 0) + 1);
-      else if (kept) undated++;
-    }
-    return {
-      years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
-      undated,
-      ...(this.wholeFacets ??= wholeFacetsOf(details)),
-    };
+  /** Year counts over what the filters keep; the facet lists and kind counts are the whole archive's, counted once. */
+  async facets(req: FacetsRequest = {}): Promise<FacetsResponse> {
+    const f = await this.filtersReady();
+    return facetsFrom(f.index, req, f.ids);
   }
 
   async search(req: SearchRequest): Promise<SearchResponse> {
@@ -276,29 +267,22 @@ class OpenArchive implements ArchiveService {
   }
 }
 
-function byIdOf(all: StoredSummary[]): Map<string, StoredSummary> {
-  return new Map(all.map((s) => [s.id, s]));
+/** docs.json as an archive needs it: the filters' index, and one document's full summary at a time. */
+interface Details {
+  index: DetailsIndex;
+  summary(id: string): Promise<StoredSummary | undefined>;
 }
 
-function wholeFacetsOf(details: Map<string, StoredSummary>): Omit<FacetsResponse, 'years' | 'undated'> {
-  const kinds = new Map<string, number>();
-  const counts = { people: new Map<string, number>(), places: new Map<string, number>(), organizations: new Map<string, number>() };
-  const sections = new Map<string, number>();
-  for (const s of details.values()) {
-    kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
-    for (const t of ['people', 'places', 'organizations'] as const) for (const v of s.facets[t]) counts[t].set(v, (counts[t].get(v) ?? 0) + 1);
-    if (s.section) sections.set(s.section, (sections.get(s.section) ?? 0) + 1);
-  }
-  const sorted = (m: Map<string, number>): FacetCount[] =>
-    [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return {
-    kinds: (['article', 'brief'] as const).filter((k) => kinds.has(k)).map((kind) => ({ kind, count: kinds.get(kind)! })),
-    people: sorted(counts.people),
-    places: sorted(counts.places),
-    organizations: sorted(counts.organizations),
-    // Folder order (a path's sub-folders after it), not by count: a person finds their folders where they put them.
-    sections: [...sections].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
-  };
+/** Read and kept in the search thread: only the index and the summaries asked for cross over. */
+async function detailsFromThread(thread: SearchThread): Promise<Details> {
+  return { index: await thread.detailsIndex(), summary: (id) => thread.summary(id) };
+}
+
+/** Without a search thread (the CLI, tests): read here, by the same functions. */
+async function detailsHere(dir: string, rebuild: string): Promise<Details> {
+  const all = await readSummaries(dir, rebuild);
+  const byId = new Map(all.map((s) => [s.id, s]));
+  return { index: buildDetailsIndex(all), summary: async (id) => byId.get(id) };
 }
 
 function toSummary(s: ListEntry): DocSummary {

@@ -22,12 +22,13 @@ export interface ArchiveInfo extends ArchiveState {
 
 export interface ArchiveService {
   info(): ArchiveInfo;
-  list(req: ListRequest): ListResponse;
+  /** A facet or section filter waits for docs.json (read after the index); the library's own pages never do. */
+  list(req: ListRequest): Promise<ListResponse>;
   get(id: string): Promise<Doc | undefined>;
   /** A document for getDoc: whole when small; a large one from paragraph `from`, at most about DOC_ANSWER_CHARS characters. */
   getPart(id: string, from?: number): Promise<DocAnswer | undefined>;
   /** Year counts follow `req`'s kind, facet and ids; kinds and facet lists are the whole archive's. */
-  facets(req?: FacetsRequest): FacetsResponse;
+  facets(req?: FacetsRequest): Promise<FacetsResponse>;
   /** Never throws for any query string: bad syntax is read literally and says so. */
   search(req: SearchRequest): Promise<SearchResponse>;
   findInDoc(id: string, query: string): Promise<FindInDocResponse | undefined>;

@@ -109,7 +109,7 @@ describe('import and re-import', () => {
     const id = first.report!.archiveId;
     expect(registry.openId).toBe(id);
     expect(staged(dataDir)).toEqual([]);
-    const idsBefore = registry.slot.current.service!.list({}).items.map((d) => [d.source, d.id]);
+    const idsBefore = (await registry.slot.current.service!.list({})).items.map((d) => [d.source, d.id]);
 
     // Edit one file, delete one, add one, and send them in another order.
     const edited: Record<string, string> = { ...files, 'business/000.txt': storyText('Harbour 0 about the harbour town', 0, 'with a corrected figure') };
@@ -118,7 +118,7 @@ describe('import and re-import', () => {
     const reversed = Object.fromEntries(Object.entries(edited).reverse());
     const again = await importFiles(jobs, reversed, { source: 'harbour', into: id }, 5);
     expect(again.report).toMatchObject({ reimport: true, imported: 1, updated: 1, unchanged: 10, removed: 1 });
-    const idsAfter = new Map(registry.slot.current.service!.list({}).items.map((d) => [d.source, d.id]));
+    const idsAfter = new Map((await registry.slot.current.service!.list({})).items.map((d) => [d.source, d.id]));
     for (const [source, docId] of idsBefore) if (source !== 'sport/001.txt') expect(idsAfter.get(source)).toBe(docId);
     await jobs.close();
     await registry.close();

@@ -40,7 +40,7 @@ test('bodies cut short: the error names the file; a rebuild opens a whole archiv
   const r = await reg.rebuildBundled();
   expect(r.ok).toBe(true);
   const a = reg.slot.current.service!;
-  expect(a.list({}).total).toBe(15);
+  expect((await a.list({})).total).toBe(15);
   expect((await a.search({ query: 'peacekeeping' })).hits.length).toBeGreaterThan(0);
   await reg.close();
 });
@@ -55,7 +55,7 @@ test('a garbled manifest: the damaged folder is set aside, byte for byte, and a 
   const aside = readdirSync(res.resourcesDir).filter((f) => f.startsWith('archive.damaged-'));
   expect(aside).toHaveLength(1);
   expect(readFileSync(join(res.resourcesDir, aside[0], 'manifest.json'), 'utf8')).toBe('{"not": "ours"');
-  expect(reg.slot.current.service!.list({}).total).toBe(15);
+  expect((await reg.slot.current.service!.list({})).total).toBe(15);
   await reg.close();
 });
 

@@ -34,7 +34,7 @@ beforeAll(async () => {
   archiveDir = join(dir, 'archive');
   await ingestFolder(bundledCorpusDir(), archiveDir);
   const archive = await openArchive(archiveDir);
-  docs = archive.list({ kind: 'article' }).items.slice(0, 2);
+  docs = (await archive.list({ kind: 'article' })).items.slice(0, 2);
   annotations = [];
   for (const [i, summary] of docs.entries()) {
     const doc = (await archive.get(summary.id))!;

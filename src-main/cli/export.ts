@@ -104,7 +104,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo, appVe
   }
   try {
     const docs = new Map<string, CitedDoc>();
-    for (const d of archive.list({}).items) docs.set(d.id, d);
+    for (const d of (await archive.list({})).items) docs.set(d.id, d);
     // Only the notes made in this archive: another archive's note on the same document id cites another article.
     const archiveId = archiveIdForDir(args.archive);
     const own = backup.snapshot.annotations.filter((a) => a.archiveId === archiveId);

@@ -44,7 +44,7 @@ async function run(argv: string[]): Promise<number> {
     case 'list': {
       expectPositional(args, 0);
       const a = await open(args);
-      const items = a.list({ sort: 'date', order: 'desc' }).items;
+      const items = (await a.list({ sort: 'date', order: 'desc' })).items;
       out(listJson(items), formatList(items));
       await a.close();
       return 0;

@@ -126,7 +126,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       });
     },
     async list(req) {
-      return ok(readyArchive(deps).list(req));
+      return ok(await readyArchive(deps).list(req));
     },
     async getDoc({ id, from }) {
       // A large document is answered a range of paragraphs at a time (contract.ts DocAnswer): never one huge answer.
@@ -146,7 +146,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return found ? ok(found) : err('not-found', `No article or brief has the id "${req.id}".`);
     },
     async facets(req) {
-      return ok(readyArchive(deps).facets(req));
+      return ok(await readyArchive(deps).facets(req));
     },
     async saveFile(req) {
       if (!deps.saveFile) return err('unsupported', 'This host cannot show a save dialog; the browser downloads the file instead.');

@@ -93,14 +93,22 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+/**
+ * `timing`: how long reading the request and the handler took, sent with the JSON's own time as a
+ * Server-Timing header, so the page's Resource Timing (and the bench) can tell the host's work from the
+ * network and from the page's own delay in reading the answer.
+ */
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>, timing?: { readMs: number; handledMs: number }): void {
+  const started = performance.now();
   const text = JSON.stringify(body);
+  const jsonMs = performance.now() - started;
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    ...(timing ? { 'Server-Timing': `read;dur=${timing.readMs.toFixed(1)}, handler;dur=${timing.handledMs.toFixed(1)}, json;dur=${jsonMs.toFixed(1)}` } : {}),
   });
   res.end(text);
 }
@@ -193,14 +201,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => {
+    void handle(req, res, performance.now()).catch((e: unknown) => {
       log(`web host: ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : String(e)}`);
       if (!res.headersSent) sendJson(res, 500, err('internal', 'The server failed to answer.'));
       else res.destroy();
     });
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, arrived: number): Promise<void> {
     const refused = refuseReason(req.headers, port, req.method);
     if (refused) {
       req.resume();
@@ -250,7 +258,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return;
         }
       }
-      sendJson(res, 200, await dispatch(handlers, method, arg, log));
+      const handling = performance.now();
+      const answer = await dispatch(handlers, method, arg, log);
+      sendJson(res, 200, answer, { readMs: handling - arrived, handledMs: performance.now() - handling });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const clean = join(work, 'clean');
   await ingestFolder(bundledCorpusDir(), clean);
   const a = await openArchive(clean);
-  for (const s of a.list({ kind: 'article' }).items) {
+  for (const s of (await a.list({ kind: 'article' })).items) {
     real.push({ name: s.source, title: s.title, published: s.published, text: await readFile(join(bundledCorpusDir(), s.source), 'utf8') });
   }
   await a.close();
@@ -91,7 +91,7 @@ async function problems(entries: Entry[], report: IngestReport, out: string): Pr
   const archive = await openArchive(out);
   try {
     await archive.searchReady;
-    const list = archive.list({});
+    const list = await archive.list({});
     if (list.total !== report.articles + report.briefs) p.push(`archive lists ${list.total}, report says ${report.articles + report.briefs}`);
     if (new Set(list.items.map((d) => d.id)).size !== list.total) p.push('duplicate ids');
     const docs: Doc[] = [];

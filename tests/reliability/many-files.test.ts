@@ -55,7 +55,7 @@ test(`${FILES} tiny files: each read once, copies merged, bad ones skipped with 
 
   const a = await openArchive(join(dir, 'out'));
   try {
-    expect(a.list({}).total).toBe(FILES - bad - copies);
+    expect((await a.list({})).total).toBe(FILES - bad - copies);
     const last = kinds.lastIndexOf('note');
     const hits = await a.search({ query: `zq${last.toString(36)}x` });
     expect(hits.hits.map((h) => h.title)).toEqual([`Note ${last} on the shelf`]);

@@ -34,7 +34,7 @@ interface Target {
 async function loadTarget(name: string, archive: ArchiveService, cleanup: () => Promise<void>): Promise<Target> {
   await archive.searchReady;
   const docs = new Map<string, Doc>();
-  for (const s of archive.list({}).items) docs.set(s.id, (await archive.get(s.id))!);
+  for (const s of (await archive.list({})).items) docs.set(s.id, (await archive.get(s.id))!);
   const words = new Set<string>();
   for (const d of docs.values()) for (const t of [d.title, ...d.paragraphs.map((p) => p.text)]) for (const m of t.matchAll(/[\p{L}\p{N}]+/gu)) words.add(m[0]);
   return { name, archive, docs, words: [...words], cleanup };

@@ -74,7 +74,7 @@ beforeAll(async () => {
   const archiveDir = tmp('xss-archive-');
   const report = await ingestFolder(src, archiveDir);
   archive = await openArchive(archiveDir);
-  for (const s of archive.list({}).items) {
+  for (const s of (await archive.list({})).items) {
     const m = /Bulletin (\d+)/.exec(s.title) ?? /bulletin number (\d+)/.exec(s.title);
     const doc = await archive.get(s.id);
     const id = m ? Number(m[1]) : Number(/bulletin number (\d+)/.exec(doc ? docText(doc) : '')?.[1]);

@@ -64,7 +64,7 @@ describe.each(CASES)('$file $how', ({ file, damage, at }) => {
       const a = await openArchive(arc);
       try {
         if (at === 'search') await a.searchReady;
-        if (at === 'get') await a.get(a.list({}).items[0].id);
+        if (at === 'get') await a.get((await a.list({})).items[0].id);
       } finally {
         await a.close();
       }

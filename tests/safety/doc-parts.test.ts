@@ -30,7 +30,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'src', '02-short.txt'), 'Winter roads open\n\nThe winter roads opened across the region on Monday, the agency said.\n');
   await ingestFolder(join(dir, 'src'), join(dir, 'archive'));
   const archive = await openArchive(join(dir, 'archive'));
-  const items = archive.list({}).items;
+  const items = (await archive.list({})).items;
   bigDoc = (await archive.get(items.find((d) => d.title.startsWith('The long'))!.id))!;
   smallId = items.find((d) => d.title.startsWith('Winter'))!.id;
   await archive.close();

@@ -34,7 +34,7 @@ test('a folder with no article text fails clearly and keeps the archive already 
     /No readable pages \(\.txt, \.md, \.html\) in .*furniture \(skipped: scan\.txt: binary file \(contains NUL bytes\); nav\.txt: no article text found\)/,
   );
   const a = await openArchive(out);
-  expect(a.list({}).items.map((d) => d.title)).toEqual(['Harbour reopens']);
+  expect((await a.list({})).items.map((d) => d.title)).toEqual(['Harbour reopens']);
   await a.close();
 });
 
@@ -62,7 +62,7 @@ test.each([
   expect(phases).not.toContain('done');
   expect(await readdir(parent)).toEqual(before);
   const a = await openArchive(out);
-  expect(a.list({}).items.map((d) => d.title)).toEqual(['Harbour reopens']);
+  expect((await a.list({})).items.map((d) => d.title)).toEqual(['Harbour reopens']);
   await a.close();
 });
 

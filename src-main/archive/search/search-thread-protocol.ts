@@ -6,6 +6,8 @@
  * have in-process.
  */
 import type { FindInDocResponse, SearchRequest, SearchResponse } from '../../shared/contract';
+import type { DetailsIndex } from '../details-index';
+import type { StoredSummary } from '../store/layout';
 
 export interface SearchWorkerData {
   /** The archive folder; the worker opens its list, bodies and index itself. */
@@ -15,7 +17,11 @@ export interface SearchWorkerData {
 
 export type SearchThreadRequest =
   | { id: number; op: 'search'; req: SearchRequest }
-  | { id: number; op: 'find'; docId: string; query: string };
+  | { id: number; op: 'find'; docId: string; query: string }
+  /** docs.json, read and checked in the thread: the compact index of the library's filters (details-index.ts). */
+  | { id: number; op: 'details-index' }
+  /** One document's full summary from docs.json (getDoc's header: facets, briefs, links). */
+  | { id: number; op: 'summary'; docId: string };
 
 export type ThreadError =
   | { kind: 'damaged'; file: string; problem: string; rebuild: string }
@@ -24,7 +30,7 @@ export type ThreadError =
 export type SearchThreadMessage =
   | { type: 'ready' }
   | { type: 'failed'; error: ThreadError }
-  | { type: 'answer'; id: number; ok: true; value: SearchResponse | FindInDocResponse | undefined }
+  | { type: 'answer'; id: number; ok: true; value: SearchResponse | FindInDocResponse | DetailsIndex | StoredSummary | undefined }
   | { type: 'answer'; id: number; ok: false; error: ThreadError };
 
 /** The thread itself failed (could not start, or died), as opposed to the archive it reads. */

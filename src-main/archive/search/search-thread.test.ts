@@ -36,10 +36,32 @@ test.each(['peacekeeping', '+border -drug', 'title:summit', '"collective securit
 );
 
 test('find in a document answers the same from the thread, and an unknown document is undefined', async () => {
-  const id = inProcess.list({ kind: 'article' }).items[0].id;
+  const id = (await inProcess.list({ kind: 'article' })).items[0].id;
   expect(await threaded.findInDoc(id, 'CSTO')).toEqual(await inProcess.findInDoc(id, 'CSTO'));
   expect((await threaded.findInDoc(id, 'CSTO'))!.matches.length).toBeGreaterThan(0);
   expect(await threaded.findInDoc('no-such-id', 'CSTO')).toBeUndefined();
+});
+
+test('docs.json read in the thread: facets, filtered lists and documents answer as in process', async () => {
+  const all = await inProcess.facets();
+  expect(await threaded.facets()).toEqual(all);
+  const place = all.places[0];
+  const person = all.people[0];
+  const requests = [
+    { facet: { type: 'places' as const, value: place.value.toUpperCase() } },
+    { facet: { type: 'people' as const, value: person.value }, kind: 'article' as const },
+    { facet: { type: 'organizations' as const, value: 'no such organization' } },
+    { section: 'no-such-folder' },
+  ];
+  for (const req of requests) {
+    expect(await threaded.facets(req)).toEqual(await inProcess.facets(req));
+    expect(await threaded.list({ ...req, sort: 'title' })).toEqual(await inProcess.list({ ...req, sort: 'title' }));
+  }
+  expect((await threaded.list({ facet: { type: 'places', value: place.value } })).total).toBe(place.count);
+  const ids = (await inProcess.list({ limit: 5 })).items.map((d) => d.id);
+  expect(await threaded.facets({ ids })).toEqual(await inProcess.facets({ ids }));
+  for (const id of ids) expect(await threaded.getPart(id)).toEqual(await inProcess.getPart(id));
+  expect(await threaded.get('no-such-id')).toBeUndefined();
 });
 
 test('concurrent searches each get their own answer', async () => {

@@ -2,8 +2,11 @@
  * Runs an archive's search in a worker thread (search-worker.ts), so a long
  * query never blocks the host that serves the window: the HTTP host and
  * Electron's main process answer appInfo, list, getDoc and backups while a
- * search runs. The CLI answers one question and exits, so it searches in
- * process (no thread to start).
+ * search runs. The thread also reads docs.json (seconds of parsing at 50,000
+ * documents) and sends the host only what it asks for: the filters' compact
+ * index (details-index.ts) and one document's summary at a time. The CLI
+ * answers one question and exits, so it searches in process (no thread to
+ * start).
  *
  * Where the worker comes from: the built app passes the bundled
  * `search-worker.js`; from the sources (`npm run web`, tests) it starts
@@ -13,6 +16,8 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FindInDocResponse, SearchRequest, SearchResponse } from '../../shared/contract';
+import type { DetailsIndex } from '../details-index';
+import type { StoredSummary } from '../store/layout';
 import { DamagedArchive } from '../store/archive-schemas';
 import { ThreadStopped, type SearchThreadMessage, type SearchThreadRequest, type SearchWorkerData, type ThreadError } from './search-thread-protocol';
 
@@ -77,6 +82,15 @@ export class SearchThread {
 
   findInDoc(docId: string, query: string): Promise<FindInDocResponse | undefined> {
     return this.ask({ op: 'find', docId, query });
+  }
+
+  /** The library filters' index, built from docs.json in the thread (its typed arrays are moved here, not copied). */
+  detailsIndex(): Promise<DetailsIndex> {
+    return this.ask({ op: 'details-index' });
+  }
+
+  summary(docId: string): Promise<StoredSummary | undefined> {
+    return this.ask({ op: 'summary', docId });
   }
 
   async close(): Promise<void> {

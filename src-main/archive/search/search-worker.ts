@@ -1,6 +1,7 @@
 /**
  * The search thread: loads the archive's Lunr index and answers searches and
- * find-in-document off the host's event loop. A query over a large archive,
+ * find-in-document off the host's event loop; then reads docs.json and answers
+ * the host's questions about it (details-index.ts says why). A query over a large archive,
  * or one hitting a 200 MB document, takes tens to hundreds of milliseconds of
  * CPU that no yielding inside Lunr can split; here it delays only other
  * searches, never the host's small requests (appInfo, list, backups, files).
@@ -10,7 +11,8 @@
  * readers of one file never disagree).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { BodyReader, paths, readList, type ListEntry } from '../store/layout';
+import { BodyReader, paths, readList, readSummaries, type ListEntry, type StoredSummary } from '../store/layout';
+import { buildDetailsIndex, transferablesOf } from '../details-index';
 import { DamagedArchive } from '../store/archive-schemas';
 import { loadEngine } from './engine';
 import { runFindInDoc, runSearch } from './search-service';
@@ -42,22 +44,39 @@ Promise.all([opened, engine]).then(
   () => send({ type: 'ready' }),
   (e) => send({ type: 'failed', error: asThreadError(e) }),
 );
+// docs.json after the index (search should not wait for it), whether or not the index loaded.
+let details: Promise<StoredSummary[]> | null = null;
+const summaries = () =>
+  (details ??= engine.then(
+    () => readSummaries(dir, rebuild),
+    () => readSummaries(dir, rebuild),
+  ));
+const byId = () => summaries().then((all) => (summaryById ??= new Map(all.map((s) => [s.id, s]))));
+let summaryById: Map<string, StoredSummary> | null = null;
+void summaries().catch(() => undefined); // start reading now; a failure is answered to whoever asks
 
 port.on('message', async (m: SearchThreadRequest) => {
   try {
-    const { byId, bodies } = await opened;
+    const { byId: list, bodies } = await opened;
     let value;
-    if (m.op === 'search') {
+    if (m.op === 'details-index') {
+      // Built at the host's request (once), its typed arrays moved rather than copied.
+      const index = buildDetailsIndex(await summaries());
+      port.postMessage({ type: 'answer', id: m.id, ok: true, value: index } satisfies SearchThreadMessage, transferablesOf(index));
+      return;
+    } else if (m.op === 'summary') {
+      value = (await byId()).get(m.docId);
+    } else if (m.op === 'search') {
       value = await runSearch(m.req, {
         engine: () => engine,
-        summary: (id) => byId.get(id),
+        summary: (id) => list.get(id),
         parts: (id) => {
-          const s = byId.get(id);
+          const s = list.get(id);
           return s ? bodies.parts(s) : undefined;
         },
       });
     } else {
-      const s = byId.get(m.docId);
+      const s = list.get(m.docId);
       value = s ? await runFindInDoc(() => bodies.parts(s), m.query) : undefined;
     }
     send({ type: 'answer', id: m.id, ok: true, value });

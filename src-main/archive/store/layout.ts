@@ -176,13 +176,23 @@ export async function readSummaries(dir: string, rebuild = rebuildAdvice(dir)): 
 /** Where a document's body is in bodies.jsonl. */
 export type BodyLocation = Pick<StoredSummary, 'body' | 'parts'>;
 
+/** Characters of recently read body parts kept parsed (BodyReader): about 16 MB of text at most. */
+export const RECENT_PARTS_CHARS = 8 * 1024 * 1024;
+
 /**
  * Reads paragraphs by byte range, part by part, keeping one file handle open. Reads are
  * asynchronous (a large body must not hold the thread). A line that is cut
  * short or not a body raises DamagedArchive naming bodies.jsonl.
+ *
+ * Recently read parts are kept parsed and checked (least recently used first out, up to
+ * RECENT_PARTS_CHARS): the search as a person types reads the same best hits' bodies for
+ * key after key, and an article opened again is not read again. The archive never changes
+ * while it is open (a rebuild opens a new one), and callers never change the paragraphs.
  */
 export class BodyReader {
   private fh: Promise<FileHandle> | null = null;
+  private readonly recent = new Map<number, { from?: number; paragraphs: Paragraph[]; chars: number }>();
+  private recentChars = 0;
   constructor(
     private readonly file: string,
     private readonly rebuild: string,
@@ -219,11 +229,32 @@ export class BodyReader {
     for (const [bytes, from, count] of parts) {
       if (from + count > fromParagraph) {
         if (read++ > 0) await new Promise<void>((r) => setImmediate(r)); // between parts, other requests run
-        const line = await this.readLine(pos, bytes);
-        yield { from: line.from ?? 0, paragraphs: line.paragraphs as Paragraph[] };
+        const line = await this.cachedLine(pos, bytes);
+        yield { from: line.from ?? 0, paragraphs: line.paragraphs };
       }
       pos += bytes + 1;
     }
+  }
+
+  private async cachedLine(start: number, length: number): Promise<{ from?: number; paragraphs: Paragraph[] }> {
+    const hit = this.recent.get(start);
+    if (hit) {
+      // Most recently used goes last.
+      this.recent.delete(start);
+      this.recent.set(start, hit);
+      return hit;
+    }
+    const line = await this.readLine(start, length);
+    const paragraphs = line.paragraphs as Paragraph[];
+    const entry = { from: line.from, paragraphs, chars: paragraphs.reduce((n, p) => n + p.text.length, 0) };
+    this.recent.set(start, entry);
+    this.recentChars += entry.chars;
+    for (const [key, old] of this.recent) {
+      if (this.recentChars <= RECENT_PARTS_CHARS) break;
+      this.recent.delete(key);
+      this.recentChars -= old.chars;
+    }
+    return entry;
   }
 
   private async readLine(start: number, length: number) {
@@ -245,6 +276,8 @@ export class BodyReader {
   async close(): Promise<void> {
     const fh = this.fh;
     this.fh = null;
+    this.recent.clear();
+    this.recentChars = 0;
     if (fh) await (await fh.catch(() => null))?.close();
   }
 }

@@ -60,7 +60,7 @@ describe('opening an archive', () => {
     const a = await openArchive(dir);
     const info = a.info();
     expect(info).toMatchObject({ status: 'ready', searchStatus: 'loading', articles: 5, briefs: 10 });
-    expect(a.list({}).total).toBe(15);
+    expect((await a.list({})).total).toBe(15);
     await a.searchReady;
     expect(a.info().searchStatus).toBe('ready');
     await a.close();
@@ -72,14 +72,14 @@ describe('opening an archive', () => {
     await cp(await ensureBundledArchive({ resourcesDir: res }), dir, { recursive: true });
     await writeFile(join(dir, 'index', 'index.bin'), 'ARIX{"engine": "lunr-1", "index": {broken');
     const a = await openArchive(dir);
-    expect(a.list({ kind: 'article' }).total).toBe(5);
+    expect((await a.list({ kind: 'article' })).total).toBe(5);
     await expect(a.searchReady).rejects.toThrow(/cannot be read/);
     expect(a.info()).toMatchObject({ searchStatus: 'error' });
     expect(a.info().message).toMatch(/index\.bin/);
     const r = await a.search({ query: 'minsk' });
     expect(r.hits).toEqual([]);
     expect(r.notice).toMatch(/Search failed: search index .* cannot be read/);
-    const doc = (await a.get(a.list({}).items[0].id))!;
+    const doc = (await a.get((await a.list({})).items[0].id))!;
     expect(doc.paragraphs.length).toBeGreaterThan(0);
     await a.close();
     await removeDir(parent);
@@ -94,7 +94,7 @@ describe('opening an archive', () => {
 
   test('bodies are read on demand and match the listing', async () => {
     const a = await openArchive(await ensureBundledArchive({ resourcesDir: res }));
-    for (const s of a.list({}).items) {
+    for (const s of (await a.list({})).items) {
       const d = (await a.get(s.id))!;
       expect(d).toMatchObject(s);
       expect(d.paragraphs.length).toBeGreaterThan(0);
@@ -102,7 +102,7 @@ describe('opening an archive', () => {
     }
     expect(await a.get('nope')).toBeUndefined();
     expect(await a.get(undefined as unknown as string)).toBeUndefined();
-    const sorted = a.list({ sort: 'title', order: 'asc', offset: 2, limit: 3 });
+    const sorted = await a.list({ sort: 'title', order: 'asc', offset: 2, limit: 3 });
     expect(sorted.total).toBe(15);
     expect(sorted.items).toHaveLength(3);
     await a.close();

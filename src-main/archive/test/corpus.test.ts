@@ -20,7 +20,7 @@ const bySource = (s: string) => docs.find((d) => d.kind === 'article' && d.sourc
 
 beforeAll(async () => {
   ({ archive, cleanup } = await openBundledCopy());
-  docs = await Promise.all(archive.list({}).items.map(async (s) => (await archive.get(s.id))!));
+  docs = await Promise.all((await archive.list({})).items.map(async (s) => (await archive.get(s.id))!));
 });
 afterAll(() => cleanup());
 
@@ -147,7 +147,7 @@ describe('briefs', () => {
 });
 
 describe('facets', () => {
-  test('people with spelling variants merged', () => {
+  test('people with spelling variants merged', async () => {
     const y2017 = bySource(SOURCES.y2017).facets.people;
     expect(y2017).toContain('Nikolai Bordyuzha');
     expect(y2017).toContain('Yuri Khachaturov');
@@ -157,9 +157,9 @@ describe('facets', () => {
     const y2019 = bySource(SOURCES.y2019).facets.people;
     expect(y2019).toContain('Sooronbai Jeenbekov');
     expect(y2019.filter((p) => /Jeen?bekov/.test(p))).toHaveLength(1);
-    const all = archive.facets().people.map((p) => p.value);
+    const all = (await archive.facets()).people.map((p) => p.value);
     expect(all.filter((p) => /Bordyuzha/.test(p))).toEqual(['Nikolai Bordyuzha']);
-    expect(archive.facets().people.find((p) => p.value === 'Nikolai Bordyuzha')!.count).toBe(2);
+    expect((await archive.facets()).people.find((p) => p.value === 'Nikolai Bordyuzha')!.count).toBe(2);
   });
 
   test('places and organizations, including named operations and exercises', () => {
@@ -174,24 +174,24 @@ describe('facets', () => {
     expect(f19.places).not.toContain('Kyrgyz Republic');
   });
 
-  test('variants merged: one operation translated three ways, a body named with and without its prefix', () => {
+  test('variants merged: one operation translated three ways, a body named with and without its prefix', async () => {
     const f17 = bySource(SOURCES.y2017).facets.organizations;
     expect(f17.filter((o) => /Operation (?:Illegal|Unlegal|Nelegal)/.test(o))).toEqual(['Operation Illegal']);
-    const all = archive.facets().organizations.map((o) => o.value);
+    const all = (await archive.facets()).organizations.map((o) => o.value);
     expect(all.filter((o) => /Unlegal|Nelegal/.test(o))).toEqual([]);
-    expect(archive.facets().organizations.find((o) => o.value === 'Operation Illegal')!.count).toBe(3);
+    expect((await archive.facets()).organizations.find((o) => o.value === 'Operation Illegal')!.count).toBe(3);
     const f24 = bySource(SOURCES.y2024).facets.organizations;
     expect(f24).toContain('CSTO Parliamentary Assembly');
     expect(f24).not.toContain('Parliamentary Assembly');
   });
 
-  test('facet counts and filters through list()', () => {
-    const facets = archive.facets();
+  test('facet counts and filters through list()', async () => {
+    const facets = await archive.facets();
     expect(facets.kinds).toEqual([{ kind: 'article', count: 5 }, { kind: 'brief', count: 10 }]);
     expect(facets.years.find((y) => y.year === 2013)!.count).toBe(1);
-    const minsk = archive.list({ facet: { type: 'places', value: 'Minsk' } });
+    const minsk = await archive.list({ facet: { type: 'places', value: 'Minsk' } });
     expect(minsk.items.map((i) => i.source)).toContain(SOURCES.y2017);
-    expect(archive.list({ kind: 'article', from: 2019, to: 2021 }).items.map((i) => i.year).sort()).toEqual([2020, 2021]);
+    expect((await archive.list({ kind: 'article', from: 2019, to: 2021 })).items.map((i) => i.year).sort()).toEqual([2020, 2021]);
   });
 });
 
@@ -204,10 +204,10 @@ describe('stable ids', () => {
       await ingestFolder(corpus, a);
       await ingestFolder(corpus, b);
       const [x, y] = [await openArchive(a), await openArchive(b)];
-      const ids = (s: ArchiveService) => s.list({ sort: 'title' }).items.map((i) => i.id);
-      expect(ids(x)).toEqual(ids(y));
-      expect(ids(x)).toEqual(archive.list({ sort: 'title' }).items.map((i) => i.id));
-      expect(ids(x).every((id) => /^[ab]-[a-z0-9-]+$/.test(id))).toBe(true);
+      const ids = async (s: ArchiveService) => (await s.list({ sort: 'title' })).items.map((i) => i.id);
+      expect(await ids(x)).toEqual(await ids(y));
+      expect(await ids(x)).toEqual(await ids(archive));
+      expect((await ids(x)).every((id) => /^[ab]-[a-z0-9-]+$/.test(id))).toBe(true);
       await x.close();
       await y.close();
     } finally {

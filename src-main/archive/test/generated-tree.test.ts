@@ -24,7 +24,7 @@ beforeAll(async () => {
   expected = await writeArchiveTree(join(dir, 'src'));
   report = await ingestFolder(join(dir, 'src'), join(dir, 'out'));
   archive = await openArchive(join(dir, 'out'));
-  docs = await Promise.all(archive.list({}).items.map(async (s) => (await archive.get(s.id))!));
+  docs = await Promise.all((await archive.list({})).items.map(async (s) => (await archive.get(s.id))!));
 }, 60_000);
 afterAll(async () => {
   await archive.close();
@@ -53,17 +53,17 @@ describe('a generated folder tree', () => {
     expect(d.year).toBe(s.published ? Number(s.published.slice(0, 4)) : null);
   });
 
-  test('the section is a library filter: its folders with counts, and the list and timeline follow it', () => {
+  test('the section is a library filter: its folders with counts, and the list and timeline follow it', async () => {
     const bySection = new Map<string, string[]>();
     for (const st of expected.stories) bySection.set(st.section, [...(bySection.get(st.section) ?? []), st.title]);
-    const all = archive.facets({});
+    const all = await archive.facets({});
     expect(all.sections).toEqual([...bySection].map(([value, titles]) => ({ value, count: titles.length })).sort((a, b) => (a.value < b.value ? -1 : 1)));
-    for (const [section, titles] of bySection) expect(archive.list({ section }).items.map((d) => d.title).sort()).toEqual([...titles].sort());
+    for (const [section, titles] of bySection) expect((await archive.list({ section })).items.map((d) => d.title).sort()).toEqual([...titles].sort());
     // A copy filed in sport/copies was merged into business/001.txt: the sport folder lists only its own story.
-    expect(archive.list({ section: 'sport' }).items.map((d) => d.source)).toEqual(['sport/001.txt']);
-    const dated = archive.facets({ section: '2005/03/14' });
+    expect((await archive.list({ section: 'sport' })).items.map((d) => d.source)).toEqual(['sport/001.txt']);
+    const dated = await archive.facets({ section: '2005/03/14' });
     expect([dated.years, dated.undated]).toEqual([[{ year: 2005, count: 1 }], 0]);
-    expect(archive.list({ section: 'no-such-folder' }).total).toBe(0);
+    expect((await archive.list({ section: 'no-such-folder' })).total).toBe(0);
   });
 
   test('same file name in two folders: two documents with different ids', () => {
@@ -89,19 +89,19 @@ describe('a generated folder tree', () => {
     expect(w['world/damaged.txt']).toMatch(/^invalid UTF-8 at byte 120 \(1 damaged sequence/);
   });
 
-  test('Markdown front matter gives the byline and tags; the library says undated for the rest', () => {
+  test('Markdown front matter gives the byline and tags; the library says undated for the rest', async () => {
     const lib = bySource('notes/front.md')!;
     expect(lib.author).toBe('Anna Petrova');
     expect(lib.tags).toEqual(['culture', 'city']);
     expect(bySource('notes/plain.md')!.paragraphs.map((p) => p.text)).toEqual(['Work on the harbour wall began this week.', 'new cranes', 'a longer pier']);
-    const undated = archive.list({ kind: 'article' }).items.filter((d) => d.year === null);
+    const undated = (await archive.list({ kind: 'article' })).items.filter((d) => d.year === null);
     expect(undated).toHaveLength(expected.stories.filter((s) => !s.published && !s.eventDate).length);
   });
 
   test('a rebuild gives the same ids', async () => {
     await ingestFolder(join(dir, 'src'), join(dir, 'out2'));
     const again = await openArchive(join(dir, 'out2'));
-    expect(again.list({}).items.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
+    expect((await again.list({})).items.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
     await again.close();
   });
 });

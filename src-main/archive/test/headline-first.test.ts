@@ -34,7 +34,7 @@ beforeAll(async () => {
   report = await ingestFolder(src, join(dir, 'out'), { onProgress: (p) => progress.push(p.phase) });
   archive = await openArchive(join(dir, 'out'));
   await archive.searchReady;
-  docs = await Promise.all(archive.list({ sort: 'title' }).items.map(async (s) => (await archive.get(s.id))!));
+  docs = await Promise.all((await archive.list({ sort: 'title' })).items.map(async (s) => (await archive.get(s.id))!));
 });
 afterAll(async () => {
   await archive.close();

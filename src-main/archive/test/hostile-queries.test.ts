@@ -48,7 +48,7 @@ describe('search never throws', () => {
   test.each(HOSTILE.map((q) => [JSON.stringify(q).slice(0, 60), q]))('%s', async (_label, q) => {
     const r = await archive.search({ query: q });
     expectWellFormed(r, q);
-    const id = archive.list({}).items[0].id;
+    const id = (await archive.list({})).items[0].id;
     const f = await archive.findInDoc(id, q);
     expect(f).toBeDefined();
     expect(Array.isArray(f!.matches)).toBe(true);

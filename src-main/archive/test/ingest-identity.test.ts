@@ -30,7 +30,7 @@ afterAll(() => removeDir(dir));
 async function built(out: string, report: FolderReport) {
   const archive = await openArchive(out);
   try {
-    const docs: Doc[] = await Promise.all(archive.list({}).items.map(async (s) => (await archive.get(s.id))!));
+    const docs: Doc[] = await Promise.all((await archive.list({})).items.map(async (s) => (await archive.get(s.id))!));
     docs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const files: Record<string, string> = {};
     for (const f of ['docs.json', 'list.json', 'bodies.jsonl', 'index/index.bin']) files[f] = sha256(await readFile(join(out, f)));

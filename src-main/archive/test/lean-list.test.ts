@@ -32,11 +32,11 @@ test('list.json holds the library list only, and is much smaller than docs.json'
 
 test('facets, facet filters and documents work straight after opening (before the background load)', async () => {
   const a = await openArchive(dir);
-  const facets = a.facets();
+  const facets = await a.facets();
   expect(facets.places.length).toBeGreaterThan(0);
   const place = facets.places[0];
-  expect(a.list({ facet: { type: 'places', value: place.value } }).total).toBe(place.count);
-  const first = a.list({ limit: 1 }).items[0];
+  expect((await a.list({ facet: { type: 'places', value: place.value } })).total).toBe(place.count);
+  const first = (await a.list({ limit: 1 })).items[0];
   const doc = (await a.get(first.id))!;
   expect(doc.title).toBe(first.title);
   expect(doc.facets).toBeDefined();
@@ -46,11 +46,11 @@ test('facets, facet filters and documents work straight after opening (before th
 
 test('an archive without list.json opens from docs.json, with the same list', async () => {
   const a = await openArchive(dir);
-  const before = a.list({ sort: 'title' });
+  const before = await a.list({ sort: 'title' });
   await a.close();
   await rm(join(dir, 'list.json'));
   const b = await openArchive(dir);
-  expect(b.list({ sort: 'title' })).toEqual(before);
+  expect(await b.list({ sort: 'title' })).toEqual(before);
   expect(await b.get('no-such-id')).toBeUndefined();
   await b.close();
 });

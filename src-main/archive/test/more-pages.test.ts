@@ -23,7 +23,7 @@ async function build(name: string, files: Record<string, string>): Promise<Doc[]
   for (const [f, text] of Object.entries(files)) await writeFile(join(src, f), text);
   await ingestFolder(src, join(dir, `${name}-out`));
   const a = await openArchive(join(dir, `${name}-out`));
-  const docs = await Promise.all(a.list({}).items.map(async (s) => (await a.get(s.id))!));
+  const docs = await Promise.all((await a.list({})).items.map(async (s) => (await a.get(s.id))!));
   await a.close();
   return docs;
 }
@@ -78,7 +78,7 @@ test('a page copied twice under two names is one article listing both sources', 
   await copyFile(join(src, 'a.txt'), join(src, 'b.txt'));
   await ingestFolder(src, join(dir, 'twice-out'));
   const a = await openArchive(join(dir, 'twice-out'));
-  const articles = a.list({ kind: 'article' }).items;
+  const articles = (await a.list({ kind: 'article' })).items;
   expect(articles).toHaveLength(1);
   expect((await a.get(articles[0].id))!.sources).toEqual(['a.txt', 'b.txt']);
   await a.close();

@@ -5,18 +5,20 @@
  * at the matched words.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { docText, paragraphOffsets } from '../../shared/model';
+import { docText, paragraphOffsets, type DocSummary } from '../../shared/model';
 import type { SearchResponse } from '../../shared/contract';
 import type { ArchiveService } from '../types';
 import { openBundledCopy, SOURCES } from './helpers';
 
 let archive: ArchiveService;
 let cleanup: () => Promise<void>;
-const idOf = (source: string) => archive.list({ kind: 'article' }).items.find((i) => i.source === source)!.id;
-const sourcesOf = (r: SearchResponse) => r.hits.map((h) => archive.list({}).items.find((i) => i.id === h.id)!.source);
+let items: DocSummary[];
+const idOf = (source: string) => items.find((i) => i.kind === 'article' && i.source === source)!.id;
+const sourcesOf = (r: SearchResponse) => r.hits.map((h) => items.find((i) => i.id === h.id)!.source);
 
 beforeAll(async () => {
   ({ archive, cleanup } = await openBundledCopy());
+  items = (await archive.list({})).items;
 });
 afterAll(() => cleanup());
 
@@ -132,7 +134,7 @@ describe('filters and paging', () => {
 
   test('pages cover the results without overlap', async () => {
     const all = await archive.search({ query: 'csto', limit: 200 });
-    const docs = await Promise.all(archive.list({}).items.map(async (i) => (await archive.get(i.id))!));
+    const docs = await Promise.all((await archive.list({})).items.map(async (i) => (await archive.get(i.id))!));
     const withWord = docs.filter((d) => /\bCSTO\b/i.test(`${d.title} ${docText(d)}`));
     expect(all.total).toBe(withWord.length);
     expect(all.total).toBeGreaterThan(10);

@@ -30,31 +30,32 @@ afterAll(async () => {
   await removeDir(dir);
 });
 
-test('undated items come last in both date orders', () => {
-  const titles = (order: 'asc' | 'desc') => archive.list({ sort: 'date', order }).items.map((d) => d.title);
-  expect(titles('asc').slice(0, 2)).toEqual(['Beta of 2004', 'Gamma of 2006']);
-  expect(titles('desc').slice(0, 2)).toEqual(['Gamma of 2006', 'Beta of 2004']);
-  expect(titles('asc').slice(2).sort()).toEqual(['Alpha undated', 'Delta undated']);
-  expect(titles('desc').slice(2).sort()).toEqual(['Alpha undated', 'Delta undated']);
+test('undated items come last in both date orders', async () => {
+  const titles = async (order: 'asc' | 'desc') => (await archive.list({ sort: 'date', order })).items.map((d) => d.title);
+  const [asc, desc] = [await titles('asc'), await titles('desc')];
+  expect(asc.slice(0, 2)).toEqual(['Beta of 2004', 'Gamma of 2006']);
+  expect(desc.slice(0, 2)).toEqual(['Gamma of 2006', 'Beta of 2004']);
+  expect(asc.slice(2).sort()).toEqual(['Alpha undated', 'Delta undated']);
+  expect(desc.slice(2).sort()).toEqual(['Alpha undated', 'Delta undated']);
 });
 
-test('the timeline counts follow the kind and facet filters; the filters keep their whole-archive lists', () => {
-  const all = archive.facets();
+test('the timeline counts follow the kind and facet filters; the filters keep their whole-archive lists', async () => {
+  const all = await archive.facets();
   expect(all.years.reduce((n, y) => n + y.count, 0) + all.undated).toBe(4);
   expect(all.undated).toBe(2);
-  const none = archive.facets({ kind: 'brief' });
+  const none = await archive.facets({ kind: 'brief' });
   expect(none.years).toEqual([]);
   expect(none.undated).toBe(0);
   expect(none.kinds).toEqual(all.kinds); // the kind tabs still show every kind's count
 });
 
-test('the timeline can count only some documents (the notes filters of the library)', () => {
-  const docs = archive.list({}).items;
+test('the timeline can count only some documents (the notes filters of the library)', async () => {
+  const docs = (await archive.list({})).items;
   const beta = docs.find((d) => d.title === 'Beta of 2004')!;
   const alpha = docs.find((d) => d.title === 'Alpha undated')!;
-  const some = archive.facets({ ids: [beta.id, alpha.id] });
+  const some = await archive.facets({ ids: [beta.id, alpha.id] });
   expect(some.years).toEqual([{ year: 2004, count: 1 }]);
   expect(some.undated).toBe(1);
-  expect(archive.facets({ ids: [] }).years).toEqual([]);
-  expect(some.kinds).toEqual(archive.facets().kinds);
+  expect((await archive.facets({ ids: [] })).years).toEqual([]);
+  expect(some.kinds).toEqual((await archive.facets()).kinds);
 });
