@@ -1,22 +1,25 @@
 /**
- * A view whose code is in a chunk of its own (views.ts): rendered at once when
- * the chunk has loaded (prefetched, or shown before), else a loading state
- * until it arrives. React.lazy alone would suspend on every first render, even
- * for a chunk already in memory: one more frame and a flash of the spinner on
- * opening an article.
+ * A view whose code is in a chunk of its own (views.ts): shown at once when
+ * the chunk has already loaded (prefetched), else a loading state until it
+ * arrives. React.lazy's factory runs once, at the view's first render: when
+ * the module is in memory by then, it answers with a thenable that calls back
+ * at once, which React reads without suspending (no spinner frame before an
+ * article the first time it is opened). The element type never changes
+ * afterwards, so the view is never remounted.
  */
 import { lazy, Suspense, type ComponentType } from 'react';
 import { LoadingState } from '../platform/StateViews';
 import type { Chunk } from './views';
 
 export function lazyView<M, P extends object>(chunk: Chunk<M>, pick: (m: M) => ComponentType<P>, label: string): ComponentType<P> {
-  const Lazy = lazy(() => chunk.load().then((m) => ({ default: pick(m) })));
-  function LazyView(props: P) {
+  const Lazy = lazy(() => {
     const mod = chunk.loaded();
-    if (mod) {
-      const View = pick(mod);
-      return <View {...props} />;
-    }
+    if (!mod) return chunk.load().then((m) => ({ default: pick(m) }));
+    const now = { default: pick(mod) };
+    // Already loaded: a thenable that calls back synchronously (React then renders without suspending).
+    return { then: (resolve: (v: typeof now) => void) => resolve(now) } as unknown as Promise<typeof now>;
+  });
+  function LazyView(props: P) {
     return (
       <Suspense fallback={<LoadingState label={label} />}>
         <Lazy {...props} />
