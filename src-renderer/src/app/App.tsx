@@ -6,7 +6,7 @@
  * the export dialog, automatic backups. Only the library is in this chunk;
  * the other views load when first shown (views.ts).
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { NotesDbProvider, notesDb, useNotesDb } from '../db';
 import { LinkBaseContext } from '../features/annotations/citation';
 import { OpenExternalContext } from '../features/annotations/MarkdownView';
@@ -26,7 +26,7 @@ import { LoadingState } from '../platform/StateViews';
 import { useHostCommands } from './host-commands';
 import { lazyView } from './lazy-view';
 import { goBack, useRoute } from '../platform/router';
-import type { LibraryRoute, Route } from '../platform/routes';
+import type { Route } from '../platform/routes';
 import { useGlobalKeys } from '../platform/shortcuts';
 import { notebookChunk, prefetchViews, readerChunk, searchChunk, settingsChunk } from './views';
 
@@ -113,49 +113,8 @@ const VIEW_TITLES: Record<Route['name'], string> = {
   notebook: 'Notebook',
 };
 
-/** How long a library an article was opened from may stay mounted if the article never shows (an error). */
-const LEAVING_LIBRARY_MAX_MS = 3000;
-
-/**
- * The library an article is being opened from: kept mounted (hidden) until the
- * article's text is on screen, then unmounted in idle time, so the article does
- * not wait for the library's DOM to be torn down. Any other change of route
- * lets go of it at once (going back to the library mounts a fresh one, as before).
- */
-function useLeavingLibrary(route: Route): { leaving: LibraryRoute | null; libraryKey: number; textShown: () => void } {
-  const [last, setLast] = useState(route);
-  const [leaving, setLeaving] = useState<LibraryRoute | null>(null);
-  const [shown, setShown] = useState(false);
-  // A new library instance each time the library is come back to from another view.
-  const [libraryKey, setLibraryKey] = useState(0);
-  if (last !== route) {
-    setLast(route);
-    setShown(false);
-    setLeaving(last.name === 'library' && route.name === 'article' ? last : null);
-    if (route.name === 'library' && last.name !== 'library') setLibraryKey((k) => k + 1);
-  }
-  const textShown = useCallback(() => setShown(true), []);
-  useEffect(() => {
-    if (!leaving) return;
-    const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
-    let idle: number | undefined;
-    const letGo = () => {
-      if (w.requestIdleCallback) idle = w.requestIdleCallback(() => setLeaving(null), { timeout: 1000 });
-      else setLeaving(null);
-    };
-    const timer = shown ? undefined : setTimeout(letGo, LEAVING_LIBRARY_MAX_MS);
-    if (shown) letGo();
-    return () => {
-      if (timer) clearTimeout(timer);
-      if (idle !== undefined) w.cancelIdleCallback?.(idle);
-    };
-  }, [leaving, shown]);
-  return { leaving, libraryKey, textShown };
-}
-
 function Shell() {
   const route = useRoute();
-  const { leaving, libraryKey, textShown } = useLeavingLibrary(route);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useGlobalKeys({ focusSearch: focusSearchBox, back: goBack, showShortcuts: () => setShortcutsOpen(true), undo: undoLast });
   useHostCommands();
@@ -174,13 +133,13 @@ function Shell() {
   let view;
   switch (route.name) {
     case 'library':
-      view = null;
+      view = <LibraryView route={route} />;
       break;
     case 'search':
       view = <SearchView route={route} />;
       break;
     case 'article':
-      view = <ReaderRoute route={route} onTextShown={textShown} />;
+      view = <ReaderRoute route={route} />;
       break;
     case 'settings':
       view = <SettingsView />;
@@ -194,13 +153,7 @@ function Shell() {
     <div className="app">
       <AppHeader route={route} />
       <main className="app-main" data-view={route.name}>
-        {/* The library first, at the same place in the tree whether shown or leaving (useLeavingLibrary). */}
-        {route.name === 'library' || leaving ? (
-          <ErrorBoundary key={libraryKey} resetKey="library">
-            <LibraryView route={route.name === 'library' ? route : leaving!} leaving={route.name !== 'library'} />
-          </ErrorBoundary>
-        ) : null}
-        {view ? <ErrorBoundary resetKey={routeKey(route)}>{view}</ErrorBoundary> : null}
+        <ErrorBoundary resetKey={routeKey(route)}>{view}</ErrorBoundary>
       </main>
       <ExportHost route={route} />
       <AnnotationToasts />

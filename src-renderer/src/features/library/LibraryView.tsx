@@ -4,7 +4,7 @@
  * an empty state when filters match nothing, and an error state with a
  * retry when the archive cannot answer.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useNotesSummary } from '../../db';
 import { useApiCall } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
@@ -22,14 +22,7 @@ import { Timeline } from './Timeline';
 import { usePagedList } from './use-paged-list';
 import { openImport } from '../archives';
 
-/**
- * `leaving`: an article was opened from this library and is on its way; the
- * library stays mounted, out of sight, inert and out of the accessibility tree,
- * until the app unmounts it once the article is on screen (App.tsx): tearing
- * down its DOM (thousands of elements with the "Mentions" options) would
- * otherwise be the first thing opening an article waits for.
- */
-export function LibraryView({ route, leaving = false }: { route: LibraryRoute; leaving?: boolean }) {
+export function LibraryView({ route }: { route: LibraryRoute }) {
   const status = useArchiveStatus();
   const ready = status.libraryReady;
   const req = listRequest(route);
@@ -52,12 +45,6 @@ export function LibraryView({ route, leaving = false }: { route: LibraryRoute; l
   }, [ready, key]);
 
   const setRoute = useCallback((next: LibraryRoute) => navigate(next, { replace: false }), []);
-  // Leaving: the row that opened the article lets go of the focus (the reader then takes it).
-  const pageRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const focused = document.activeElement;
-    if (leaving && focused instanceof HTMLElement && pageRef.current?.contains(focused)) focused.blur();
-  }, [leaving]);
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
   const filtered = route.kind !== undefined || route.year !== undefined || route.facet !== undefined || notesFiltered;
@@ -137,7 +124,7 @@ export function LibraryView({ route, leaving = false }: { route: LibraryRoute; l
   }
 
   return (
-    <div ref={pageRef} className={leaving ? 'page library-page library-leaving' : 'page library-page'} inert={leaving}>
+    <div className="page library-page">
       <header className="page-header library-header">
         <div>
           <h1 className="page-title">Library</h1>

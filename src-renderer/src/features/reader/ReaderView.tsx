@@ -167,18 +167,8 @@ function ReaderToolbar({ route, neighbours }: { route: ArticleRoute; neighbours:
 function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRoute; neighbours: Neighbours | null }) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
-  const { Sidebar, SelectionToolbar, onTextShown } = useReaderSlots();
+  const { Sidebar, SelectionToolbar } = useReaderSlots();
   const text = useMemo(() => docText(doc), [doc]);
-  // Once the text is on screen (the frame after this commit), not before: what the app does then must not delay it.
-  useEffect(() => {
-    if (!onTextShown) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(onTextShown, 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer) clearTimeout(timer);
-    };
-  }, [onTextShown]);
   const starts = useMemo(() => paragraphOffsets(doc), [doc]);
   const layout = useMemo<TextLayout | null>(() => (container ? { container, text, starts } : null), [container, text, starts]);
 

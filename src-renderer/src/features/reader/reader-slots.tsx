@@ -30,8 +30,6 @@ export interface ReaderSlots {
   SelectionToolbar?: ComponentType<ReaderSlotProps>;
   /** Mounted as soon as an article is asked for, before its text arrives (e.g. to read its notes ahead). */
   Opening?: ComponentType<{ docId: string }>;
-  /** Called once an article's text has been painted (the app then lets go of the view the person came from). */
-  onTextShown?: () => void;
 }
 
 export const ReaderSlotsContext = createContext<ReaderSlots>({});
