@@ -5,10 +5,44 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { devCspPlugin } from './src-main/electron/dev-csp';
 
 const root = import.meta.dirname;
+
+/**
+ * index.html asks for the app's chunk (app/mount.tsx: React, the shell, the
+ * library) and what it imports with <link rel="modulepreload">, so they
+ * download and compile while the small entry runs and asks the host for the
+ * first page; without it they would be asked for only once the entry has run.
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [o] : []));
+        const app = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/app/mount.tsx'));
+        if (!app) throw new Error('preload-app-chunk: no chunk for src/app/mount.tsx (was the entry renamed?)');
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          for (const i of chunks.find((c) => c.fileName === file)?.imports ?? []) visit(i);
+        };
+        visit(app.fileName);
+        return [...files]
+          .filter((f) => !html.includes(f))
+          .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -41,13 +75,16 @@ export default defineConfig({
     root: resolve(root, 'src-renderer'),
     base: './',
     // devCspPlugin: `npm run dev` only, drops index.html's CSP <meta> (main sends the dev policy as a header instead).
-    plugins: [react(), devCspPlugin()],
+    plugins: [react(), devCspPlugin(), preloadAppChunk()],
     // Minified but for names (CPU profiles still name components): the window parses and compiles
     // the whole bundle before its first request, and the unminified one was 1.9 MB.
     esbuild: { minifyIdentifiers: false, minifySyntax: true, minifyWhitespace: true },
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: 'esbuild',
+      // The views are chunks loaded later (src-renderer/src/app/views.ts), but the styles stay one file linked
+      // from index.html: 50 KB, and no view ever shows before its rules have arrived.
+      cssCodeSplit: false,
       rollupOptions: {
         input: { index: resolve(root, 'src-renderer/index.html') },
       },

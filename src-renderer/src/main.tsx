@@ -1,27 +1,37 @@
 /**
- * Renderer entry: apply the saved theme before the first paint (no flash of
- * the wrong theme), pick the bridge (preload or HTTP), ask for the library's
- * first rows, render the app.
+ * Renderer entry, kept small so it runs as soon as it arrives: apply the saved
+ * theme before the first paint (no flash of the wrong theme), pick the bridge
+ * (preload or HTTP), ask the host for `appInfo` and the library's first rows,
+ * start loading the chunk of the view the address names, then load and start
+ * the app (app/mount.tsx, React and the shell). The two answers travel while
+ * the app's chunk is compiled, so the first render usually has them.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '@fontsource-variable/literata/wght.css';
 import '@fontsource-variable/literata/wght-italic.css';
 import './styles/index.css';
-import { App } from './app/App';
 import { selectBridge } from './platform/bridge';
+import { readAppInfoAhead } from './platform/app-info-ahead';
 import { currentRoute } from './platform/router';
 import { readFirstPageAhead } from './features/library/first-page';
 import { applySettings, initialSettings } from './features/settings/use-settings';
+import { preloadView } from './app/views';
 
 applySettings(initialSettings());
 
 const bridge = selectBridge(window as unknown as Record<string, unknown>, (url, init) => fetch(url, init));
-// The library's first rows are asked for now, alongside appInfo, not after it.
+readAppInfoAhead(bridge.client);
 readFirstPageAhead(bridge.client, currentRoute());
+preloadView(currentRoute());
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App bridge={bridge} />
-  </StrictMode>,
+const root = document.getElementById('root')!;
+import('./app/mount').then(
+  ({ mount }) => mount(root, bridge),
+  (e: unknown) => {
+    // A chunk that cannot be loaded (a damaged install, a stale page after an update) says so instead of a blank window.
+    const p = document.createElement('p');
+    p.className = 'boot-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = `Archive Reader could not start: ${e instanceof Error ? e.message : String(e)}. Reload the page (Ctrl+R) to try again.`;
+    root.replaceChildren(p);
+  },
 );

@@ -3,22 +3,18 @@
  * database, reader slots filled by the annotations feature), the header, the
  * view the route names inside an error boundary (so a crash in one view never
  * takes the header and navigation with it), and the app-wide pieces: toasts,
- * the export dialog, automatic backups.
+ * the export dialog, automatic backups. Only the library is in this chunk;
+ * the other views load when first shown (views.ts).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { NotesDbProvider, notesDb, useNotesDb } from '../db';
-import { useSyncAtStart } from '../features/sync';
-import { AnnotationSidebar, AnnotationsReadAhead, AnnotationToasts, LinkBaseContext, OpenExternalContext, SelectionToolbar, showToast } from '../features/annotations';
-import { NotebookView } from '../features/notebook/NotebookView';
+import { LinkBaseContext } from '../features/annotations/citation';
+import { OpenExternalContext } from '../features/annotations/MarkdownView';
+import { AnnotationToasts, showToast, undoLast } from '../features/annotations/toasts';
 import { LibraryView } from '../features/library/LibraryView';
-import { ReaderSlotsContext, type ReaderSlots } from '../features/reader/reader-slots';
-import { ReaderView } from '../features/reader/ReaderView';
 import { focusSearchBox } from '../features/search/search-box-registry';
-import { SearchView } from '../features/search/SearchView';
 import { SettingsProvider } from '../features/settings/use-settings';
-import { SettingsView } from '../features/settings/SettingsView';
 import { ShortcutsDialog } from '../features/settings/ShortcutList';
-import { undoLast } from '../features/annotations/toasts';
 import { BridgeProvider, useApi } from '../platform/api-context';
 import { AppHeader } from './AppHeader';
 import { ArchiveStatusProvider, useArchiveStatus } from '../platform/archive-status';
@@ -28,12 +24,26 @@ import type { Bridge } from '../platform/bridge';
 import { ErrorBoundary } from '../platform/ErrorBoundary';
 import { LoadingState } from '../platform/StateViews';
 import { useHostCommands } from './host-commands';
+import { lazyView } from './lazy-view';
 import { goBack, useRoute } from '../platform/router';
 import type { Route } from '../platform/routes';
 import { useGlobalKeys } from '../platform/shortcuts';
+import { notebookChunk, prefetchViews, readerChunk, searchChunk, settingsChunk } from './views';
 
-/** Features that plug into the reader (annotations) register here. */
-const readerSlots: ReaderSlots = { Sidebar: AnnotationSidebar, SelectionToolbar, Opening: AnnotationsReadAhead };
+// Every view but the library is a chunk of its own (views.ts), loaded when first shown or prefetched.
+const ReaderRoute = lazyView(readerChunk, (m) => m.ReaderRoute, 'Opening the article…');
+const SearchView = lazyView(searchChunk, (m) => m.SearchView, 'Loading search…');
+const NotebookView = lazyView(notebookChunk, (m) => m.NotebookView, 'Loading the notebook…');
+const SettingsView = lazyView(settingsChunk, (m) => m.SettingsView, 'Loading settings…');
+
+/** Sync (PouchDB) loads only when this window syncs: its module is loaded here, after the first page. */
+function useSyncAtStart(): void {
+  const api = useApi();
+  const db = useNotesDb();
+  useEffect(() => {
+    void import('../features/sync/sync-runner').then((m) => m.refreshSync(api, db));
+  }, [api, db]);
+}
 
 export function App({ bridge }: { bridge: Bridge }) {
   return (
@@ -42,9 +52,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <ArchiveStatusProvider>
           <OpenArchiveNotes>
             <LinkBase>
-              <ReaderSlotsContext.Provider value={readerSlots}>
-                <Shell />
-              </ReaderSlotsContext.Provider>
+              <Shell />
             </LinkBase>
           </OpenArchiveNotes>
         </ArchiveStatusProvider>
@@ -111,9 +119,12 @@ function Shell() {
   useGlobalKeys({ focusSearch: focusSearchBox, back: goBack, showShortcuts: () => setShortcutsOpen(true), undo: undoLast });
   useHostCommands();
   useAutoBackups();
-  const api = useApi();
-  const db = useNotesDb();
-  useSyncAtStart(api, db);
+  useSyncAtStart();
+  // Once the first page is painted, the other views' chunks load in idle time (views.ts).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(prefetchViews, 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   useEffect(() => {
     if (route.name !== 'article') document.title = `${VIEW_TITLES[route.name]} — Archive Reader`;
@@ -128,7 +139,7 @@ function Shell() {
       view = <SearchView route={route} />;
       break;
     case 'article':
-      view = <ReaderView route={route} />;
+      view = <ReaderRoute route={route} />;
       break;
     case 'settings':
       view = <SettingsView />;

@@ -8,10 +8,12 @@
 import { useEffect } from 'react';
 import type { CommandMessage } from '../../../src-main/shared/commands';
 import { useNotesDb } from '../db';
-import { autoBackupIfDue, writeHostBackup } from '../features/backup';
 import { useApi } from '../platform/api-context';
 import { useArchiveStatus } from '../platform/archive-status';
 import { COMMAND_EVENT } from './host-commands';
+
+// The backup code (backup format, restore plan) is not needed for the first page: loaded when first used.
+const backups = () => import('../features/backup');
 
 const FIRST_CHECK_MS = 5_000;
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -23,12 +25,12 @@ export function useAutoBackups(): void {
 
   useEffect(() => {
     if (version === undefined) return;
-    const check = () => void autoBackupIfDue(db, api, version).catch(() => undefined);
+    const check = () => void backups().then((b) => b.autoBackupIfDue(db, api, version)).catch(() => undefined);
     const first = setTimeout(check, FIRST_CHECK_MS);
     const every = setInterval(check, CHECK_EVERY_MS);
     const onCommand = (e: Event) => {
       if ((e as CustomEvent<CommandMessage>).detail?.command === 'backup-before-quit') {
-        void writeHostBackup(db, api, version, 'quit', { evenIfEmpty: true }).catch(() => undefined);
+        void backups().then((b) => b.writeHostBackup(db, api, version, 'quit', { evenIfEmpty: true })).catch(() => undefined);
       }
     };
     window.addEventListener(COMMAND_EVENT, onCommand);

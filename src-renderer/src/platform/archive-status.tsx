@@ -2,12 +2,14 @@
  * Whether the archive can answer yet. The host opens the window before the
  * archive and its search index have loaded, so the UI asks `appInfo` and asks
  * again until both are ready (or one failed): views show a loading state
- * meanwhile instead of an error.
+ * meanwhile instead of an error. The first answer is the one main.tsx asked
+ * for as the page started (app-info-ahead.ts).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../src-main/shared/contract';
 import type { AppError } from '../../../src-main/shared/result';
 import { useApi } from './api-context';
+import { appInfoArrived, takeAppInfoAhead } from './app-info-ahead';
 
 export interface ArchiveStatusState {
   info: AppInfo | null;
@@ -26,15 +28,23 @@ const POLL_MS = 400;
 
 export function ArchiveStatusProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(() => {
+    const early = appInfoArrived();
+    return early?.ok ? early.value : null;
+  });
+  const [error, setError] = useState<AppError | null>(() => {
+    const early = appInfoArrived();
+    return early && !early.ok ? early.error : null;
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let early = attempt === 0 ? takeAppInfoAhead() : null;
     const ask = async () => {
-      const res = await api.appInfo();
+      const res = await (early ?? api.appInfo());
+      early = null;
       if (!live) return;
       if (!res.ok) {
         setError(res.error);

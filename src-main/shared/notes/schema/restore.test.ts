@@ -5,7 +5,8 @@
  * rows-agree.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { normalizeTagName, normalizeTags, restoreAnnotation, restoreColors, restoreDocState, restoreTagDef } from '.';
+import { isoOr, normalizeTagName, normalizeTags, restoreAnnotation, restoreColors, restoreDocState, restoreTagDef, validateAnnotation } from '.';
+import { isCanonicalIso } from './fields';
 
 const good = {
   id: 'a1',
@@ -90,5 +91,44 @@ describe('doc state and colours', () => {
     expect(colors).toHaveLength(6);
     expect(colors.find((c) => c.id === 'pink')!.label).toBe('Open question');
     expect(colors.find((c) => c.id === 'yellow')!.label).toBe('Key fact');
+  });
+});
+
+describe('timestamps (isCanonicalIso: the fast path of restore-on-read and of the schema)', () => {
+  // The path without the fast check: what isoOr and the schema did with every timestamp before.
+  const slowIsoOr = (value: string, fallback: string) => {
+    const t = Date.parse(value);
+    return Number.isFinite(t) ? new Date(t).toISOString() : fallback;
+  };
+  const samples = [
+    '2024-01-01T00:00:00.000Z', '2024-12-31T23:59:59.999Z', '2024-02-29T12:00:00.000Z', '2000-02-29T00:00:00.000Z',
+    '2023-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2024-02-30T00:00:00.000Z', '2024-04-31T10:00:00.000Z',
+    '2024-13-01T00:00:00.000Z', '2024-00-10T00:00:00.000Z', '2024-01-00T00:00:00.000Z', '2024-01-01T24:00:00.000Z',
+    '2024-01-01T23:60:00.000Z', '2024-01-01T23:59:60.000Z', '2024-01-01T10:00:00Z', '2024-01-01T10:00:00.5Z',
+    '2024-01-01T10:00:00.000+02:00', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', 'yesterday', '',
+  ];
+
+  it('gives exactly what Date.parse and toISOString give, for canonical and other strings alike', () => {
+    for (const s of samples) {
+      expect(isoOr(s, 'fallback'), s).toBe(slowIsoOr(s, 'fallback'));
+      if (isCanonicalIso(s)) expect(new Date(Date.parse(s)).toISOString(), s).toBe(s);
+    }
+  });
+
+  it('only real instants are canonical; the rest still go through Date.parse (30 February becomes 1 March, as before)', () => {
+    expect(samples.filter(isCanonicalIso)).toEqual([
+      '2024-01-01T00:00:00.000Z', '2024-12-31T23:59:59.999Z', '2024-02-29T12:00:00.000Z', '2000-02-29T00:00:00.000Z',
+      '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z',
+    ]);
+    expect(isoOr('2024-02-30T00:00:00.000Z', 'x')).toBe('2024-03-01T00:00:00.000Z');
+  });
+
+  it('the schema refuses the same timestamps as before', () => {
+    for (const created of ['2024-13-01T00:00:00.000Z', '2024-01-01T23:60:00.000Z', 'yesterday', '2024-01-01']) {
+      expect(validateAnnotation({ ...good, created }).ok, created).toBe(false);
+    }
+    for (const created of ['2024-02-29T12:00:00.000Z', '2024-01-01T10:00:00+02:00', '2024-02-30T00:00:00.000Z']) {
+      expect(validateAnnotation({ ...good, created }).ok, created).toBe(true);
+    }
   });
 });

@@ -72,7 +72,7 @@ describe('highlighting from a selection', () => {
     expect(mark.dataset.color).toBe('green');
     const sidebar = page.getByRole('complementary', { name: 'Annotations' });
     await expect.element(sidebar.getByText('matter')).toBeVisible();
-    expect(view.host.querySelector('.ann-note-view strong')?.textContent).toBe('matter');
+    await vi.waitFor(() => expect(view.host.querySelector('.ann-note-view strong')?.textContent).toBe('matter'));
   });
 
   it('two tags typed quickly one after the other stay two tags', async () => {
@@ -205,7 +205,14 @@ describe('an article with many highlights', () => {
     // The cards beyond the first screenful arrive in idle time; all of them, in text order.
     await vi.waitFor(() => expect(view.host.querySelectorAll('[data-annotation-card]')).toHaveLength(N), { timeout: 5000 });
     expect(Array.from(view.host.querySelectorAll('[data-annotation-card]')).map((c) => c.getAttribute('data-annotation-card'))).toEqual(ids);
-    expect(view.host.querySelectorAll('.ann-note-view em')).toHaveLength(N);
+    // Every note is there; those near the screen are rendered as Markdown, the rest once scrolled near.
+    const notes = Array.from(view.host.querySelectorAll('.ann-note-view'));
+    expect(notes.map((n) => n.textContent!.replace(/\*/g, ''))).toEqual(words.map((w) => `note on ${w}`));
+    await vi.waitFor(() => expect(notes[0].querySelector('em')?.textContent).toBe(words[0]));
+    const last = view.host.querySelector<HTMLElement>(`[data-annotation-card="${ids[N - 1]}"] .ann-note-view`)!;
+    expect(last.querySelector('em')).toBeNull();
+    last.scrollIntoView();
+    await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"] .ann-note-view em`)?.textContent).toBe(words[N - 1]));
 
     marks(view.host, ids[N - 1])[0].click();
     await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"]`)?.getAttribute('aria-current')).toBe('true'));
@@ -311,7 +318,8 @@ describe('notes are rendered inert', () => {
     }
     const view = await mountReader(db, doc);
     unmount = view.unmount;
-    await vi.waitFor(() => expect(view.host.querySelectorAll('.ann-note-view')).toHaveLength(hostile.length));
+    // Rendered (not the plain text a note shows until it is near the screen and the pipeline has loaded).
+    await vi.waitFor(() => expect(view.host.querySelectorAll('.ann-note-view:not(.markdown-pending)')).toHaveLength(hostile.length));
     for (const a of view.host.querySelectorAll('.ann-note-view a')) (a as HTMLElement).click();
     await new Promise((r) => setTimeout(r, 100));
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();

@@ -15,7 +15,6 @@ export { AnnotationToasts, showToast } from './toasts';
 export { StorageStatus } from './StorageStatus';
 export { NoteEditor } from './NoteEditor';
 export { TagInput } from './TagInput';
-export { MarkdownView, OpenExternalContext } from './MarkdownView';
-export { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
+export { MarkdownView, OpenExternalContext, loadMarkdown } from './MarkdownView';
 export { copyWithCitation, LinkBaseContext, useLinkBase } from './citation';
 export { deleteWithUndo, shortQuote } from './actions';

@@ -5,13 +5,15 @@
  * An archive whose folder is gone or damaged says so and what to do. The
  * panel also hosts the import dialog, so every "Import" opens the same one.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ArchiveListItem, ArchivesResponse } from '../../../../src-main/shared/contract';
 import { useApi } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
-import { ImportDialog } from './ImportDialog';
 import { openImport, useImportRequest } from './import-store';
 import { goToArchive } from './places';
+
+// The import dialog (uploads, progress, report) is a chunk of its own, loaded when it is first opened.
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 export function ArchiveSwitcher() {
   const api = useApi();
@@ -134,7 +136,11 @@ export function ArchiveSwitcher() {
           </button>
         </div>
       ) : null}
-      {importRequest ? <ImportDialog request={importRequest} archives={list.archives} /> : null}
+      {importRequest ? (
+        <Suspense fallback={null}>
+          <ImportDialog request={importRequest} archives={list.archives} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

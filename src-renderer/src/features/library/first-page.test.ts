@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { ApiClient, ListRequest } from '../../../../src-main/shared/contract';
 import { listRequest } from './library-query';
-import { readFirstPageAhead, takeFirstPage } from './first-page';
+import { firstPageArrived, readFirstPageAhead, takeFirstPage } from './first-page';
 import { PAGE_SIZE } from './paged-list';
 
 function client() {
@@ -26,4 +26,23 @@ test('nothing is asked for ahead on other pages, or with a notes filter (it need
   readFirstPageAhead(c, { name: 'search', q: 'treaty' });
   readFirstPageAhead(c, { name: 'library', notes: 'starred' });
   expect(asked).toEqual([]);
+});
+
+test('a first page that has arrived is given to the library once, for its first render; one still on its way is not', async () => {
+  const { c } = client();
+  readFirstPageAhead(c, { name: 'library' });
+  const req = listRequest({ name: 'library' });
+  expect(firstPageArrived(req, PAGE_SIZE)).toBeNull(); // not arrived yet
+  await new Promise((r) => setTimeout(r, 0));
+  expect(firstPageArrived(listRequest({ name: 'library', kind: 'brief' }), PAGE_SIZE)).toBeNull(); // another request
+  expect(firstPageArrived(req, PAGE_SIZE)).toEqual({ items: [], total: 7 });
+  expect(firstPageArrived(req, PAGE_SIZE)).toBeNull();
+  expect(takeFirstPage(req, 0, PAGE_SIZE)).toBeNull();
+});
+
+test('an error answer read ahead is never shown as rows: the library asks again', async () => {
+  const failing = { list: async () => ({ ok: false as const, error: { code: 'io' as const, message: 'still opening' } }) } as unknown as ApiClient;
+  readFirstPageAhead(failing, { name: 'library' });
+  await new Promise((r) => setTimeout(r, 0));
+  expect(firstPageArrived(listRequest({ name: 'library' }), PAGE_SIZE)).toBeNull();
 });

@@ -50,6 +50,36 @@ describe('PagedList', () => {
     ]);
   });
 
+  test('a seeded first page is there at once, without a request; later pages load as before', async () => {
+    const a = archiveOf(1000);
+    let changes = 0;
+    const list = new PagedList(a.fetchPage, () => changes++, 100);
+    list.seed({ items: [summary(0), summary(1)], total: 1000 });
+    expect(list.started).toBe(true);
+    expect(list.total).toBe(1000);
+    expect(list.get(1)?.id).toBe('d1');
+    expect(a.calls).toEqual([]);
+    list.ensure(150, 160);
+    await flush();
+    expect(list.get(150)?.id).toBe('d150');
+    expect(a.calls).toEqual([[100, 100]]);
+    expect(changes).toBe(1);
+  });
+
+  test('a closed list drops answers until it is opened again', async () => {
+    const a = archiveOf(1000);
+    let changes = 0;
+    const list = new PagedList(a.fetchPage, () => changes++, 100);
+    list.close();
+    await list.start();
+    expect(changes).toBe(0);
+    expect(list.total).toBeNull();
+    list.open();
+    await list.start();
+    expect(changes).toBe(1);
+    expect(list.total).toBe(1000);
+  });
+
   test('finds a loaded document by id', async () => {
     const a = archiveOf(1000);
     const list = new PagedList(a.fetchPage, () => undefined, 100);

@@ -19,6 +19,8 @@ export class PagedList {
   private pages = new Map<number, DocSummary[]>();
   private inflight = new Set<number>();
   private closed = false;
+  /** The first page was asked for (start) or given (seed). */
+  started = false;
 
   constructor(
     private readonly fetchPage: FetchPage,
@@ -28,12 +30,25 @@ export class PagedList {
 
   /** Loads the first page (which also tells the total). */
   start(): Promise<void> {
+    this.started = true;
     return this.load(0);
+  }
+
+  /** The first page, already at hand (read ahead as the app started): no request, no change reported. */
+  seed(first: ListResponse): void {
+    this.started = true;
+    this.pages.set(0, first.items);
+    this.total = first.total;
   }
 
   /** Stops reporting: answers for a list no longer shown are dropped. */
   close(): void {
     this.closed = true;
+  }
+
+  /** Reports again after close() (the same list shown again). */
+  open(): void {
+    this.closed = false;
   }
 
   get(index: number): DocSummary | undefined {

@@ -50,8 +50,12 @@ export function useReadingPosition(
     let live = true;
     if (restoreOnOpen) {
       restoring.current = true;
-      // Wait for the reading font: paragraph heights change when it arrives.
-      const fontsReady = document.fonts?.ready ?? Promise.resolve();
+      // Wait for the reading font: paragraph heights change when it arrives. Asked after the
+      // text's first frame: reading document.fonts.ready makes Chromium compute the page's
+      // styles at once, which, right after the article is put in, is a synchronous style pass.
+      const fontsReady = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))).then(
+        () => document.fonts?.ready,
+      );
       void Promise.all([loadReadingPosition(db, docId, shapeRef.current), fontsReady]).then(([pos]) => {
         if (!restoring.current) return; // the person scrolled first: their place wins
         restoring.current = false;

@@ -1,3 +1,3 @@
 /** Sync: Settings > Sync and the one running sync of the window. */
 export { SyncSettings } from './SyncSettings';
-export { refreshSync, useSyncAtStart, useSyncStatus } from './sync-runner';
+export { refreshSync, useSyncStatus } from './sync-runner';

@@ -6,20 +6,21 @@
  * The encryption passphrase it does ask for (the renderer seals rows itself)
  * and hands to the engine in memory; it is never stored in the page.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../../../../src-main/shared/contract';
 import type { NotesDatabase } from '../../db';
-// Not through db's index: PouchDB loads only where sync runs, never in Node tests of modules that import db.
-import { SyncEngine, type SyncStatus } from '../../db/sync/sync-engine';
-import { showToast } from '../annotations';
+// Not through db's index: PouchDB loads only where sync runs, never in Node tests of modules that import db,
+// and only once sync is on (a dynamic import below: its chunk is a quarter of the renderer's code).
+import type { SyncEngine, SyncStatus } from '../../db/sync/sync-engine';
 
 function sayRestored(ids: string[]): void {
   const n = ids.length;
-  showToast(
+  // The toasts come with the annotations feature, loaded on its own: this module loads right after the first page.
+  void import('../annotations').then(({ showToast }) => showToast(
     n === 1
       ? 'A note you deleted here was edited on another device, so it was restored.'
       : `${n} notes you deleted here were edited on another device, so they were restored.`,
-  );
+  ));
 }
 
 const OFF: SyncStatus = { state: 'stopped', pending: 0, lastSync: null, error: null, written: 0 };
@@ -51,6 +52,7 @@ export function refreshSync(api: ApiClient, db: NotesDatabase): Promise<void> {
       if (!secret.ok) return publish({ ...OFF, state: 'error', error: `Sync could not start: ${secret.error.message}` });
       passphrase = secret.value.passphrase;
     }
+    const { SyncEngine } = await import('../../db/sync/sync-engine');
     engine = new SyncEngine(db, { remoteUrl: `${location.origin}/sync/db`, passphrase, onStatus: publish, onRestored: sayRestored });
     await engine.start();
   }).catch((e: unknown) => publish({ ...OFF, state: 'error', error: `Sync could not start: ${String(e)}` }));
@@ -65,11 +67,4 @@ export function useSyncStatus(): SyncStatus {
     },
     () => status,
   );
-}
-
-/** The app shell starts sync once, when sync is on. */
-export function useSyncAtStart(api: ApiClient, db: NotesDatabase): void {
-  useEffect(() => {
-    void refreshSync(api, db);
-  }, [api, db]);
 }
