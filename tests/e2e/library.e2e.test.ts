@@ -208,6 +208,29 @@ describe('reading progress', () => {
     expect(await page.getByRole('region', { name: 'Continue reading' }).count()).toBe(0);
     await context.close();
   });
+  test('an article a person points at is asked for once: the reader opens with the answer already on its way', async () => {
+    const { page, context } = await openPage(browser);
+    const rows = page.getByRole('list', { name: 'Library items' }).getByRole('link');
+    await rows.first().waitFor();
+    const row = rows.nth(1);
+    const id = decodeURIComponent((await row.getAttribute('href'))!.replace(/^#\/article\//, ''));
+    // Requests for this article's text (the reader's neighbours and related briefs ask for others).
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname !== '/api/getDoc') return;
+      const arg = JSON.parse(r.postData() ?? '{}') as { id?: string };
+      if (arg.id === id) asked.push(r.postData()!);
+    });
+    await row.hover();
+    // Resting on the row asks ahead, before any click.
+    await expect.poll(() => asked.length).toBe(1);
+    await row.click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('[data-paragraph]').first().waitFor();
+    // The reader took that answer rather than asking again.
+    expect(asked).toHaveLength(1);
+    await context.close();
+  });
 });
 
 function escapeRegExp(s: string): string {

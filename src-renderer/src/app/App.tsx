@@ -6,7 +6,7 @@
  * the export dialog, automatic backups. Only the library is in this chunk;
  * the other views load when first shown (views.ts).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { NotesDbProvider, notesDb, useNotesDb } from '../db';
 import { LinkBaseContext } from '../features/annotations/citation';
 import { OpenExternalContext } from '../features/annotations/MarkdownView';
@@ -16,6 +16,7 @@ import { focusSearchBox } from '../features/search/search-box-registry';
 import { SettingsProvider } from '../features/settings/use-settings';
 import { ShortcutsDialog } from '../features/settings/ShortcutList';
 import { BridgeProvider, useApi } from '../platform/api-context';
+import { askAhead } from '../platform/doc-ahead';
 import { AppHeader } from './AppHeader';
 import { ArchiveStatusProvider, useArchiveStatus } from '../platform/archive-status';
 import { useAutoBackups } from './auto-backups';
@@ -125,6 +126,14 @@ function Shell() {
     const frame = requestAnimationFrame(() => setTimeout(prefetchViews, 0));
     return () => cancelAnimationFrame(frame);
   }, []);
+
+  // The document is asked for as the route changes, not after the reader's chunk loads and commits (doc-ahead.ts).
+  const api = useApi();
+  const libraryReady = useArchiveStatus().libraryReady;
+  const articleId = route.name === 'article' ? route.id : null;
+  useLayoutEffect(() => {
+    if (articleId !== null && libraryReady) askAhead(api, articleId);
+  }, [api, articleId, libraryReady]);
 
   useEffect(() => {
     if (route.name !== 'article') document.title = `${VIEW_TITLES[route.name]} — Archive Reader`;

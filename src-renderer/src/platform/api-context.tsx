@@ -24,6 +24,11 @@ export function useApi(): ApiClient {
   return useBridge().client;
 }
 
+/** The API where there is one (a Link rendered outside the app, as in a component test, has none). */
+export function useApiIfAny(): ApiClient | null {
+  return useContext(BridgeContext)?.client ?? null;
+}
+
 export type CallState<T> =
   | { status: 'loading'; value?: T; error?: undefined }
   | { status: 'ready'; value: T; error?: undefined }

@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { docText, paragraphOffsets, type Doc, type FacetType } from '../../../../src-main/shared/model';
 import { useApiCall } from '../../platform/api-context';
+import { takeDoc } from '../../platform/doc-ahead';
 import { useArchiveStatus } from '../../platform/archive-status';
 import { formatDate, kindLabel } from '../../platform/format';
 import { Link } from '../../platform/Link';
@@ -37,7 +38,7 @@ const FACET_LABELS: { type: FacetType; label: string }[] = [
 export function ReaderView({ route }: { route: ArticleRoute }) {
   const status = useArchiveStatus();
   const ready = status.libraryReady;
-  const doc = useApiCall(ready ? `doc:${route.id}` : null, (api) => api.getDoc({ id: route.id }));
+  const doc = useApiCall(ready ? `doc:${route.id}` : null, (api) => takeDoc(api, route.id));
   const neighbours = useNeighbours(route.id, doc.value?.id === route.id ? doc.value.kind : undefined);
 
   // Stepping through articles replaces the entry: Esc/Back returns to the list, not to each article read.
