@@ -18,6 +18,8 @@ import { BACKUP_FOLDER, BackupStore } from './backups/backup-store';
 import { createHandlers } from './ipc/handlers';
 import { BUNDLED_ARCHIVE_ID } from './shared/notes/schema';
 import { registerPrivilegedSchemes, serveRenderer } from './electron/app-protocol';
+import { safeStorageBox } from './electron/sync-secrets';
+import { SyncSettingsStore } from './sync/sync-settings-store';
 import { openExternal, makeSaveFile } from './electron/host-abilities';
 import { establishIdentity } from './electron/identity';
 import { registerIpcHandlers } from './electron/ipc-bridge';
@@ -148,7 +150,9 @@ async function start(): Promise<void> {
 
   const origins = trustedOrigins(identity.devServerUrl);
   hardenSession(session.defaultSession, { origins, dev: identity.dev });
-  serveRenderer(session.defaultSession, identity.rendererDir);
+  // Settings > Sync: the password and passphrase sealed by the system keychain where there is one.
+  const syncSettings = new SyncSettingsStore(app.getPath('userData'), safeStorageBox());
+  serveRenderer(session.defaultSession, identity.rendererDir, () => syncSettings.target());
   const store = new BackupStore(join(app.getPath('userData'), BACKUP_FOLDER));
   backups = store;
   registerIpcHandlers(
@@ -173,6 +177,7 @@ async function start(): Promise<void> {
         read: (name) => store.read(name),
       },
       printToPdf: (req) => printToPdf(req),
+      sync: { get: () => syncSettings.get(), set: (req) => syncSettings.set(req), passphrase: () => syncSettings.passphrase() },
       pickFolder: async () => {
         const options = { title: 'Import a folder of news pages', properties: ['openDirectory' as const] };
         const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

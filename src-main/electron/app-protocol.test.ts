@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 vi.mock('electron', () => import('./test/fake-electron'));
@@ -41,5 +41,44 @@ describe('app:// protocol', () => {
       expect(await res.text()).not.toContain('secret');
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     }
+  });
+});
+
+describe('app://archive/sync/db: the desktop app way to the person CouchDB', async () => {
+  const { startCouchServer } = await import('../../tests/support/couch-server');
+  const server = await startCouchServer(mkdtempSync(join(tmpdir(), 'couch-')));
+  afterAll(() => server.close());
+  const target = { serverUrl: server.dbUrl, user: server.user, password: server.password };
+  const call = (path: string, init: RequestInit = {}, to: typeof target | null = target) =>
+    appProtocolResponse(dir, new Request(`app://archive${path}`, init), async () => to);
+
+  test('forwards reads and writes to the configured database with the stored credentials', async () => {
+    const put = await call('/sync/db/note:1', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'from the desktop' }) });
+    expect(put.status).toBe(201);
+    expect((await server.db.get<{ text: string }>('note:1')).text).toBe('from the desktop');
+    const bulk = await call('/sync/db/_bulk_docs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ docs: [{ _id: 'note:2', text: 'two' }, { _id: 'note:3', text: 'three' }] }),
+    });
+    expect(bulk.status).toBe(201);
+    const all = await call('/sync/db/_all_docs?include_docs=true');
+    expect(all.status).toBe(200);
+    expect(all.headers.get('cache-control')).toBe('no-store');
+    const rows = ((await all.json()) as { rows: { id: string }[] }).rows.map((r) => r.id);
+    expect(rows).toEqual(['note:1', 'note:2', 'note:3']);
+  });
+
+  test('a wrong password is the server refusing; sync off, a path outside the database, or no proxy: nothing reaches the server', async () => {
+    const refused = await call('/sync/db/', {}, { ...target, password: 'wrong' });
+    expect(refused.status).toBe(401);
+    const before = server.requests.length;
+    const off = await call('/sync/db/', {}, null);
+    expect(off.status).toBe(409);
+    expect(((await off.json()) as { error: string }).error).toBe('sync_off');
+    // The URL parser makes this "/_users": a path of the renderer's files, never of the server.
+    expect(await (await call('/sync/db/%2e%2e/_users')).text()).not.toContain('"_id"');
+    expect((await appProtocolResponse(dir, new Request('app://archive/sync/db/'))).status).toBe(404);
+    expect(server.requests.length).toBe(before);
   });
 });

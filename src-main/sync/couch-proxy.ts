@@ -8,6 +8,11 @@
  * page. Only paths under the configured database are reachable, and only
  * while sync is on; cookies are neither sent nor passed back. Bodies stream
  * both ways, so a long-poll `_changes` request and a large `_bulk_docs` work.
+ *
+ * Two transports, one rule: the web host forwards Node's request and response
+ * streams (proxyToCouch); Electron's app:// handler gets and returns Fetch
+ * API objects (proxyFetchToCouch). Both go through upstreamUrl, the same
+ * header lists and the same credentials.
  */
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -45,6 +50,50 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return at < 0 ? [s, undefined] : [s.slice(0, at), s.slice(at + 1)];
 }
 
+function authorization(target: SyncTarget): string | null {
+  return target.user || target.password ? `Basic ${Buffer.from(`${target.user}:${target.password}`).toString('base64')}` : null;
+}
+
+function jsonResponse(status: number, body: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+}
+
+/** The same forwarding for a Fetch API request (Electron's protocol handler): `pathAndQuery` is the request's path under the app's origin. */
+export async function proxyFetchToCouch(target: SyncTarget | null, request: Request, pathAndQuery: string): Promise<Response> {
+  if (!target) return jsonResponse(409, { error: 'sync_off', reason: 'Sync is off: set a server in Settings > Sync.' });
+  const url = upstreamUrl(target, pathAndQuery);
+  if (!url) return jsonResponse(404, { error: 'not_found', reason: 'Not a path of the sync database.' });
+  const headers = new Headers();
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = request.headers.get(name);
+    // content-length is the body's own; fetch sets it.
+    if (value !== null && name !== 'content-length') headers.set(name, value);
+  }
+  const auth = authorization(target);
+  if (auth) headers.set('authorization', auth);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let answer: Response;
+  try {
+    answer = await fetch(url, {
+      method: request.method,
+      headers,
+      body: hasBody ? await request.arrayBuffer() : undefined,
+      signal: request.signal,
+      redirect: 'manual',
+    });
+  } catch (e) {
+    return jsonResponse(502, { error: 'unreachable', reason: `The sync server cannot be reached: ${(e as Error).message}` });
+  }
+  const out = new Headers({ 'Cache-Control': 'no-store' });
+  for (const name of FORWARDED_RESPONSE_HEADERS) {
+    // fetch has already undone the transfer encoding; its length may not be the decoded body's.
+    if (name === 'transfer-encoding' || name === 'content-length') continue;
+    const value = answer.headers.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  return new Response(answer.body, { status: answer.status, headers: out });
+}
+
 /** Answer one `/sync/db/...` request by forwarding it. */
 export function proxyToCouch(target: SyncTarget | null, req: IncomingMessage, res: ServerResponse): void {
   if (!target) {
@@ -63,9 +112,8 @@ export function proxyToCouch(target: SyncTarget | null, req: IncomingMessage, re
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  if (target.user || target.password) {
-    headers.authorization = `Basic ${Buffer.from(`${target.user}:${target.password}`).toString('base64')}`;
-  }
+  const auth = authorization(target);
+  if (auth) headers.authorization = auth;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(url, { method: req.method, headers }, (answer) => {
     const out: Record<string, string | string[]> = { 'Cache-Control': 'no-store' };

@@ -115,19 +115,16 @@ describe('export', () => {
 
     const next = await context.newPage();
     // The flash is brief: record every mark that gets it, rather than sampling (a loaded machine samples past it).
-    await next.addInitScript(() => {
-      const flashed: string[] = ((window as unknown as { __flashed: string[] }).__flashed = []);
-      new MutationObserver((changes) => {
-        for (const c of changes) {
-          const el = c.target as Element;
-          if (el.classList?.contains('ar-highlight-flash')) flashed.push(el.getAttribute('data-annotation-id') ?? '');
-        }
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    await next.addInitScript({
+      content: `window.__flashed = [];
+        new MutationObserver((changes) => {
+          for (const c of changes) if (c.target.classList?.contains('ar-highlight-flash')) window.__flashed.push(c.target.getAttribute('data-annotation-id'));
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });`,
     });
     await next.goto(link!);
     const mark = next.locator(`mark[data-annotation-id="${id}"]`).first();
     await mark.waitFor();
-    await expect.poll(() => next.evaluate(() => (window as unknown as { __flashed: string[] }).__flashed)).toContain(id);
+    await expect.poll(() => next.evaluate<string[]>('window.__flashed')).toContain(id);
     await expect
       .poll(async () => {
         const box = await mark.boundingBox();

@@ -81,7 +81,8 @@ export class SyncEngine {
     private readonly db: NotesDatabase,
     private readonly options: SyncEngineOptions,
   ) {
-    this.remote = new PouchDB<SyncDoc>(options.remoteUrl, { skip_setup: true });
+    // The http adapter by name: PouchDB picks it by itself only for http(s) URLs, and the desktop app's is app://archive/sync/db.
+    this.remote = new PouchDB<SyncDoc>(options.remoteUrl, { skip_setup: true, adapter: 'http' });
   }
 
   getStatus(): SyncStatus {
