@@ -146,8 +146,16 @@ function namedEvents(text: string): Named[] {
 
 /** Transliteration-tolerant key: PROXY/PROXI, Nikolai/Nikolay, Yuri/Yury. */
 function foldKey(s: string): string {
-  return s.toLowerCase().replace(/y/g, 'i').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(.)\1+/g, '$1').trim();
+  // Asked again and again for the same names (every mention, twice, across a whole archive): remembered.
+  let k = folded.get(s);
+  if (k === undefined) {
+    k = s.toLowerCase().replace(/y/g, 'i').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(.)\1+/g, '$1').trim();
+    if (folded.size >= 200_000) folded.clear();
+    folded.set(s, k);
+  }
+  return k;
 }
+const folded = new Map<string, string>();
 
 /** The one name of an operation known under several (OPERATIONS), by folded key. */
 const OPERATION_NAME = new Map(Object.entries(OPERATIONS).flatMap(([name, variants]) => [name, ...variants].map((v) => [foldKey(v), name] as const)));

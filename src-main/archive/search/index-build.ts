@@ -59,30 +59,33 @@ export function buildIndexData(input: BuildInput): IndexData {
   const pDocField = new GrowU32();
   const pTf = new GrowU32();
   const fieldLengths = input.fields.map(() => new Uint32Array(N));
+  const add = (d: number, f: number, t: string, n: number) => {
+    let id = termIds.get(t);
+    if (id === undefined) {
+      id = termList.length;
+      termIds.set(t, id);
+      termList.push(t);
+    }
+    pTerm.push(id);
+    pDocField.push(d * F + f);
+    pTf.push(n);
+  };
   const tf = new Map<string, number>();
   for (let d = 0; d < N; d++) {
     for (let f = 0; f < F; f++) {
       const done = input.analyzed?.(d, f);
-      tf.clear();
       if (done) {
+        // Already counted (distinct terms in order of first use, with their counts): straight into the entries.
         fieldLengths[f][d] = done.length;
-        distinctTerms(done).forEach((t, i) => tf.set(t, done.counts[i]));
-      } else {
-        const terms = termsOf(input.value(d, f) ?? '');
-        fieldLengths[f][d] = terms.length;
-        for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+        const distinct = distinctTerms(done);
+        for (let i = 0; i < distinct.length; i++) add(d, f, distinct[i], done.counts[i]);
+        continue;
       }
-      for (const [t, n] of tf) {
-        let id = termIds.get(t);
-        if (id === undefined) {
-          id = termList.length;
-          termIds.set(t, id);
-          termList.push(t);
-        }
-        pTerm.push(id);
-        pDocField.push(d * F + f);
-        pTf.push(n);
-      }
+      const terms = termsOf(input.value(d, f) ?? '');
+      fieldLengths[f][d] = terms.length;
+      tf.clear();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) add(d, f, t, n);
     }
   }
   termIds.clear();
