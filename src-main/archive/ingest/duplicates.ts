@@ -13,7 +13,8 @@ import { hasSurrogate, isWordUnit } from '../word-chars';
 export interface DuplicateItem {
   source: string;
   title: string;
-  body: string[];
+  /** The body's paragraphs, or how to get them: needed only when another article has the same headline. */
+  body: string[] | (() => string[]);
   /** exactKey(title, body), when already computed (the ingester's worker threads do). */
   key?: string;
 }
@@ -35,11 +36,12 @@ export function findDuplicates(items: DuplicateItem[]): { keptAs: number[]; grou
   const exact = new Map<string, number>();
   // Shingles are made only when two articles share a headline (rare), not for every article.
   const byTitle = new Map<string, { index: number; shingles?: Set<string> }[]>();
-  const textOf = (i: number) => words(items[i].body.join('\n'));
+  const bodyOf = (it: DuplicateItem) => (typeof it.body === 'function' ? it.body() : it.body);
+  const textOf = (i: number) => words(bodyOf(items[i]).join('\n'));
   const groups = new Map<number, DuplicateGroup>();
   items.forEach((it, i) => {
     const title = words(it.title);
-    const key = it.key ?? exactKey(it.title, it.body);
+    const key = it.key ?? exactKey(it.title, bodyOf(it));
     let into = exact.get(key);
     let near = false;
     if (into === undefined) {

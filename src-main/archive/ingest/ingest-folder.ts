@@ -97,7 +97,12 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   const tmp = await makeBuildDir(out);
   try {
     progress({ phase: 'write', message: `writing ${built.docs.length} documents` });
-    await writeDocs(tmp, built.docs);
+    // A packed document's body was encoded where it was read; each is let go once written.
+    await writeDocs(tmp, built.docs, (i) => {
+      const w = built.written[i];
+      built.written[i] = undefined;
+      return w;
+    });
     // The bodies are on disk: a document whose title and body a worker analyzed needs only its facets to be indexed.
     built.docs.forEach((d, i) => {
       if (built.analyzed[i]) d.paragraphs = [];

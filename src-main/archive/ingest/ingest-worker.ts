@@ -6,7 +6,7 @@
  * from the sources it starts through search/worker-boot.mjs (tsx).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { preparePage } from './prepare-page';
+import { preparePacked } from './prepare-page';
 import { readOne } from './walk-folder';
 import type { IngestBatch, IngestWorkerData, IngestWorkerMessage } from './ingest-thread-protocol';
 
@@ -17,7 +17,7 @@ const send = (m: IngestWorkerMessage) => port.postMessage(m);
 
 port.on('message', async ({ batch, entries }: IngestBatch) => {
   // A few reads in flight hide the disk's latency; the CPU work is one page at a time.
-  const outcomes = await Promise.all(entries.map((e) => readOne(root, e, maxBytes, preparePage)));
+  const outcomes = await Promise.all(entries.map((e) => readOne(root, e, maxBytes, preparePacked)));
   send({ type: 'done', batch, outcomes });
 });
 send({ type: 'ready' });

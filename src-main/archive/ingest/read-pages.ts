@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { preparePage, type PreparedPage } from './prepare-page';
+import { preparePacked, type PreparedPage } from './prepare-page';
 import {
   assembleContents, DEFAULT_MAX_FILE_BYTES, IngestCancelled, listFolder, mapLimit, READ_CONCURRENCY, readOne, throwIfCancelled,
   type EntryOutcome, type MappedContents, type PageEntry, type WalkOptions,
@@ -51,7 +51,7 @@ async function inThisThread(root: string, entries: PageEntry[], maxBytes: number
   let done = 0;
   return mapLimit(entries, READ_CONCURRENCY, async (e) => {
     throwIfCancelled(opts.signal);
-    const r = await readOne(root, e, maxBytes, preparePage);
+    const r = await readOne(root, e, maxBytes, preparePacked);
     opts.onFile?.(++done, entries.length, e.name);
     return r;
   });
