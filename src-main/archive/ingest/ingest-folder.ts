@@ -17,6 +17,7 @@ import type { DuplicateGroup } from './duplicates';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
 import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder } from '../store/safe-output';
 import { buildIndex, type EngineDoc } from '../search/engine';
+import { TermDictionary, type AnalyzedField } from '../search/index-build';
 import { docText, type Doc } from '../../shared/model';
 
 export { BUILDER_VERSION, IngestCancelled };
@@ -71,10 +72,13 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   // Each page is read and prepared (parsed; a one-article page made into its document) as soon as it is
   // read, in worker threads for a large folder: the folder's raw text is never all in memory.
   // Counts go out on every file for a progress bar (the callback is cheap).
+  // Each page's terms are numbered for the index as it arrives, while the workers read on (index-build.ts).
+  const dictionary = new TermDictionary();
   const folder = await readPages(src, {
     maxFileBytes: opts.maxFileBytes,
     signal: opts.signal,
     threads: opts.threads,
+    onPage: (p) => (p.kind === 'article' && p.terms ? { ...p, terms: { title: numbered(p.terms.title, dictionary), body: numbered(p.terms.body, dictionary) } } : p),
     onFile: (done, total, file) => progress({ phase: 'read', message: `read ${done} of ${total} files`, done, total, file }),
   });
   throwIfCancelled(opts.signal);
@@ -117,7 +121,7 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
       if (field === 'body') analyzed[i] = undefined; // title, body, facets: asked in this order
       return field === 'facets' ? undefined : a?.[field];
     };
-    await buildIndex({ ids: docs.map((d) => d.id), doc: (i) => toEngineDoc(docs[i]) }, paths(tmp).index, fieldDone);
+    await buildIndex({ ids: docs.map((d) => d.id), doc: (i) => toEngineDoc(docs[i]) }, paths(tmp).index, fieldDone, dictionary);
     throwIfCancelled(opts.signal);
     const report: FolderReport = {
       sourceDir: src,
@@ -147,6 +151,8 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
     throw new OutputRefused(`Could not write the archive ${out}: ${describeIoError(e)}. ${out} was not changed.`, out);
   }
 }
+
+const numbered = (f: AnalyzedField, dictionary: TermDictionary) => ('ids' in f ? f : dictionary.number(f));
 
 /** An archive this program made: its manifest reads as ours. */
 async function isOurArchive(dir: string): Promise<boolean> {

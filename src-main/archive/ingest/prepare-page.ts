@@ -10,7 +10,8 @@
  * (read-pages.ts); its output is plain data that crosses threads as it is.
  */
 import type { Doc, Lang, Paragraph } from '../../shared/model';
-import { fieldTerms, type FieldTerms } from '../search/analyze';
+import { fieldTerms } from '../search/analyze';
+import type { AnalyzedField } from '../search/index-build';
 import { docText } from '../../shared/model';
 import { detectLang, sha256 } from '../text';
 import { dateFromPath, eventDateOf, yearIn } from './dates';
@@ -46,8 +47,11 @@ export interface PreparedArticle {
   /** exactKey(title, body) for duplicate detection. */
   key: string;
   mentions: FacetMentions | null;
-  /** The title and body as the search index analyzes them (search/analyze.ts): the index builder's per-document work. */
-  terms: { title: FieldTerms; body: FieldTerms } | null;
+  /**
+   * The title and body as the search index analyzes them (search/analyze.ts): the index builder's
+   * per-document work; the ingester numbers their terms as the page arrives (index-build.ts TermDictionary).
+   */
+  terms: { title: AnalyzedField; body: AnalyzedField } | null;
   /** The body as bodies.jsonl will hold it and the summary line, once packed (packPage); then doc.paragraphs is empty. */
   written?: WrittenBody;
 }

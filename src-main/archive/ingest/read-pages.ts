@@ -24,6 +24,8 @@ import type { IngestBatch, IngestWorkerData, IngestWorkerMessage } from './inges
 export interface ReadPagesOptions extends WalkOptions {
   /** Worker threads: 0 reads in this thread; default by folder size and cores (see threadsFor). */
   threads?: number;
+  /** Called in this thread on each page as it arrives (any order), while the others are still read: what it returns is kept. */
+  onPage?: (page: PreparedPage) => PreparedPage;
 }
 
 /** Below this many files, threads cost more to start than they save. */
@@ -47,11 +49,16 @@ export async function readPages(dir: string, opts: ReadPagesOptions = {}): Promi
   return assembleContents(outcomes, skipped);
 }
 
-async function inThisThread(root: string, entries: PageEntry[], maxBytes: number, opts: WalkOptions): Promise<EntryOutcome<PreparedPage>[]> {
+/** An outcome as it arrives: its page through opts.onPage. */
+function arrived(o: EntryOutcome<PreparedPage>, opts: ReadPagesOptions): EntryOutcome<PreparedPage> {
+  return o.item && opts.onPage ? { ...o, item: opts.onPage(o.item) } : o;
+}
+
+async function inThisThread(root: string, entries: PageEntry[], maxBytes: number, opts: ReadPagesOptions): Promise<EntryOutcome<PreparedPage>[]> {
   let done = 0;
   return mapLimit(entries, READ_CONCURRENCY, async (e) => {
     throwIfCancelled(opts.signal);
-    const r = await readOne(root, e, maxBytes, preparePacked);
+    const r = arrived(await readOne(root, e, maxBytes, preparePacked), opts);
     opts.onFile?.(++done, entries.length, e.name);
     return r;
   });
@@ -73,7 +80,7 @@ function workerSpec(): { file: URL; entry?: string } | null {
  * Reads the entries over `threads` workers; null when the workers could not start (the caller reads in this
  * thread instead). Rejects with IngestCancelled on cancel, and with an error when a worker stops mid-way.
  */
-async function inThreads(root: string, entries: PageEntry[], maxBytes: number, threads: number, opts: WalkOptions): Promise<EntryOutcome<PreparedPage>[] | null> {
+async function inThreads(root: string, entries: PageEntry[], maxBytes: number, threads: number, opts: ReadPagesOptions): Promise<EntryOutcome<PreparedPage>[] | null> {
   const spec = workerSpec();
   if (!spec) return null;
   const data: IngestWorkerData & { __entry?: string } = { root, maxBytes, ...(spec.entry ? { __entry: spec.entry } : {}) };
@@ -116,7 +123,7 @@ async function inThreads(root: string, entries: PageEntry[], maxBytes: number, t
           }
           const from = m.batch * BATCH;
           m.outcomes.forEach((o, k) => {
-            outcomes[from + k] = o;
+            outcomes[from + k] = arrived(o, opts);
             opts.onFile?.(++done, entries.length, o.name);
           });
           if (opts.signal?.aborted) return onAbort();
