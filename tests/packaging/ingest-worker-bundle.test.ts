@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readOne } from '../../src-main/archive/ingest/walk-folder';
-import { preparePage } from '../../src-main/archive/ingest/prepare-page';
+import { preparePacked } from '../../src-main/archive/ingest/prepare-page';
 import type { IngestBatch, IngestWorkerMessage } from '../../src-main/archive/ingest/ingest-thread-protocol';
 import { removeDir, tempDir } from '../../src-main/archive/test/helpers';
 
@@ -33,7 +33,7 @@ test('out/main/ingest-worker.js prepares pages as the sources do', async () => {
       w.on('message', (m: IngestWorkerMessage) => (m.type === 'ready' ? w.postMessage({ batch: 0, entries } satisfies IngestBatch) : res(m)));
       w.on('error', rej);
     });
-    const expected = await Promise.all(entries.map((e) => readOne(dir, e, 1 << 20, preparePage)));
+    const expected = await Promise.all(entries.map((e) => readOne(dir, e, 1 << 20, preparePacked)));
     expect(got).toEqual({ type: 'done', batch: 0, outcomes: expected });
     expect(expected.map((o) => o.item?.kind === 'article' && o.item.doc?.title)).toEqual(['Harbour reopens in Almaty', 'Port strike ends']);
   } finally {
