@@ -23,7 +23,8 @@ export interface BuildResult {
 
 export async function buildArchive(req: BuildRequest, onProgress: (p: IngestProgress) => void, signal: AbortSignal): Promise<BuildResult> {
   const before = (await readManifest(req.out)) ? await readSummaries(req.out).catch(() => []) : [];
-  const report = await ingestFolder(req.src, req.out, { onProgress, signal, maxFileBytes: req.maxFileBytes });
+  // The archive being replaced lends its per-file work to every file whose bytes are unchanged (reuse-cache.ts).
+  const report = await ingestFolder(req.src, req.out, { onProgress, signal, maxFileBytes: req.maxFileBytes, reuse: { from: req.out } });
   const after = await readSummaries(req.out);
   return {
     report: {

@@ -4,11 +4,14 @@
  */
 import type { EntryOutcome, PageEntry } from './walk-folder';
 import type { PreparedPage } from './prepare-page';
+import type { ReusedMarker, ReuseIndex } from './reuse-cache';
 
 export interface IngestWorkerData {
   /** The folder's real path: the worker reads nothing outside it (walk-folder.ts checks each file again). */
   root: string;
   maxBytes: number;
+  /** The previous build's pages by path and hash (reuse-cache.ts): such a file is marked, not prepared. */
+  reuse?: ReuseIndex;
 }
 
 /** A batch of listed pages to read and prepare, in folder order. */
@@ -17,4 +20,4 @@ export interface IngestBatch {
   entries: PageEntry[];
 }
 
-export type IngestWorkerMessage = { type: 'ready' } | { type: 'done'; batch: number; outcomes: EntryOutcome<PreparedPage>[] };
+export type IngestWorkerMessage = { type: 'ready' } | { type: 'done'; batch: number; outcomes: EntryOutcome<PreparedPage | ReusedMarker>[] };

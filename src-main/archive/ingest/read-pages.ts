@@ -14,16 +14,27 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { preparePage, type PreparedPage } from './prepare-page';
+import type { PreparedPage } from './prepare-page';
 import {
   assembleContents, DEFAULT_MAX_FILE_BYTES, IngestCancelled, listFolder, mapLimit, READ_CONCURRENCY, readOne, throwIfCancelled,
   type EntryOutcome, type MappedContents, type PageEntry, type WalkOptions,
 } from './walk-folder';
 import type { IngestBatch, IngestWorkerData, IngestWorkerMessage } from './ingest-thread-protocol';
+import { fillReused, prepareOrReuse, PreviousPages, type ReusedMarker, type ReuseIndex, type ReuseOptions } from './reuse-cache';
 
 export interface ReadPagesOptions extends WalkOptions {
   /** Worker threads: 0 reads in this thread; default by folder size and cores (see threadsFor). */
   threads?: number;
+  /** Re-use the previous build's prepared pages for unchanged files, and make this build's cache (reuse-cache.ts). */
+  reuse?: ReuseOptions;
+}
+
+type Read = PreparedPage | ReusedMarker;
+
+export interface ReadPagesResult extends MappedContents<PreparedPage> {
+  /** With `reuse`: this build's cache file, in chunks, and how many pages came from the previous build. */
+  reuseCache?: Buffer[];
+  reused?: number;
 }
 
 /** Below this many files, threads cost more to start than they save. */
@@ -37,21 +48,27 @@ export function threadsFor(files: number): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-export async function readPages(dir: string, opts: ReadPagesOptions = {}): Promise<MappedContents<PreparedPage>> {
+export async function readPages(dir: string, opts: ReadPagesOptions = {}): Promise<ReadPagesResult> {
   const listing = await listFolder(dir);
   throwIfCancelled(opts.signal);
   const { root, entries, skipped } = listing;
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const threads = Math.min(opts.threads ?? threadsFor(entries.length), Math.ceil(entries.length / BATCH));
-  const outcomes = (threads > 0 && (await inThreads(root, entries, maxBytes, threads, opts))) || (await inThisThread(root, entries, maxBytes, opts));
-  return assembleContents(outcomes, skipped);
+  // Re-use (reuse-cache.ts): readers mark a file whose path and bytes the previous build prepared; its page is filled in below.
+  const previous = opts.reuse?.from ? await PreviousPages.load(opts.reuse.from) : null;
+  const index = previous?.index ?? null;
+  const outcomes = (threads > 0 && (await inThreads(root, entries, maxBytes, threads, index, opts))) || (await inThisThread(root, entries, maxBytes, index, opts));
+  if (!opts.reuse) return assembleContents(outcomes as EntryOutcome<PreparedPage>[], skipped);
+  const filled = fillReused(outcomes, previous);
+  return { ...assembleContents(filled.outcomes, skipped), reuseCache: filled.cache, reused: filled.reused };
 }
 
-async function inThisThread(root: string, entries: PageEntry[], maxBytes: number, opts: WalkOptions): Promise<EntryOutcome<PreparedPage>[]> {
+async function inThisThread(root: string, entries: PageEntry[], maxBytes: number, index: ReuseIndex | null, opts: WalkOptions): Promise<EntryOutcome<Read>[]> {
   let done = 0;
+  const prepare = prepareOrReuse(index);
   return mapLimit(entries, READ_CONCURRENCY, async (e) => {
     throwIfCancelled(opts.signal);
-    const r = await readOne(root, e, maxBytes, preparePage);
+    const r = await readOne(root, e, maxBytes, prepare);
     opts.onFile?.(++done, entries.length, e.name);
     return r;
   });
@@ -73,21 +90,23 @@ function workerSpec(): { file: URL; entry?: string } | null {
  * Reads the entries over `threads` workers; null when the workers could not start (the caller reads in this
  * thread instead). Rejects with IngestCancelled on cancel, and with an error when a worker stops mid-way.
  */
-async function inThreads(root: string, entries: PageEntry[], maxBytes: number, threads: number, opts: WalkOptions): Promise<EntryOutcome<PreparedPage>[] | null> {
+async function inThreads(
+  root: string, entries: PageEntry[], maxBytes: number, threads: number, reuse: ReuseIndex | null, opts: WalkOptions,
+): Promise<EntryOutcome<Read>[] | null> {
   const spec = workerSpec();
   if (!spec) return null;
-  const data: IngestWorkerData & { __entry?: string } = { root, maxBytes, ...(spec.entry ? { __entry: spec.entry } : {}) };
+  const data: IngestWorkerData & { __entry?: string } = { root, maxBytes, ...(reuse ? { reuse } : {}), ...(spec.entry ? { __entry: spec.entry } : {}) };
   const workers: Worker[] = [];
-  const outcomes = new Array<EntryOutcome<PreparedPage>>(entries.length);
+  const outcomes = new Array<EntryOutcome<Read>>(entries.length);
   const batches = Math.ceil(entries.length / BATCH);
   let nextBatch = 0;
   let finished = 0;
   let done = 0;
   let started = 0;
   try {
-    return await new Promise<EntryOutcome<PreparedPage>[] | null>((resolve, reject) => {
+    return await new Promise<EntryOutcome<Read>[] | null>((resolve, reject) => {
       let settled = false;
-      const finish = (v: EntryOutcome<PreparedPage>[] | null, e?: Error) => {
+      const finish = (v: EntryOutcome<Read>[] | null, e?: Error) => {
         if (settled) return;
         settled = true;
         opts.signal?.removeEventListener('abort', onAbort);
