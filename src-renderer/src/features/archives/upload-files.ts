@@ -58,9 +58,16 @@ export function planBatches(files: readonly PickedFile[], limits: ImportLimits):
 }
 
 /** The page's commands to the upload worker. */
-export type UploadCommand = { type: 'send'; uploadPath: string; batches: PickedFile[][] } | { type: 'stop' };
-/** The upload worker's reports: after each batch, a refusal (the host's error), or the end. */
-export type UploadEvent = { type: 'sent'; sent: number; file: string | null } | { type: 'failed'; error: AppError } | { type: 'done'; sent: number };
+export type UploadCommand =
+  | { type: 'send'; uploadPath: string; batches: number }
+  | { type: 'batch'; batch: number; files: PickedFile[] }
+  | { type: 'stop' };
+/** The upload worker's messages: the next batch it wants, after each batch sent, a refusal (the host's error), or the end. */
+export type UploadEvent =
+  | { type: 'want'; batch: number }
+  | { type: 'sent'; sent: number; file: string | null }
+  | { type: 'failed'; error: AppError }
+  | { type: 'done'; sent: number };
 
 /**
  * Sends every batch in order from the upload worker, reporting after each (`onSent`: files sent so far, the last
@@ -90,7 +97,10 @@ export function sendInWorker(
     signal.addEventListener('abort', onAbort);
     worker.onmessage = (e: MessageEvent<UploadEvent>) => {
       const m = e.data;
-      if (m.type === 'sent') {
+      if (m.type === 'want') {
+        const cmd: UploadCommand = { type: 'batch', batch: m.batch, files: batches[m.batch] ?? [] };
+        worker.postMessage(cmd);
+      } else if (m.type === 'sent') {
         sent = m.sent;
         onSent(m.sent, m.file);
       } else if (m.type === 'failed') end({ ok: false, error: { code: m.error.code as 'io', message: m.error.message } });
@@ -104,7 +114,7 @@ export function sendInWorker(
       const done = new Set(batches.slice(0, batchesSent(batches, sent)));
       void sendInPage(uploadPath, batches.filter((b) => !done.has(b)), (n, f) => onSent(sent + n, f), signal).then((r) => resolve(r.ok ? { ok: true, value: { sent: sent + r.value.sent } } : r));
     };
-    const cmd: UploadCommand = { type: 'send', uploadPath, batches };
+    const cmd: UploadCommand = { type: 'send', uploadPath, batches: batches.length };
     worker.postMessage(cmd);
   });
 }
