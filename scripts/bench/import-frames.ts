@@ -7,7 +7,7 @@
  * Prints the time to the report and the frames: the longest gap between
  * animation frames and the long tasks (> 50 ms) of the page's main thread,
  * while sending and while building. Figures, not assertions (docs/benchmarks.md).
- * `--profile` adds a CPU profile of the page's thread while sending.
+ * `--profile` adds a CPU profile of the page's thread while sending and while building.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,11 +86,17 @@ try {
     t0 = await clickImport();
     tBuild = await waitPhase(notSending);
   };
-  // --profile: where the page's thread spends the sending phase (a CPU profile; it slows the page a little).
+  // --profile: where the page's thread spends each phase (a CPU profile; it slows the page a little).
   let profile: ProfileSummary | null = null;
   if (values.profile) profile = await profileDuring(page, sendAll);
   else await sendAll();
-  const tDone = await waitPhase((phase) => phase === 'report');
+  let tDone = 0;
+  const build = async () => {
+    tDone = await waitPhase((phase) => phase === 'report');
+  };
+  let buildProfile: ProfileSummary | null = null;
+  if (values.profile) buildProfile = await profileDuring(page, build);
+  else await build();
   const { gaps, long } = await page.evaluate(() => (globalThis as unknown as { __frames: { gaps: [number, number][]; long: [number, number][] } }).__frames);
   const during = (from: number, to: number) => {
     const g = gaps.filter(([t]) => t > from && t <= to).map(([, d]) => d);
@@ -99,7 +105,7 @@ try {
     const at = long.filter(([t]) => t >= from && t <= to).map(([t, d]) => [Math.round(t - t0), Math.round(d)]);
     return { frames: g.length, maxGapMs: Math.round(Math.max(0, ...g)), over50: g.filter((d) => d > 50).length, longTasks: l.length, longestTaskMs: Math.round(Math.max(0, ...l)), longTasksAt: at };
   };
-  console.log(JSON.stringify({ files, sendMs: Math.round(tBuild - t0), buildMs: Math.round(tDone - tBuild), sending: during(t0, tBuild), building: during(tBuild, tDone), ...(profile ? { sendingProfile: { ...profile, inclusive: profile.inclusive.slice(0, 12) } } : {}) }, null, 2));
+  console.log(JSON.stringify({ files, sendMs: Math.round(tBuild - t0), buildMs: Math.round(tDone - tBuild), sending: during(t0, tBuild), building: during(tBuild, tDone), ...(profile ? { sendingProfile: { ...profile, inclusive: profile.inclusive.slice(0, 12) } } : {}), ...(buildProfile ? { buildingProfile: { ...buildProfile, inclusive: buildProfile.inclusive.slice(0, 12) } } : {}) }, null, 2));
 } finally {
   await browser.close();
   await host.close();
