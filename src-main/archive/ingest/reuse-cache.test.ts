@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { ingestFolder } from './ingest-folder';
 import { REUSE_CACHE_FILE } from './reuse-cache';
 import { writeMixedFolder } from '../test/mixed-folder';
@@ -93,23 +94,33 @@ test('a damaged cache, or one made by other rules, is ignored: a fresh build, th
   await ingestFolder(src, base, { reuse: {}, threads: 0 });
   const cache = join(base, REUSE_CACHE_FILE);
   const good = await readFile(cache);
+  const raw = gunzipSync(good);
 
-  const damaged = Buffer.from(good);
+  // A byte changed inside a page (packed again, so only the cache's own checksum can tell).
+  const damaged = Buffer.from(raw);
   damaged[damaged.length - 10] ^= 0xff;
-  await writeFile(cache, damaged);
+  await writeFile(cache, gzipSync(damaged));
   const out1 = join(dir, 'after-damage');
   expect((await ingestFolder(src, out1, { reuse: { from: base }, threads: 0 })).reused).toBe(0);
 
-  const header = good.subarray(4, 4 + good.readUInt32BE(0)).toString('utf8').replace(/"builder":"[^"]*"/, '"builder":"ingest-0"');
+  // Made by other rules (another builder version).
+  const headerLength = raw.readUInt32BE(0);
+  const header = raw.subarray(4, 4 + headerLength).toString('utf8').replace(/"builder":"[^"]*"/, '"builder":"ingest-0"');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(Buffer.byteLength(header), 0);
-  await writeFile(cache, Buffer.concat([length, Buffer.from(header), good.subarray(4 + good.readUInt32BE(0))]));
+  await writeFile(cache, gzipSync(Buffer.concat([length, Buffer.from(header), raw.subarray(4 + headerLength)])));
   const out2 = join(dir, 'after-rules');
   expect((await ingestFolder(src, out2, { reuse: { from: base }, threads: 0 })).reused).toBe(0);
+
+  // Cut short on disk.
+  await writeFile(cache, good.subarray(0, good.length >> 1));
+  const out3 = join(dir, 'after-cut');
+  expect((await ingestFolder(src, out3, { reuse: { from: base }, threads: 0 })).reused).toBe(0);
 
   await writeFile(cache, good);
   await expectSameArchive(out1, base);
   await expectSameArchive(out2, base);
+  await expectSameArchive(out3, base);
 });
 
 test('without the option, no cache is written (the bundled archive carries none)', async () => {

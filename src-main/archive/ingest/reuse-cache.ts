@@ -17,13 +17,17 @@
  * The file (`reuse-cache.bin` in the archive folder) is ours: written by the
  * build into its own temporary folder and swapped in with the archive. One
  * that is missing, damaged or from other rules is ignored (a fresh build),
- * never an error. Layout: 4 bytes big-endian header length, a UTF-8 JSON
- * header, then each page's v8-serialized bytes in the header's order.
+ * never an error. Layout, gzipped (V8 writes most strings as two bytes a
+ * character: 185 MB for 10,000 articles unpacked): 4 bytes big-endian header
+ * length, a UTF-8 JSON header, then each page's v8-serialized bytes in the
+ * header's order. Packing and unpacking run on libuv's thread pool.
  */
 import { promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { createGzip, gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { BUILDER_VERSION } from './version';
 import { preparePage, type PreparedPage } from './prepare-page';
 import type { EntryOutcome, SourceFile } from './walk-folder';
@@ -69,9 +73,10 @@ export class PreviousPages {
 
   /** The cache in `dir`, or null when there is none we can trust (missing, damaged, other rules). */
   static async load(dir: string): Promise<PreviousPages | null> {
-    const buf = await fs.readFile(join(dir, REUSE_CACHE_FILE)).catch(() => null);
-    if (!buf || buf.length < 4) return null;
+    const packed = await fs.readFile(join(dir, REUSE_CACHE_FILE)).catch(() => null);
+    if (!packed) return null;
     try {
+      const buf = await promisify(gunzip)(packed);
       const headerLength = buf.readUInt32BE(0);
       const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as CacheHeader;
       if (header.format !== CACHE_FORMAT || header.builder !== BUILDER_VERSION || !Array.isArray(header.entries)) return null;
@@ -131,4 +136,19 @@ export function fillReused(
   const length = Buffer.alloc(4);
   length.writeUInt32BE(headerBytes.length, 0);
   return { outcomes: outcomes as EntryOutcome<PreparedPage>[], cache: [length, headerBytes, ...chunks], reused };
+}
+
+/** The cache's bytes as written to disk (gzip, fastest level: it is read once, by the next import). */
+export async function packCache(chunks: Buffer[]): Promise<Buffer[]> {
+  const gz = createGzip({ level: 1 });
+  const out: Buffer[] = [];
+  gz.on('data', (b: Buffer) => out.push(b));
+  const ended = new Promise<void>((resolve, reject) => {
+    gz.on('end', resolve);
+    gz.on('error', reject);
+  });
+  for (const c of chunks) if (!gz.write(c)) await new Promise((r) => gz.once('drain', r));
+  gz.end();
+  await ended;
+  return out;
 }
