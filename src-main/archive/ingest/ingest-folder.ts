@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDocsFromPages } from './build-docs';
 import { readPages } from './read-pages';
-import { packCache, REUSE_CACHE_FILE, type ReuseOptions } from './reuse-cache';
+import { REUSE_CACHE_FILE, type ReuseOptions } from './reuse-cache';
 import { BUILDER_VERSION } from './version';
 import { IngestCancelled, throwIfCancelled, type FileWarning } from './walk-folder';
 import type { DuplicateGroup } from './duplicates';
@@ -107,7 +107,7 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   try {
     progress({ phase: 'write', message: `writing ${built.docs.length} documents` });
     await writeDocs(tmp, built.docs);
-    if (folder.reuseCache) await writeNewFile(join(tmp, REUSE_CACHE_FILE), await packCache(folder.reuseCache));
+    if (folder.reuseCache) await writeNewFile(join(tmp, REUSE_CACHE_FILE), folder.reuseCache);
     folder.reuseCache = undefined;
     // The bodies are on disk: a document whose title and body a worker analyzed needs only its facets to be indexed.
     built.docs.forEach((d, i) => {

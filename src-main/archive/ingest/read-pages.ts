@@ -59,7 +59,7 @@ export async function readPages(dir: string, opts: ReadPagesOptions = {}): Promi
   const index = previous?.index ?? null;
   const outcomes = (threads > 0 && (await inThreads(root, entries, maxBytes, threads, index, opts))) || (await inThisThread(root, entries, maxBytes, index, opts));
   if (!opts.reuse) return assembleContents(outcomes as EntryOutcome<PreparedPage>[], skipped);
-  const filled = fillReused(outcomes, previous);
+  const filled = await fillReused(outcomes, previous);
   return { ...assembleContents(filled.outcomes, skipped), reuseCache: filled.cache, reused: filled.reused };
 }
 

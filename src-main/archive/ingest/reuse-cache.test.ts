@@ -98,17 +98,17 @@ test('a damaged cache, or one made by other rules, is ignored: a fresh build, th
 
   // A byte changed inside a page (packed again, so only the cache's own checksum can tell).
   const damaged = Buffer.from(raw);
-  damaged[damaged.length - 10] ^= 0xff;
+  damaged[10] ^= 0xff;
   await writeFile(cache, gzipSync(damaged));
   const out1 = join(dir, 'after-damage');
   expect((await ingestFolder(src, out1, { reuse: { from: base }, threads: 0 })).reused).toBe(0);
 
   // Made by other rules (another builder version).
-  const headerLength = raw.readUInt32BE(0);
-  const header = raw.subarray(4, 4 + headerLength).toString('utf8').replace(/"builder":"[^"]*"/, '"builder":"ingest-0"');
+  const headerAt = raw.length - 4 - raw.readUInt32BE(raw.length - 4);
+  const header = raw.subarray(headerAt, raw.length - 4).toString('utf8').replace(/"builder":"[^"]*"/, '"builder":"ingest-0"');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(Buffer.byteLength(header), 0);
-  await writeFile(cache, gzipSync(Buffer.concat([length, Buffer.from(header), raw.subarray(4 + headerLength)])));
+  await writeFile(cache, gzipSync(Buffer.concat([raw.subarray(0, headerAt), Buffer.from(header), length])));
   const out2 = join(dir, 'after-rules');
   expect((await ingestFolder(src, out2, { reuse: { from: base }, threads: 0 })).reused).toBe(0);
 
