@@ -8,14 +8,15 @@
  * or an archive this program made, never the source) is store/safe-output.ts's rule.
  */
 import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildDocsFromPages } from './build-docs';
 import { readPages } from './read-pages';
+import { REUSE_CACHE_FILE, type ReuseOptions } from './reuse-cache';
 import { BUILDER_VERSION } from './version';
 import { IngestCancelled, throwIfCancelled, type FileWarning } from './walk-folder';
 import type { DuplicateGroup } from './duplicates';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
-import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder } from '../store/safe-output';
+import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder, writeNewFile } from '../store/safe-output';
 import { buildIndex, type EngineDoc } from '../search/engine';
 import { TermDictionary, type AnalyzedField } from '../search/index-build';
 import { docText, type Doc } from '../../shared/model';
@@ -46,6 +47,11 @@ export interface IngestOptions {
    * core (at most 4) for folders of 200 files or more. The archive is the same either way.
    */
   threads?: number;
+  /**
+   * Keep this build's per-file work in the archive (reuse-cache.ts), and re-use that of the build in `from` for
+   * files whose path and bytes are unchanged. The archive is the same, byte for byte, with or without it.
+   */
+  reuse?: ReuseOptions;
 }
 
 /** The ingest report: what was read, merged and skipped, file by file. */
@@ -54,6 +60,8 @@ export interface FolderReport extends IngestReport {
   duplicates: DuplicateGroup[];
   /** Files read with something to know (encoding guessed, damaged bytes, no article found). */
   warnings: FileWarning[];
+  /** With `reuse`: files whose earlier prepared page was re-used (not part of the manifest). */
+  reused?: number;
 }
 
 /** What the search engine indexes of a document. */
@@ -78,6 +86,8 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
     maxFileBytes: opts.maxFileBytes,
     signal: opts.signal,
     threads: opts.threads,
+    reuse: opts.reuse,
+    // Re-used pages arrive here too (reuse-cache.ts holds pages before this step), so a re-import numbers the same terms.
     onPage: (p) => (p.kind === 'article' && p.terms ? { ...p, terms: { title: numbered(p.terms.title, dictionary), body: numbered(p.terms.body, dictionary) } } : p),
     onFile: (done, total, file) => progress({ phase: 'read', message: `read ${done} of ${total} files`, done, total, file }),
   });
@@ -107,6 +117,8 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
       built.written[i] = undefined;
       return w;
     });
+    if (folder.reuseCache) await writeNewFile(join(tmp, REUSE_CACHE_FILE), folder.reuseCache);
+    folder.reuseCache = undefined;
     // The bodies are on disk: a document whose title and body a worker analyzed needs only its facets to be indexed.
     built.docs.forEach((d, i) => {
       if (built.analyzed[i]) d.paragraphs = [];
@@ -136,6 +148,7 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
       tookMs: Math.round(performance.now() - t0),
     };
     await writeManifest(tmp, { format: ARCHIVE_FORMAT, builder: BUILDER_VERSION, builtAt: new Date().toISOString(), corpusHash: folder.contentHash, articles: built.articles, briefs: built.briefs, report });
+    if (folder.reused !== undefined) report.reused = folder.reused;
     // Another process may be building the same archive at the same moment (the test runner and
     // the web host both find it stale): if it got there first with the same corpus, keep its build.
     await swapInFolder(tmp, out, [src], isOurArchive, async (dir) => {

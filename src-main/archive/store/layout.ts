@@ -8,6 +8,7 @@
  *   bodies.jsonl    each document's paragraphs in parts (paragraph ranges of at most ~PART_CHARS), one
  *                   line per part, a document's parts contiguous; read by byte range, part by part
  *   index/          owned by the search engine (see search/engine.ts)
+ *   reuse-cache.bin an import's per-file work, for importing the same folder again (ingest/reuse-cache.ts owns it)
  *
  * Bodies stay on disk until needed, so opening a large archive costs the
  * summaries only.
