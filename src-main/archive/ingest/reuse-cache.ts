@@ -72,9 +72,12 @@ interface CacheHeader {
   entries: [string, string, number][];
 }
 
-/** A page as the cache holds it. */
+/**
+ * A page as the cache holds it. Copied into an array of its own size: zlib's result is a view of a 16 KB
+ * chunk, which a thread would send and the cache would keep whole.
+ */
 export function packForCache(page: PreparedPage): Uint8Array {
-  return deflateRawSync(serialize(page), { level: 1 });
+  return new Uint8Array(deflateRawSync(serialize(page), { level: 1 }));
 }
 
 /**
