@@ -10,6 +10,12 @@
  * and once more after editing 1% of the files. Prints each time (and the read
  * phase, which is what re-use shortens), the files re-used and the cache's
  * size. Figures, not assertions (docs/benchmarks.md).
+ *
+ * `--once first|again|plain`: one build only, in this process, so that
+ * `/usr/bin/time -v` gives that build's peak memory: `first` imports the
+ * folder into a fresh archive (writing its cache), `again` re-imports it into
+ * that archive (run `first` before), `plain` builds without re-use. The folder
+ * is kept unedited.
  */
 import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +27,8 @@ import { generateArchive } from './generate';
 import { loadVocabulary } from './vocabulary';
 import { defaultWorkDir, repoRoot } from './paths';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, work: { type: 'string' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, work: { type: 'string' }, once: { type: 'string' } } });
+if (values.once !== undefined && !['first', 'again', 'plain'].includes(values.once)) throw new Error('--once must be first, again or plain');
 const files = Number(values.files);
 if (!Number.isInteger(files) || files < 1) throw new Error('--files must be a whole number');
 const work = values.work ?? defaultWorkDir();
@@ -32,7 +39,7 @@ const loadAtStart = load();
 const folder = generateArchive(loadVocabulary(repoRoot()), work, files);
 const out = join(work, `reimport-${files}`);
 const plain = join(work, `reimport-plain-${files}`);
-rmSync(out, { recursive: true, force: true });
+if (values.once !== 'again') rmSync(out, { recursive: true, force: true });
 rmSync(plain, { recursive: true, force: true });
 
 async function build(to: string, reuse: ReuseOptions | undefined) {
@@ -43,6 +50,15 @@ async function build(to: string, reuse: ReuseOptions | undefined) {
   };
   const r = await ingestFolder(folder.dir, to, { reuse, onProgress });
   return { ms: Math.round(performance.now() - t0), readMs: Math.round(readEnd - t0), reused: r.reused ?? null, articles: r.articles };
+}
+
+if (values.once) {
+  const once = values.once === 'plain' ? await build(plain, undefined) : await build(out, { from: out });
+  if (values.once === 'plain') rmSync(plain, { recursive: true, force: true });
+  const cache = join(out, REUSE_CACHE_FILE);
+  const cacheMB = values.once === 'plain' ? null : Math.round((statSync(cache).size / 1024 ** 2) * 10) / 10;
+  console.log(JSON.stringify({ files, once: values.once, loadAverage: { atStart: loadAtStart, atEnd: load() }, cacheMB, ...once }, null, 2));
+  process.exit(0);
 }
 
 const first = await build(out, { from: out });

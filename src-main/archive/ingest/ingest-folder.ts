@@ -16,7 +16,7 @@ import { BUILDER_VERSION } from './version';
 import { IngestCancelled, throwIfCancelled, type FileWarning } from './walk-folder';
 import type { DuplicateGroup } from './duplicates';
 import { ARCHIVE_FORMAT, paths, readManifest, writeDocs, writeManifest, type IngestReport, type SkippedFile } from '../store/layout';
-import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder, writeNewFile } from '../store/safe-output';
+import { checkArchiveTarget, describeIoError, makeBuildDir, OutputRefused, swapInFolder } from '../store/safe-output';
 import { buildIndex, type EngineDoc } from '../search/engine';
 import { TermDictionary, type AnalyzedField } from '../search/index-build';
 import { docText, type Doc } from '../../shared/model';
@@ -77,38 +77,17 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
   // Refuse a bad --out before any work (and again just before the swap: it may change meanwhile).
   await checkArchiveTarget(out, [src], isOurArchive);
   progress({ phase: 'read', message: `reading ${src}` });
-  // Each page is read and prepared (parsed; a one-article page made into its document) as soon as it is
-  // read, in worker threads for a large folder: the folder's raw text is never all in memory.
-  // Counts go out on every file for a progress bar (the callback is cheap).
-  // Each page's terms are numbered for the index as it arrives, while the workers read on (index-build.ts).
-  const dictionary = new TermDictionary();
-  const folder = await readPages(src, {
-    maxFileBytes: opts.maxFileBytes,
-    signal: opts.signal,
-    threads: opts.threads,
-    reuse: opts.reuse,
-    // Re-used pages arrive here too (reuse-cache.ts holds pages before this step), so a re-import numbers the same terms.
-    onPage: (p) => (p.kind === 'article' && p.terms ? { ...p, terms: { title: numbered(p.terms.title, dictionary), body: numbered(p.terms.body, dictionary) } } : p),
-    onFile: (done, total, file) => progress({ phase: 'read', message: `read ${done} of ${total} files`, done, total, file }),
-  });
-  throwIfCancelled(opts.signal);
-  const nothingToBuild = (skipped: SkippedFile[]) => {
-    const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
-    return new Error(`No readable pages (.txt, .md, .html) in ${src}${why}`);
-  };
-  if (folder.items.length === 0) throw nothingToBuild(folder.skipped);
-  progress({ phase: 'segment', message: `segmenting ${folder.items.length} pages` });
-  const files = folder.items.length;
-  const built = buildDocsFromPages(folder.items);
-  // What only the cross-file steps needed (facet mentions, duplicate keys, scraped pages' paragraphs) goes now.
-  folder.items.length = 0;
-  throwIfCancelled(opts.signal);
-  const skipped = [...folder.skipped, ...built.empty.map((file) => ({ file, reason: 'no article text found' }))];
-  // Readable files with no article in them (only navigation, photo names...): an empty
-  // archive must not replace the one in `out`.
-  if (built.docs.length === 0) throw nothingToBuild(skipped);
-
-  const tmp = await makeBuildDir(out);
+  // With re-use, the build's folder is made first: its cache is written there as pages arrive (reuse-cache.ts).
+  const early = opts.reuse ? await makeBuildDir(out) : null;
+  let read: Awaited<ReturnType<typeof readAndBuild>>;
+  try {
+    read = await readAndBuild(src, early, opts, progress);
+  } catch (e) {
+    if (early) await fs.rm(early, { recursive: true, force: true });
+    throw e;
+  }
+  const { folder, built, dictionary, files, skipped } = read;
+  const tmp = early ?? (await makeBuildDir(out));
   try {
     progress({ phase: 'write', message: `writing ${built.docs.length} documents` });
     // A packed document's body was encoded where it was read; each is let go once written.
@@ -117,8 +96,6 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
       built.written[i] = undefined;
       return w;
     });
-    if (folder.reuseCache) await writeNewFile(join(tmp, REUSE_CACHE_FILE), folder.reuseCache);
-    folder.reuseCache = undefined;
     // The bodies are on disk: a document whose title and body a worker analyzed needs only its facets to be indexed.
     built.docs.forEach((d, i) => {
       if (built.analyzed[i]) d.paragraphs = [];
@@ -163,6 +140,41 @@ export async function ingestFolder(srcDir: string, outDir: string, opts: IngestO
     if (e instanceof OutputRefused || !(e as NodeJS.ErrnoException).code) throw e;
     throw new OutputRefused(`Could not write the archive ${out}: ${describeIoError(e)}. ${out} was not changed.`, out);
   }
+}
+
+/** Reading and the cross-file steps: every page read and prepared, then made into documents. */
+async function readAndBuild(src: string, buildDir: string | null, opts: IngestOptions, progress: (p: IngestProgress) => void) {
+  // Each page is read and prepared (parsed; a one-article page made into its document) as soon as it is
+  // read, in worker threads for a large folder: the folder's raw text is never all in memory.
+  // Counts go out on every file for a progress bar (the callback is cheap).
+  // Each page's terms are numbered for the index as it arrives, while the workers read on (index-build.ts).
+  const dictionary = new TermDictionary();
+  const folder = await readPages(src, {
+    maxFileBytes: opts.maxFileBytes,
+    signal: opts.signal,
+    threads: opts.threads,
+    reuse: opts.reuse && buildDir ? { ...opts.reuse, to: join(buildDir, REUSE_CACHE_FILE) } : undefined,
+    // Re-used pages arrive here too (the cache holds pages from before this step), so a re-import numbers the same terms.
+    onPage: (p) => (p.kind === 'article' && p.terms ? { ...p, terms: { title: numbered(p.terms.title, dictionary), body: numbered(p.terms.body, dictionary) } } : p),
+    onFile: (done, total, file) => progress({ phase: 'read', message: `read ${done} of ${total} files`, done, total, file }),
+  });
+  throwIfCancelled(opts.signal);
+  const nothingToBuild = (skipped: SkippedFile[]) => {
+    const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
+    return new Error(`No readable pages (.txt, .md, .html) in ${src}${why}`);
+  };
+  if (folder.items.length === 0) throw nothingToBuild(folder.skipped);
+  progress({ phase: 'segment', message: `segmenting ${folder.items.length} pages` });
+  const files = folder.items.length;
+  const built = buildDocsFromPages(folder.items);
+  // What only the cross-file steps needed (facet mentions, duplicate keys, scraped pages' paragraphs) goes now.
+  folder.items.length = 0;
+  throwIfCancelled(opts.signal);
+  const skipped = [...folder.skipped, ...built.empty.map((file) => ({ file, reason: 'no article text found' }))];
+  // Readable files with no article in them (only navigation, photo names...): an empty
+  // archive must not replace the one in `out`.
+  if (built.docs.length === 0) throw nothingToBuild(skipped);
+  return { folder, built, dictionary, files, skipped };
 }
 
 const numbered = (f: AnalyzedField, dictionary: TermDictionary) => ('ids' in f ? f : dictionary.number(f));

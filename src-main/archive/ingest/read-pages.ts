@@ -30,13 +30,12 @@ export interface ReadPagesOptions extends WalkOptions {
    * returns is kept. A page re-used from the previous build arrives here too, as the reader would have made it.
    */
   onPage?: (page: PreparedPage) => PreparedPage;
-  /** Re-use the previous build's prepared pages for unchanged files, and make this build's cache (reuse-cache.ts). */
+  /** Re-use the previous build's prepared pages for unchanged files, and write this build's cache (reuse-cache.ts). */
   reuse?: ReuseOptions;
 }
 
 export interface ReadPagesResult extends MappedContents<PreparedPage> {
-  /** With `reuse`: this build's cache file, in chunks, and how many pages came from the previous build. */
-  reuseCache?: Uint8Array[];
+  /** With `reuse`: how many pages came from the previous build. */
   reused?: number;
 }
 
@@ -60,11 +59,16 @@ export async function readPages(dir: string, opts: ReadPagesOptions = {}): Promi
   // Re-use (reuse-cache.ts): readers mark a file whose path and bytes the previous build cached; its page is taken as it arrives.
   const reuse = opts.reuse ? await ReuseSession.open(opts.reuse) : null;
   const read = { root, entries, maxBytes, reuse, opts };
-  const outcomes = (threads > 0 && (await inThreads(read, threads))) || (await inThisThread(read));
-  const contents = assembleContents(outcomes, skipped);
-  if (!reuse) return contents;
-  reuse.dropPrevious();
-  return { ...contents, reuseCache: reuse.finish(), reused: reuse.reused };
+  let complete = false;
+  try {
+    const outcomes = (threads > 0 && (await inThreads(read, threads))) || (await inThisThread(read));
+    complete = true;
+    const contents = assembleContents(outcomes, skipped);
+    return reuse ? { ...contents, reused: reuse.reused } : contents;
+  } finally {
+    // This build's cache is finished only when every page was read (cancelled or failed: removed).
+    await reuse?.close(complete);
+  }
 }
 
 interface Reading {
@@ -95,7 +99,7 @@ async function inThisThread(r: Reading): Promise<EntryOutcome<PreparedPage>[]> {
   return mapLimit([...entries.keys()], READ_CONCURRENCY, async (i) => {
     throwIfCancelled(opts.signal);
     const e = entries[i];
-    const read = readers ? readers[i < reuse!.maxFiles ? 1 : 0] : preparePacked;
+    const read = readers ? readers[i < reuse!.cachedBelow ? 1 : 0] : preparePacked;
     const out = arrived(await readOne<IngestRead>(root, e, maxBytes, read), i, r);
     opts.onFile?.(++done, entries.length, e.name);
     return out;
@@ -147,8 +151,8 @@ async function inThreads(r: Reading, threads: number): Promise<EntryOutcome<Prep
       const give = (w: Worker) => {
         if (nextBatch >= batches) return;
         const b = nextBatch++;
-        // With re-use on, the pages this build caches (the first reuse.maxFiles) are packed where they are made.
-        const pack = reuse ? Math.max(0, reuse.maxFiles - b * BATCH) : 0;
+        // With re-use on, the pages this build caches (reuse-cache.ts MAX_CACHED_FILES) are packed where they are made.
+        const pack = reuse ? Math.max(0, reuse.cachedBelow - b * BATCH) : 0;
         const msg: IngestBatch = { batch: b, entries: entries.slice(b * BATCH, (b + 1) * BATCH), ...(pack ? { pack } : {}) };
         w.postMessage(msg);
       };
@@ -165,10 +169,15 @@ async function inThreads(r: Reading, threads: number): Promise<EntryOutcome<Prep
             return;
           }
           const from = m.batch * BATCH;
-          m.outcomes.forEach((o, k) => {
-            outcomes[from + k] = arrived(o, from + k, r);
-            opts.onFile?.(++done, entries.length, o.name);
-          });
+          try {
+            m.outcomes.forEach((o, k) => {
+              outcomes[from + k] = arrived(o, from + k, r);
+              opts.onFile?.(++done, entries.length, o.name);
+            });
+          } catch (e) {
+            // Taking a page failed here (a re-use cache changed under us): the read fails with its message, never uncaught.
+            return finish(null, e as Error);
+          }
           if (opts.signal?.aborted) return onAbort();
           if (++finished === batches) return finish(outcomes);
           give(w);

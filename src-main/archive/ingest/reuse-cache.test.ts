@@ -192,6 +192,14 @@ test('at most maxFiles files are cached (the first in folder order); the others 
   await expectSameArchive(capped, again);
 });
 
+test('a cache is written only as a new file: one already at that path is left as it was, and the read goes on', async () => {
+  const there = join(dir, 'not-ours.bin');
+  await writeFile(there, 'a file someone else made\n');
+  const r = await readPages(src, { reuse: { to: there }, threads: 2 });
+  expect(r.items.length).toBeGreaterThan(0);
+  expect(await readFile(there, 'utf8')).toBe('a file someone else made\n');
+});
+
 test('without the option, no cache is written (the bundled archive carries none)', async () => {
   const plain = join(dir, 'plain');
   const r = await ingestFolder(src, plain, { threads: 0 });

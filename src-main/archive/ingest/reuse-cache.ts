@@ -16,11 +16,11 @@
  * the archive is the same, byte for byte, as a fresh build (reuse-cache.test.ts).
  *
  * Memory: each page is v8-serialized and deflated on its own where it is
- * prepared (a worker thread), so the ingester holds only packed bytes, both of
- * this build's cache and of the previous one (a re-used page is inflated when
- * its file is reached, never the whole cache at once); and at most
- * MAX_CACHED_FILES files are cached (the first in folder order), so what a
- * build holds for the cache is bounded whatever the folder's size.
+ * prepared (a worker thread). This build's cache is written to its file (in
+ * the build's own folder) as pages arrive, and the previous one is read where
+ * it lies, a page when its file is reached: a build holds the caches' index
+ * (path, hash, place), not their pages. At most MAX_CACHED_FILES files are
+ * cached (the first in folder order), which bounds the file and the index.
  *
  * The file (`reuse-cache.bin` in the archive folder) is ours: written by the
  * build into its own temporary folder and swapped in with the archive. One
@@ -29,7 +29,7 @@
  * UTF-8 JSON header naming them in order, then the header's length in 4 bytes
  * big-endian (the header is last so pages are kept as they arrive).
  */
-import { promises as fs } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -50,6 +50,8 @@ export const MAX_CACHED_FILES = 50_000;
 export interface ReuseOptions {
   /** A previous build of the same archive (usually the folder being replaced); its cache, if valid, is used. */
   from?: string;
+  /** Where to write this build's cache (a new file: the build's own folder); without it none is written. */
+  to?: string;
   /** At most this many files cached, the first in folder order (default MAX_CACHED_FILES). */
   maxFiles?: number;
 }
@@ -92,12 +94,15 @@ export function readForReuse(index: ReuseIndex, pack: boolean): (file: SourceFil
   };
 }
 
-/** The previous build's cache: its packed pages, one buffer, inflated a page at a time. */
+/**
+ * The previous build's cache, read where it lies: checked whole once (its checksum, streamed), then each page's
+ * bytes read when its file is reached. Only the index (path, hash, place) is held.
+ */
 class PreviousPages {
   readonly index: ReuseIndex = new Map();
   private readonly at = new Map<string, [number, number]>();
 
-  constructor(private readonly blob: Buffer, entries: CacheHeader['entries']) {
+  constructor(private readonly fd: number, private readonly file: string, entries: CacheHeader['entries']) {
     let offset = 0;
     for (const [name, hash, length] of entries) {
       this.index.set(name, hash);
@@ -106,29 +111,58 @@ class PreviousPages {
     }
   }
 
-  packedOf(name: string): Buffer {
+  /** The page of `name` (marked for re-use by a reader), read and unpacked now, with its packed bytes. */
+  pageOf(name: string): { page: PreparedPage; packed: Uint8Array } {
     const at = this.at.get(name);
-    if (!at) throw new Error(`${REUSE_CACHE_FILE} has no page ${name}`);
-    return this.blob.subarray(at[0], at[0] + at[1]);
+    if (!at) throw new Error(`${this.file} has no page for ${name}`);
+    const packed = new Uint8Array(at[1]);
+    try {
+      if (readSync(this.fd, packed, 0, at[1], at[0]) !== at[1]) throw new Error('cut short');
+      return { page: ownArrays(deserialize(inflateRawSync(packed)) as PreparedPage), packed };
+    } catch (e) {
+      // Checked at the start, so changed since by someone else: say which file.
+      throw new Error(`${this.file} changed while it was read (${(e as Error).message}): import again.`);
+    }
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
 
 /** The cache in `dir`, or null when there is none we can trust (missing, damaged, foreign, another format or rules). */
 export async function loadPrevious(dir: string): Promise<PreviousPages | null> {
-  const buf = await fs.readFile(join(dir, REUSE_CACHE_FILE)).catch(() => null);
-  if (!buf || buf.length < 4) return null;
+  const file = join(dir, REUSE_CACHE_FILE);
+  let fd: number;
   try {
-    const headerLength = buf.readUInt32BE(buf.length - 4);
-    if (headerLength > buf.length - 4) return null;
-    const headerAt = buf.length - 4 - headerLength;
-    const header = JSON.parse(buf.subarray(headerAt, buf.length - 4).toString('utf8')) as CacheHeader;
-    if (header?.format !== CACHE_FORMAT || header.builder !== BUILDER_VERSION || !validEntries(header.entries)) return null;
-    const blob = buf.subarray(0, headerAt);
-    const total = header.entries.reduce((n, e) => n + e[2], 0);
-    if (total !== blob.length || createHash('sha256').update(blob).digest('hex') !== header.sha256) return null;
-    return new PreviousPages(blob, header.entries);
+    fd = openSync(file, 'r');
   } catch {
     return null;
+  }
+  let kept = false;
+  try {
+    const size = fstatSync(fd).size;
+    if (size < 4) return null;
+    const tail = Buffer.alloc(4);
+    readSync(fd, tail, 0, 4, size - 4);
+    const headerLength = tail.readUInt32BE(0);
+    if (headerLength > size - 4) return null;
+    const headerAt = size - 4 - headerLength;
+    const headerBytes = Buffer.alloc(headerLength);
+    readSync(fd, headerBytes, 0, headerLength, headerAt);
+    const header = JSON.parse(headerBytes.toString('utf8')) as CacheHeader;
+    if (header?.format !== CACHE_FORMAT || header.builder !== BUILDER_VERSION || !validEntries(header.entries)) return null;
+    const total = header.entries.reduce((n, e) => n + e[2], 0);
+    if (total !== headerAt) return null;
+    const sha = createHash('sha256');
+    if (headerAt > 0) for await (const b of createReadStream(file, { fd, start: 0, end: headerAt - 1, autoClose: false })) sha.update(b as Buffer);
+    if (sha.digest('hex') !== header.sha256) return null;
+    kept = true;
+    return new PreviousPages(fd, file, header.entries);
+  } catch {
+    return null;
+  } finally {
+    if (!kept) closeSync(fd);
   }
 }
 
@@ -139,27 +173,89 @@ function validEntries(entries: unknown): entries is CacheHeader['entries'] {
   );
 }
 
+/** Written a megabyte at a time: each write is a round trip to the disk thread. */
+const WRITE_CHUNK = 1 << 20;
+
 /**
- * One build's re-use: the previous build's pages (until let go) and this build's cache, made as pages arrive.
- * In the ingester's thread.
+ * This build's cache, written to its file as pages arrive (so the build holds no more than a chunk of it).
+ * Writing it is a help, not a duty: when a write fails, the file is removed and the build goes on without it.
+ */
+class CacheWriter {
+  private readonly entries: CacheHeader['entries'] = [];
+  private readonly sha = createHash('sha256');
+  private chunk: Uint8Array[] = [];
+  private chunkBytes = 0;
+  private writes: Promise<void> = Promise.resolve();
+  private failed = false;
+
+  private constructor(private readonly file: string, private readonly fh: fs.FileHandle) {}
+
+  /** A new file at `file` (never one that exists), or null when it cannot be made. */
+  static async create(file: string): Promise<CacheWriter | null> {
+    const fh = await fs.open(file, 'wx').catch(() => null);
+    return fh && new CacheWriter(file, fh);
+  }
+
+  add(name: string, hash: string, packed: Uint8Array): void {
+    if (this.failed) return;
+    this.entries.push([name, hash, packed.length]);
+    this.sha.update(packed);
+    this.chunk.push(packed);
+    this.chunkBytes += packed.length;
+    if (this.chunkBytes >= WRITE_CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    const bytes = Buffer.concat(this.chunk);
+    this.chunk = [];
+    this.chunkBytes = 0;
+    this.writes = this.writes.then(async () => {
+      if (this.failed) return;
+      await this.fh.write(bytes).catch(() => {
+        this.failed = true;
+      });
+    });
+  }
+
+  /** The header written last, the file closed; a file whose writing failed (or `keep` false) is removed. */
+  async finish(keep: boolean): Promise<void> {
+    if (keep && !this.failed) {
+      const header: CacheHeader = { format: CACHE_FORMAT, builder: BUILDER_VERSION, sha256: this.sha.digest('hex'), entries: this.entries };
+      const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(headerBytes.length, 0);
+      this.chunk.push(headerBytes, length);
+      this.flush();
+    }
+    this.chunk = [];
+    await this.writes;
+    await this.fh.close().catch(() => undefined);
+    if (!keep || this.failed) await fs.rm(this.file, { force: true });
+  }
+}
+
+/**
+ * One build's re-use, in the ingester's thread: the previous build's pages (until reading is over) and this
+ * build's cache, written as pages arrive.
  */
 export class ReuseSession {
   reused = 0;
-  private previous: PreviousPages | null;
-  private readonly entries: CacheHeader['entries'] = [];
-  private readonly chunks: Uint8Array[] = [];
-  private readonly sha = createHash('sha256');
 
   private constructor(
-    previous: PreviousPages | null,
-    /** Files cached: entries before this place in folder order. */
-    readonly maxFiles: number,
-  ) {
-    this.previous = previous;
+    private previous: PreviousPages | null,
+    private readonly writer: CacheWriter | null,
+    private readonly maxFiles: number,
+  ) {}
+
+  /** Files at places before this one in folder order are cached (0 when no cache is written): readers pack those. */
+  get cachedBelow(): number {
+    return this.writer ? this.maxFiles : 0;
   }
 
   static async open(opts: ReuseOptions): Promise<ReuseSession> {
-    return new ReuseSession(opts.from ? await loadPrevious(opts.from) : null, opts.maxFiles ?? MAX_CACHED_FILES);
+    const previous = opts.from ? await loadPrevious(opts.from) : null;
+    const writer = opts.to ? await CacheWriter.create(opts.to) : null;
+    return new ReuseSession(previous, writer, opts.maxFiles ?? MAX_CACHED_FILES);
   }
 
   /** What readers need to mark files for re-use (empty without a previous cache). */
@@ -169,43 +265,29 @@ export class ReuseSession {
 
   /**
    * The page of the file at `place` in folder order as it arrives from a reader: the previous build's for a
-   * marked one, inflated now. It goes into this build's cache when place < maxFiles.
+   * marked one, read now. It goes into this build's cache when place < cachedBelow.
    */
   take(place: number, name: string, hash: string, read: ReuseRead): PreparedPage {
-    const cache = place < this.maxFiles;
+    const cache = place < this.cachedBelow;
     if (read.kind === 'read') {
-      if (cache) this.add(name, hash, read.packed ?? packForCache(read.page));
+      if (cache) this.writer!.add(name, hash, read.packed ?? packForCache(read.page));
       return read.page;
     }
     if (!this.previous) throw new Error(`${name} was marked for re-use without a previous build`);
-    const packed = this.previous.packedOf(name);
-    const page = ownArrays(deserialize(inflateRawSync(packed)) as PreparedPage);
+    const { page, packed } = this.previous.pageOf(name);
     this.reused++;
-    // Copied: a view would keep the whole previous cache alive.
-    if (cache) this.add(name, hash, new Uint8Array(packed));
+    if (cache) this.writer!.add(name, hash, packed);
     return page;
   }
 
-  /** Reading is over: the previous build's cache is let go. */
-  dropPrevious(): void {
+  /**
+   * Reading is over: the previous build's cache is closed, and this build's is finished (`complete`) or removed
+   * (reading failed or was cancelled).
+   */
+  async close(complete: boolean): Promise<void> {
+    this.previous?.close();
     this.previous = null;
-  }
-
-  /** This build's cache file, in chunks (the session holds nothing after). */
-  finish(): Uint8Array[] {
-    const header: CacheHeader = { format: CACHE_FORMAT, builder: BUILDER_VERSION, sha256: this.sha.digest('hex'), entries: this.entries };
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(headerBytes.length, 0);
-    const out = [...this.chunks, headerBytes, length];
-    this.chunks.length = 0;
-    return out;
-  }
-
-  private add(name: string, hash: string, packed: Uint8Array): void {
-    this.entries.push([name, hash, packed.length]);
-    this.sha.update(packed);
-    this.chunks.push(packed);
+    await this.writer?.finish(complete);
   }
 }
 
