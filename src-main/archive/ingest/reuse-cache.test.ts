@@ -9,7 +9,7 @@
  * duplicates, scraped pages whose teasers depend on each other, saved HTML).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -109,7 +109,7 @@ function layout(pages: Buffer, header: Record<string, unknown>): Buffer {
   return Buffer.concat([pages, h, length]);
 }
 
-test('a damaged, cut-short, foreign or old-format cache, or one made by other rules, is a miss: a fresh build, the same archive', async () => {
+test('a damaged, cut-short, foreign, linked or old-format cache, or one made by other rules, is a miss: a fresh build, the same archive', async () => {
   const base = join(dir, 'base');
   await ingestFolder(src, base, { reuse: {}, threads: 0 });
   const cache = join(base, REUSE_CACHE_FILE);
@@ -141,6 +141,14 @@ test('a damaged, cut-short, foreign or old-format cache, or one made by other ru
     await writeFile(cache, good);
     await expectSameArchive(out, base);
   }
+  // A link to a good cache elsewhere is not followed.
+  const elsewhere = join(dir, 'elsewhere.bin');
+  await writeFile(elsewhere, good);
+  await rm(cache);
+  await symlink(elsewhere, cache);
+  expect((await ingestFolder(src, join(dir, 'after-link'), { reuse: { from: base }, threads: 0 })).reused, 'a link').toBe(0);
+  await rm(cache);
+  await writeFile(cache, good);
   // The good one is used.
   expect((await ingestFolder(src, join(dir, 'after-good'), { reuse: { from: base }, threads: 0 })).reused).toBeGreaterThan(0);
 });
