@@ -109,6 +109,8 @@ describe('import and re-import', () => {
     const id = first.report!.archiveId;
     expect(registry.openId).toBe(id);
     expect(staged(dataDir)).toEqual([]);
+    // The build keeps its per-file work for the next import of this folder (archive/ingest/reuse-cache.ts).
+    expect(existsSync(join(archiveDirOf(dataDir, id), 'reuse-cache.bin'))).toBe(true);
     const idsBefore = (await registry.slot.current.service!.list({})).items.map((d) => [d.source, d.id]);
 
     // Edit one file, delete one, add one, and send them in another order.

@@ -5,7 +5,8 @@
  * skipped with its reason), cancel while it runs (nothing left, the list
  * unchanged), switching between archives (each keeps its place), and a
  * re-import after editing files: ids kept, the edited article's highlight
- * re-anchored, the report counting updated, unchanged and removed.
+ * re-anchored, the report counting updated, unchanged and removed. The files
+ * are sent from a worker; a file changed after it was chosen is named.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,8 @@ describe('import in the app', () => {
     const { host: h, dataDir, api } = await host();
     const folder = harbourFolder();
     const { page: p, errors } = await page(h.url);
+    const workers: string[] = [];
+    p.on('worker', (w) => workers.push(w.url()));
     await expect.poll(() => switcher(p).innerText()).toContain('Bundled archive');
     const bundledTotal = (await must(api.list({}))).total;
 
@@ -93,6 +96,8 @@ describe('import in the app', () => {
     expect(await count(p, 'duplicates-merged')).toBe('1');
     expect(await count(p, 'skipped')).toBe('1');
     expect(await report.getByText('photo.jpg').locator('..').innerText()).toMatch(/photo\.jpg: .+/);
+    // The files were read and sent from a worker, not the window's thread.
+    expect(workers.some((u) => /upload-worker/.test(u))).toBe(true);
     await screenshot(p, 'import-report-light');
     const reportViolations = await seriousViolations(p);
     expect(reportViolations, describeViolations(reportViolations)).toEqual([]);
@@ -178,6 +183,26 @@ describe('import in the app', () => {
     await expect.poll(() => dialog(p).getByText('nothing was written').count()).toBe(1);
     expect(existsSync(join(dataDir, 'staging'))).toBe(false);
     expect(existsSync(join(dataDir, 'archives')) ? readdirSync(join(dataDir, 'archives')) : []).toEqual([]);
+    expect((await must(api.archiveList(undefined))).archives.map((a) => a.id)).toEqual(['bundled']);
+    expect(errors).toEqual([]);
+    await p.context().close();
+    await h.close();
+  });
+
+  test('a file changed after it was chosen: the dialog names it, nothing is imported, nothing is left', async () => {
+    const { host: h, dataDir, api } = await host();
+    const folder = writeFolder(join(temp('import-e2e-changed-'), 'changing'), storyFiles(6, 'Changing'));
+    const { page: p, errors } = await page(h.url);
+    await expect.poll(() => switcher(p).innerText()).toContain('Bundled archive');
+    await switcher(p).click();
+    await p.getByRole('region', { name: 'Archives' }).getByRole('button', { name: 'Import…' }).click();
+    await dialog(p).locator('[data-testid="import-folder"]').setInputFiles(folder);
+    unlinkSync(join(folder, 'sport/003.txt'));
+    await dialog(p).getByRole('button', { name: 'Import', exact: true }).click();
+    const alert = dialog(p).getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toMatch(/sport\/003\.txt could not be read .*Nothing was imported\./);
+    await expect.poll(() => existsSync(join(dataDir, 'staging'))).toBe(false);
     expect((await must(api.archiveList(undefined))).archives.map((a) => a.id)).toEqual(['bundled']);
     expect(errors).toEqual([]);
     await p.context().close();

@@ -3,14 +3,18 @@
  * starts in plain Node, as it does in the app, and prepares pages exactly as
  * the sources do: a bundle that lost a module, or a worker that cannot load,
  * would make every large import fall back to one thread (read-pages.ts).
+ * With re-use on (reuse-cache.ts) it marks and packs as the sources do too.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { deserialize } from 'node:v8';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readOne } from '../../src-main/archive/ingest/walk-folder';
-import { preparePage } from '../../src-main/archive/ingest/prepare-page';
+import { preparePacked } from '../../src-main/archive/ingest/prepare-page';
+import { readForReuse, type ReuseRead } from '../../src-main/archive/ingest/reuse-cache';
 import type { IngestBatch, IngestWorkerMessage } from '../../src-main/archive/ingest/ingest-thread-protocol';
 import { removeDir, tempDir } from '../../src-main/archive/test/helpers';
 
@@ -33,9 +37,31 @@ test('out/main/ingest-worker.js prepares pages as the sources do', async () => {
       w.on('message', (m: IngestWorkerMessage) => (m.type === 'ready' ? w.postMessage({ batch: 0, entries } satisfies IngestBatch) : res(m)));
       w.on('error', rej);
     });
-    const expected = await Promise.all(entries.map((e) => readOne(dir, e, 1 << 20, preparePage)));
+    const expected = await Promise.all(entries.map((e) => readOne(dir, e, 1 << 20, preparePacked)));
     expect(got).toEqual({ type: 'done', batch: 0, outcomes: expected });
     expect(expected.map((o) => o.item?.kind === 'article' && o.item.doc?.title)).toEqual(['Harbour reopens in Almaty', 'Port strike ends']);
+  } finally {
+    await w.terminate();
+  }
+});
+
+test('with re-use on, out/main/ingest-worker.js marks a cached file and packs a page to cache as the sources do', async () => {
+  if (!existsSync(worker)) throw new Error('out/main/ingest-worker.js is missing: run "npm run build" before this test (npm test does).');
+  const entries = [{ path: join(dir, 'world', 'a.txt'), name: 'world/a.txt' }, { path: join(dir, 'b.md'), name: 'b.md' }];
+  const first = await readOne(dir, entries[0], 1 << 20, preparePacked);
+  // The previous build cached world/a.txt with these bytes: it is marked; b.md is prepared and packed for this build's cache.
+  const reuse = new Map([[entries[0].name, first.hash!]]);
+  const w = new Worker(worker, { workerData: { root: dir, maxBytes: 1 << 20, reuse } });
+  try {
+    const got = await new Promise<IngestWorkerMessage>((res, rej) => {
+      w.on('message', (m: IngestWorkerMessage) => (m.type === 'ready' ? w.postMessage({ batch: 0, entries, pack: 2 } satisfies IngestBatch) : res(m)));
+      w.on('error', rej);
+    });
+    const expected = await Promise.all(entries.map((e) => readOne(dir, e, 1 << 20, readForReuse(reuse, true))));
+    expect(got).toEqual({ type: 'done', batch: 0, outcomes: expected });
+    expect(expected.map((o) => o.item?.kind)).toEqual(['reused', 'read']);
+    const read = expected[1].item as Extract<ReuseRead, { kind: 'read' }>;
+    expect(deserialize(inflateRawSync(read.packed!))).toEqual(read.page);
   } finally {
     await w.terminate();
   }

@@ -15,6 +15,7 @@ import { facetMentions, resolveFacets } from './facets';
 import { makeDoc, prepareParsed, preparePage, toParagraphs, type PreparedArticle, type PreparedPage } from './prepare-page';
 import type { ParsedPage } from './parsed-page';
 import type { FileWarning, SourceFile } from './walk-folder';
+import { bodyTexts, type WrittenBody } from '../store/layout';
 
 export { parsePage, preparePage, type PreparedPage } from './prepare-page';
 
@@ -30,6 +31,8 @@ export interface BuiltDocs {
   warnings: FileWarning[];
   /** Per document (same order), its title and body already analyzed for the index, when a worker did it. */
   analyzed: (PreparedArticle['terms'] | undefined)[];
+  /** Per document (same order), its body already encoded and its summary line, when packed (its paragraphs are then empty). */
+  written: (WrittenBody | undefined)[];
 }
 
 /** Teasers sit at the top of a page: only that far is compared across pages. */
@@ -40,7 +43,7 @@ export function buildDocs(files: SourceFile[]): BuiltDocs {
 }
 
 /** One page with its segments: a scraped page segmented here, or an article prepared per file. */
-type Segmented = { source: string; title: string; body: string[]; teasers: string[][]; key?: string } & (
+type Segmented = { source: string; title: string; body: string[] | (() => string[]); teasers: string[][]; key?: string } & (
   | { scraped: { page: ParsedPage; seg: PageSegments } }
   | { article: PreparedArticle & { doc: Doc } }
 );
@@ -72,7 +75,11 @@ export function buildDocsFromPages(input: (PreparedPage | ParsedPage)[]): BuiltD
   for (const p of pages) {
     if (p.kind === 'article') {
       if (!p.doc) empty.push(p.source);
-      else segmented.push({ source: p.source, title: p.doc.title, body: p.doc.paragraphs.map((x) => x.text), teasers: [], key: p.key, article: p as PreparedArticle & { doc: Doc } });
+      else {
+        const { written } = p;
+        const body = written ? () => bodyTexts(written.body) : p.doc.paragraphs.map((x) => x.text);
+        segmented.push({ source: p.source, title: p.doc.title, body, teasers: [], key: p.key, article: p as PreparedArticle & { doc: Doc } });
+      }
       continue;
     }
     const seg = segmentPage(p.page.paras, repeated);
@@ -103,6 +110,7 @@ export function buildDocsFromPages(input: (PreparedPage | ParsedPage)[]): BuiltD
   const groupOf = new Map(groups.map((g) => [g.kept, g]));
   const mentions = new Map<Doc, ReturnType<typeof facetMentions>>();
   const analyzed = new Map<Doc, PreparedArticle['terms']>();
+  const written = new Map<Doc, WrittenBody>();
   segmented.forEach((s, i) => {
     if (keptAs[i] !== i) return;
     let doc: Doc;
@@ -113,6 +121,7 @@ export function buildDocsFromPages(input: (PreparedPage | ParsedPage)[]): BuiltD
       doc.briefs = briefIdsOf.get(i) ?? [];
       if (s.article.mentions) mentions.set(doc, s.article.mentions);
       if (s.article.terms) analyzed.set(doc, s.article.terms);
+      if (s.article.written) written.set(doc, s.article.written);
     } else {
       const { page, seg } = s.scraped;
       ({ section } = page.file);
@@ -140,5 +149,5 @@ export function buildDocsFromPages(input: (PreparedPage | ParsedPage)[]): BuiltD
   const docs = [...articles, ...briefDocs];
   const facets = resolveFacets(docs.map((d) => mentions.get(d) ?? facetMentions([d.title, ...d.paragraphs.map((p) => p.text)])));
   docs.forEach((d, i) => (d.facets = facets[i]));
-  return { docs, articles: articles.length, briefs: briefDocs.length, empty, duplicates: groups, warnings, analyzed: docs.map((d) => analyzed.get(d)) };
+  return { docs, articles: articles.length, briefs: briefDocs.length, empty, duplicates: groups, warnings, analyzed: docs.map((d) => analyzed.get(d)), written: docs.map((d) => written.get(d)) };
 }

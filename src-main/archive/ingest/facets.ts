@@ -14,6 +14,7 @@
  */
 import type { Facets } from '../../shared/model';
 import { levenshtein } from '../search/highlight';
+import { hasSurrogate, isWordUnit } from '../word-chars';
 import { NOT_NAMES, OPERATIONS, ORG_HEADS, ORGANIZATIONS, PERSON_TITLES, PLACES, SPEECH_VERBS } from './gazetteer';
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -24,36 +25,39 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 interface AliasTable {
   re: RegExp;
   /**
-   * When every alias starts with a capital: the aliases by first character, longest first, and where such a
-   * character starts a word. The same matches as `re` (leftmost, longest alias first), but only the few aliases
-   * that can start at a place are tried there: the big alternation was most of ingestion's time.
+   * When every alias starts with a capital: the aliases by their first word (the run of letters and digits
+   * they open with), longest first, and which code units start one. An alias found at a place in a text
+   * opens with the very word that starts there (it ends at a word boundary), so only the few aliases of
+   * that word are tried, and only at words starting with such a unit: the same matches as `re` (leftmost,
+   * longest alias first) from one pass over the text by code unit, where the big alternation, then a regex
+   * at every capital, were most of ingestion's time.
    */
-  byFirst: { starts: RegExp; aliases: Map<string, string[]> } | null;
+  byWord: { firstUnits: Set<number>; aliases: Map<string, string[]> } | null;
   canonical: Map<string, string>;
 }
+
+const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 
 function aliasTable(table: Record<string, string[]>): AliasTable {
   const canonical = new Map<string, string>();
   for (const [name, variants] of Object.entries(table)) for (const v of [name, ...variants]) canonical.set(v, name);
   const sorted = [...canonical.keys()].sort((a, b) => b.length - a.length);
-  const capitalized = sorted.every((k) => /^\p{Lu}/u.test(k));
-  let byFirst: AliasTable['byFirst'] = null;
+  const capitalized = sorted.every((k) => /^\p{Lu}/u.test(k) && !hasSurrogate(k));
+  let byWord: AliasTable['byWord'] = null;
   if (capitalized) {
     const aliases = new Map<string, string[]>();
     for (const a of sorted) {
-      const first = String.fromCodePoint(a.codePointAt(0)!);
+      const first = FIRST_WORD.exec(a)![0];
       aliases.set(first, [...(aliases.get(first) ?? []), a]);
     }
-    byFirst = { starts: new RegExp(`${B}[${[...aliases.keys()].map(esc).join('')}]`, 'gu'), aliases };
+    byWord = { firstUnits: new Set([...aliases.keys()].map((w) => w.charCodeAt(0))), aliases };
   }
-  return { re: new RegExp(`${B}(?:${sorted.map(esc).join('|')})${E}`, 'gu'), byFirst, canonical };
+  return { re: new RegExp(`${B}(?:${sorted.map(esc).join('|')})${E}`, 'gu'), byWord, canonical };
 }
 
-const WORD_CHAR_AT = /^[\p{L}\p{N}]/u;
-
-/** The longest alias of `t` at `i` that ends a word, or null. */
+/** The longest alias at `i` that ends a word, or null (the text has no surrogate: isWordUnit answers). */
 function aliasAt(text: string, i: number, candidates: string[]): string | null {
-  for (const a of candidates) if (text.startsWith(a, i) && !WORD_CHAR_AT.test(text.slice(i + a.length, i + a.length + 2))) return a;
+  for (const a of candidates) if (text.startsWith(a, i) && !isWordUnit(text.charCodeAt(i + a.length))) return a;
   return null;
 }
 
@@ -62,23 +66,32 @@ const KNOWN_ORGS = aliasTable(ORGANIZATIONS);
 
 /** Finds aliases in one pass, blanking each match so what is left can be searched for other things. */
 function findAliases(text: string, t: AliasTable): { found: string[]; masked: string } {
-  if (t.byFirst) {
-    const found: string[] = [];
+  const found: string[] = [];
+  if (t.byWord && !hasSurrogate(text)) {
+    const { firstUnits, aliases } = t.byWord;
     let masked = '';
     let last = 0;
-    const starts = new RegExp(t.byFirst.starts);
-    let m: RegExpExecArray | null;
-    while ((m = starts.exec(text))) {
-      const hit = aliasAt(text, m.index, t.byFirst.aliases.get(m[0])!);
-      if (!hit) continue;
-      found.push(t.canonical.get(hit)!);
-      masked += text.slice(last, m.index) + ' '.repeat(hit.length);
-      last = m.index + hit.length;
-      starts.lastIndex = last;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      // The start of a word (a letter or digit after anything else), then its end.
+      if (!isWordUnit(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < n && isWordUnit(text.charCodeAt(end))) end++;
+      const candidates = firstUnits.has(text.charCodeAt(i)) ? aliases.get(text.slice(i, end)) : undefined;
+      const hit = candidates && aliasAt(text, i, candidates);
+      if (hit) {
+        found.push(t.canonical.get(hit)!);
+        masked += text.slice(last, i) + ' '.repeat(hit.length);
+        last = i + hit.length;
+        i = last;
+      } else i = end;
     }
     return { found, masked: masked + text.slice(last) };
   }
-  const found: string[] = [];
   const masked = text.replace(t.re, (m) => {
     found.push(t.canonical.get(m)!);
     return ' '.repeat(m.length);
@@ -92,6 +105,8 @@ const CAP = "[A-Z][\\p{L}'’-]*";
 const HEADS = ORG_HEADS.join('|');
 const ORG_PHRASE = new RegExp(`${B}((?:${CAP} ){1,5}(?:${HEADS}))${E}`, 'gu');
 const ACRONYM_DEF = new RegExp(`${B}((?:${CAP}\\s+(?:of\\s+(?:the\\s+)?|and\\s+|for\\s+)?){1,7}${CAP})\\s+\\(([A-Z]{2,6})\\)`, 'gu');
+/** What every ACRONYM_DEF match holds. */
+const ACRONYM_IN_PARENS = /\([A-Z]{2,6}\)/;
 const LEADING_NOISE = /^(?:(?:The|A|An|On|In|At|By|Of|For|This|That|Chief|Head|Chairman|Deputy|Member|Dear|President|Minister|Secretary|General)\s+(?:of\s+(?:the\s+)?)?)+/;
 
 function discoveredOrgs(text: string): string[] {
@@ -131,8 +146,16 @@ function namedEvents(text: string): Named[] {
 
 /** Transliteration-tolerant key: PROXY/PROXI, Nikolai/Nikolay, Yuri/Yury. */
 function foldKey(s: string): string {
-  return s.toLowerCase().replace(/y/g, 'i').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(.)\1+/g, '$1').trim();
+  // Asked again and again for the same names (every mention, twice, across a whole archive): remembered.
+  let k = folded.get(s);
+  if (k === undefined) {
+    k = s.toLowerCase().replace(/y/g, 'i').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(.)\1+/g, '$1').trim();
+    if (folded.size >= 200_000) folded.clear();
+    folded.set(s, k);
+  }
+  return k;
 }
+const folded = new Map<string, string>();
 
 /** The one name of an operation known under several (OPERATIONS), by folded key. */
 const OPERATION_NAME = new Map(Object.entries(OPERATIONS).flatMap(([name, variants]) => [name, ...variants].map((v) => [foldKey(v), name] as const)));
@@ -217,7 +240,8 @@ export function facetMentions(paras: string[]): FacetMentions {
   const text = paras.join('\n');
   const orgs = findAliases(text, KNOWN_ORGS);
   const places = findAliases(orgs.masked, PLACE_ALIASES).found;
-  const acronymDefs = [...text.matchAll(ACRONYM_DEF)].map((m) => ({ full: m[1].replace(LEADING_NOISE, ''), acr: m[2] }));
+  // Most articles define no acronym: the costly pattern runs only where its one fixed part, "(ABC)", is.
+  const acronymDefs = ACRONYM_IN_PARENS.test(text) ? [...text.matchAll(ACRONYM_DEF)].map((m) => ({ full: m[1].replace(LEADING_NOISE, ''), acr: m[2] })) : [];
   return { known: orgs.found, discovered: discoveredOrgs(orgs.masked), acronymDefs, events: namedEvents(text), places, people: personMentions(text) };
 }
 

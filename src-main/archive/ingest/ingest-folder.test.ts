@@ -39,19 +39,25 @@ test('a folder with no article text fails clearly and keeps the archive already 
 });
 
 // Cancel from the app's import dialog: at the first file (1%) and while the index is written (99%),
-// the archive already in --out stays as it was and no temporary folder is left beside it.
+// the archive already in --out stays as it was and no temporary folder is left beside it. With re-use
+// (as imports run), the build's folder is made before reading (its cache is written as pages arrive).
 test.each([
-  ['at the first file read', (p: IngestProgress) => p.phase === 'read' && p.done === 1],
-  ['while the index is built', (p: IngestProgress) => p.phase === 'index'],
-])('cancelling %s leaves the old archive and no temporary folder', async (when, cancelAt) => {
+  ['at the first file read', (p: IngestProgress) => p.phase === 'read' && p.done === 1, false],
+  ['while the index is built', (p: IngestProgress) => p.phase === 'index', false],
+  ['at the first file read, with re-use', (p: IngestProgress) => p.phase === 'read' && p.done === 1, true],
+  ['while the index is built, with re-use', (p: IngestProgress) => p.phase === 'index', true],
+])('cancelling %s leaves the old archive and no temporary folder', async (when, cancelAt, reuse) => {
   const parent = join(dir, `cancel-${when.replace(/\W+/g, "-")}`);
   const out = join(parent, 'out');
-  await ingestFolder(join(dir, 'good'), out);
+  await ingestFolder(join(dir, 'good'), out, reuse ? { reuse: {} } : {});
   const before = await readdir(parent);
+  const inside = await readdir(out);
+  if (reuse) expect(inside).toContain('reuse-cache.bin');
   const ctl = new AbortController();
   const phases: string[] = [];
   await expect(
     ingestFolder(join(dir, 'mixed'), out, {
+      ...(reuse ? { reuse: { from: out } } : {}),
       signal: ctl.signal,
       onProgress: (p) => {
         phases.push(p.phase);
@@ -61,6 +67,7 @@ test.each([
   ).rejects.toBeInstanceOf(IngestCancelled);
   expect(phases).not.toContain('done');
   expect(await readdir(parent)).toEqual(before);
+  expect(await readdir(out)).toEqual(inside);
   const a = await openArchive(out);
   expect((await a.list({})).items.map((d) => d.title)).toEqual(['Harbour reopens']);
   await a.close();

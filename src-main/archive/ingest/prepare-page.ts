@@ -10,7 +10,8 @@
  * (read-pages.ts); its output is plain data that crosses threads as it is.
  */
 import type { Doc, Lang, Paragraph } from '../../shared/model';
-import { fieldTerms, type FieldTerms } from '../search/analyze';
+import { fieldTerms } from '../search/analyze';
+import type { AnalyzedField } from '../search/index-build';
 import { docText } from '../../shared/model';
 import { detectLang, sha256 } from '../text';
 import { dateFromPath, eventDateOf, yearIn } from './dates';
@@ -23,6 +24,8 @@ import { parseMd } from './formats/md';
 import { parseHtml } from './formats/html';
 import type { PageMeta, ParsedPage } from './parsed-page';
 import type { SourceFile } from './walk-folder';
+import { bodyBytes, type WrittenBody } from '../store/layout';
+import { summaryLine } from '../store/summary-line';
 
 /** A page of the scraped shape: segmented with the others (teasers are found by repetition across pages). */
 export interface PreparedScraped {
@@ -44,8 +47,13 @@ export interface PreparedArticle {
   /** exactKey(title, body) for duplicate detection. */
   key: string;
   mentions: FacetMentions | null;
-  /** The title and body as the search index analyzes them (search/analyze.ts): the index builder's per-document work. */
-  terms: { title: FieldTerms; body: FieldTerms } | null;
+  /**
+   * The title and body as the search index analyzes them (search/analyze.ts): the index builder's
+   * per-document work; the ingester numbers their terms as the page arrives (index-build.ts TermDictionary).
+   */
+  terms: { title: AnalyzedField; body: AnalyzedField } | null;
+  /** The body as bodies.jsonl will hold it and the summary line, once packed (packPage); then doc.paragraphs is empty. */
+  written?: WrittenBody;
 }
 
 export type PreparedPage = PreparedScraped | PreparedArticle;
@@ -58,6 +66,11 @@ export function parsePage(file: SourceFile): ParsedPage {
 
 export function preparePage(file: SourceFile): PreparedPage {
   return prepareParsed(parsePage(file));
+}
+
+/** preparePage, packed (packPage): what the ingester keeps of each file it reads. */
+export function preparePacked(file: SourceFile): PreparedPage {
+  return packPage(preparePage(file));
 }
 
 export function prepareParsed(page: ParsedPage): PreparedPage {
@@ -73,6 +86,17 @@ export function prepareParsed(page: ParsedPage): PreparedPage {
   const doc = makeDoc({ id: articleId(source, seg.title), kind: 'article', title: seg.title, published, eventDate, source, paragraphs: toParagraphs(seg.body), briefs: [] });
   const terms = { title: fieldTerms(doc.title), body: fieldTerms(docText(doc)) };
   return { ...base, doc, key: exactKey(seg.title, seg.body), mentions: facetMentions([doc.title, ...seg.body]), terms };
+}
+
+/**
+ * An article's body made into its bodies.jsonl lines and summary line, its paragraphs let go: what the
+ * ingester keeps of a page until the archive is written (UTF-8 bytes, not paragraph objects), made where
+ * the page was prepared (a worker thread) so the writing thread only copies bytes. Other pages unchanged.
+ */
+export function packPage(p: PreparedPage): PreparedPage {
+  if (p.kind !== 'article' || !p.doc) return p;
+  const written = { body: bodyBytes(p.doc), summary: summaryLine(p.doc.title, p.doc.paragraphs) };
+  return { ...p, doc: { ...p.doc, paragraphs: [] }, written };
 }
 
 export function toParagraphs(texts: string[]): Paragraph[] {

@@ -14,16 +14,29 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { preparePage, type PreparedPage } from './prepare-page';
+import { preparePacked, type PreparedPage } from './prepare-page';
 import {
   assembleContents, DEFAULT_MAX_FILE_BYTES, IngestCancelled, listFolder, mapLimit, READ_CONCURRENCY, readOne, throwIfCancelled,
   type EntryOutcome, type MappedContents, type PageEntry, type WalkOptions,
 } from './walk-folder';
-import type { IngestBatch, IngestWorkerData, IngestWorkerMessage } from './ingest-thread-protocol';
+import type { IngestBatch, IngestRead, IngestWorkerData, IngestWorkerMessage } from './ingest-thread-protocol';
+import { readForReuse, ReuseSession, type ReuseOptions, type ReuseRead } from './reuse-cache';
 
 export interface ReadPagesOptions extends WalkOptions {
   /** Worker threads: 0 reads in this thread; default by folder size and cores (see threadsFor). */
   threads?: number;
+  /**
+   * Called in this thread on each page as it arrives (any order), while the others are still read: what it
+   * returns is kept. A page re-used from the previous build arrives here too, as the reader would have made it.
+   */
+  onPage?: (page: PreparedPage) => PreparedPage;
+  /** Re-use the previous build's prepared pages for unchanged files, and write this build's cache (reuse-cache.ts). */
+  reuse?: ReuseOptions;
+}
+
+export interface ReadPagesResult extends MappedContents<PreparedPage> {
+  /** With `reuse`: how many pages came from the previous build. */
+  reused?: number;
 }
 
 /** Below this many files, threads cost more to start than they save. */
@@ -37,23 +50,59 @@ export function threadsFor(files: number): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-export async function readPages(dir: string, opts: ReadPagesOptions = {}): Promise<MappedContents<PreparedPage>> {
+export async function readPages(dir: string, opts: ReadPagesOptions = {}): Promise<ReadPagesResult> {
   const listing = await listFolder(dir);
   throwIfCancelled(opts.signal);
   const { root, entries, skipped } = listing;
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const threads = Math.min(opts.threads ?? threadsFor(entries.length), Math.ceil(entries.length / BATCH));
-  const outcomes = (threads > 0 && (await inThreads(root, entries, maxBytes, threads, opts))) || (await inThisThread(root, entries, maxBytes, opts));
-  return assembleContents(outcomes, skipped);
+  // Re-use (reuse-cache.ts): readers mark a file whose path and bytes the previous build cached; its page is taken as it arrives.
+  const reuse = opts.reuse ? await ReuseSession.open(opts.reuse) : null;
+  const read = { root, entries, maxBytes, reuse, opts };
+  let complete = false;
+  try {
+    const outcomes = (threads > 0 && (await inThreads(read, threads))) || (await inThisThread(read));
+    complete = true;
+    const contents = assembleContents(outcomes, skipped);
+    return reuse ? { ...contents, reused: reuse.reused } : contents;
+  } finally {
+    // This build's cache is finished only when every page was read (cancelled or failed: removed).
+    await reuse?.close(complete);
+  }
 }
 
-async function inThisThread(root: string, entries: PageEntry[], maxBytes: number, opts: WalkOptions): Promise<EntryOutcome<PreparedPage>[]> {
+interface Reading {
+  root: string;
+  entries: PageEntry[];
+  maxBytes: number;
+  reuse: ReuseSession | null;
+  opts: ReadPagesOptions;
+}
+
+/**
+ * The outcome of entry `i` as it arrives from a reader: a re-used page taken from the previous build (and every
+ * page among the first the cache holds put in this build's cache, as the reader made it), then through opts.onPage,
+ * so a re-used page and one read fresh take the same path from here.
+ */
+function arrived(o: EntryOutcome<IngestRead>, i: number, { reuse, opts }: Reading): EntryOutcome<PreparedPage> {
+  if (o.item === undefined) return o as EntryOutcome<PreparedPage>;
+  let page = reuse ? reuse.take(i, o.name, o.hash!, o.item as ReuseRead) : (o.item as PreparedPage);
+  if (opts.onPage) page = opts.onPage(page);
+  return { ...o, item: page };
+}
+
+async function inThisThread(r: Reading): Promise<EntryOutcome<PreparedPage>[]> {
+  const { root, entries, maxBytes, reuse, opts } = r;
   let done = 0;
-  return mapLimit(entries, READ_CONCURRENCY, async (e) => {
+  const index = reuse?.index;
+  const readers = index ? [readForReuse(index, false), readForReuse(index, true)] : null;
+  return mapLimit([...entries.keys()], READ_CONCURRENCY, async (i) => {
     throwIfCancelled(opts.signal);
-    const r = await readOne(root, e, maxBytes, preparePage);
+    const e = entries[i];
+    const read = readers ? readers[i < reuse!.cachedBelow ? 1 : 0] : preparePacked;
+    const out = arrived(await readOne<IngestRead>(root, e, maxBytes, read), i, r);
     opts.onFile?.(++done, entries.length, e.name);
-    return r;
+    return out;
   });
 }
 
@@ -73,10 +122,13 @@ function workerSpec(): { file: URL; entry?: string } | null {
  * Reads the entries over `threads` workers; null when the workers could not start (the caller reads in this
  * thread instead). Rejects with IngestCancelled on cancel, and with an error when a worker stops mid-way.
  */
-async function inThreads(root: string, entries: PageEntry[], maxBytes: number, threads: number, opts: WalkOptions): Promise<EntryOutcome<PreparedPage>[] | null> {
+async function inThreads(r: Reading, threads: number): Promise<EntryOutcome<PreparedPage>[] | null> {
+  const { root, entries, maxBytes, reuse, opts } = r;
   const spec = workerSpec();
   if (!spec) return null;
-  const data: IngestWorkerData & { __entry?: string } = { root, maxBytes, ...(spec.entry ? { __entry: spec.entry } : {}) };
+  const data: IngestWorkerData & { __entry?: string } = {
+    root, maxBytes, ...(reuse ? { reuse: reuse.index } : {}), ...(spec.entry ? { __entry: spec.entry } : {}),
+  };
   const workers: Worker[] = [];
   const outcomes = new Array<EntryOutcome<PreparedPage>>(entries.length);
   const batches = Math.ceil(entries.length / BATCH);
@@ -99,7 +151,9 @@ async function inThreads(root: string, entries: PageEntry[], maxBytes: number, t
       const give = (w: Worker) => {
         if (nextBatch >= batches) return;
         const b = nextBatch++;
-        const msg: IngestBatch = { batch: b, entries: entries.slice(b * BATCH, (b + 1) * BATCH) };
+        // With re-use on, the pages this build caches (reuse-cache.ts MAX_CACHED_FILES) are packed where they are made.
+        const pack = reuse ? Math.max(0, reuse.cachedBelow - b * BATCH) : 0;
+        const msg: IngestBatch = { batch: b, entries: entries.slice(b * BATCH, (b + 1) * BATCH), ...(pack ? { pack } : {}) };
         w.postMessage(msg);
       };
       for (let t = 0; t < threads; t++) {
@@ -115,10 +169,15 @@ async function inThreads(root: string, entries: PageEntry[], maxBytes: number, t
             return;
           }
           const from = m.batch * BATCH;
-          m.outcomes.forEach((o, k) => {
-            outcomes[from + k] = o;
-            opts.onFile?.(++done, entries.length, o.name);
-          });
+          try {
+            m.outcomes.forEach((o, k) => {
+              outcomes[from + k] = arrived(o, from + k, r);
+              opts.onFile?.(++done, entries.length, o.name);
+            });
+          } catch (e) {
+            // Taking a page failed here (a re-use cache changed under us): the read fails with its message, never uncaught.
+            return finish(null, e as Error);
+          }
           if (opts.signal?.aborted) return onAbort();
           if (++finished === batches) return finish(outcomes);
           give(w);

@@ -9,9 +9,6 @@
  */
 import { indexPipeline, lunr } from './lunr-setup';
 
-/** Lunr's own separator (lunr.tokenizer.separator), as a global regex. */
-const TOKEN = /[^\s-]+/g;
-
 const MAX_CACHE = 400_000;
 let cache = new Map<string, string | null>();
 
@@ -29,15 +26,38 @@ export function termOf(token: string): string | null {
   return t;
 }
 
+/** Lunr's separator, /[\s-]+/: JavaScript's white space and line terminators, and the hyphen. */
+function isSeparator(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return c === 0x2d;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Each token of a lowercased text (Lunr's tokenizer: the runs between separators), in order: a loop over
+ * code units rather than a global regex, which made a match array per token.
+ */
+function forEachToken(lower: string, f: (token: string) => void): void {
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (isSeparator(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && !isSeparator(lower.charCodeAt(i))) i++;
+    f(lower.slice(start, i));
+  }
+}
+
 /** Index terms of a field value, in order (duplicates kept: their count is the field length). */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
-  const lower = text.toLowerCase();
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(lower); m !== null; m = TOKEN.exec(lower)) {
-    const t = termOf(m[0]);
+  forEachToken(text.toLowerCase(), (token) => {
+    const t = termOf(token);
     if (t !== null) out.push(t);
-  }
+  });
   return out;
 }
 
@@ -56,10 +76,15 @@ export interface FieldTerms {
 }
 
 export function fieldTerms(text: string): FieldTerms {
-  const terms = termsOf(text);
   const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return { terms: [...tf.keys()].join(' '), counts: Uint32Array.from(tf.values()), length: terms.length };
+  let length = 0;
+  forEachToken(text.toLowerCase(), (token) => {
+    const t = termOf(token);
+    if (t === null) return;
+    tf.set(t, (tf.get(t) ?? 0) + 1);
+    length++;
+  });
+  return { terms: [...tf.keys()].join(' '), counts: Uint32Array.from(tf.values()), length };
 }
 
 /** The distinct terms of a FieldTerms, in its order. */

@@ -13,8 +13,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { searchPipeline } from './lunr-setup';
-import { buildIndexData, type IndexData } from './index-build';
-import type { FieldTerms } from './analyze';
+import { buildIndexData, type AnalyzedField, type IndexData, type TermDictionary } from './index-build';
 import { readIndexFile, writeIndexFile } from './index-file';
 import { TermLookup } from './term-lookup';
 import { runQuery, type ScoreClause } from './scorer';
@@ -71,12 +70,15 @@ const INDEX_FILE = 'index.bin';
 /**
  * Builds the index for `docs` into `dir` (created). Returns the size on disk in bytes. `docs` may be an
  * array, or a count and a function making each document when it is indexed (so a large archive's engine
- * documents are never all in memory at once); `analyzed` gives a field already analyzed (analyze.ts fieldTerms).
+ * documents are never all in memory at once); `analyzed` gives a field already analyzed (analyze.ts fieldTerms,
+ * or numbered in `dictionary`).
  */
 export async function buildIndex(
   docs: EngineDoc[] | { ids: string[]; doc: (i: number) => EngineDoc },
   dir: string,
-  analyzed?: (doc: number, field: IndexField) => FieldTerms | undefined,
+  analyzed?: (doc: number, field: IndexField) => AnalyzedField | undefined,
+  /** Where `analyzed` numbered its terms, when it did (index-build.ts TermDictionary). */
+  dictionary?: TermDictionary,
 ): Promise<{ bytes: number }> {
   const list = Array.isArray(docs) ? { ids: docs.map((d) => d.id), doc: (i: number) => docs[i] } : docs;
   let at = -1;
@@ -89,6 +91,7 @@ export async function buildIndex(
     boosts: INDEX_FIELDS.map((f) => FIELD_BOOST[f]),
     value: (d, f) => docAt(d)[INDEX_FIELDS[f]],
     analyzed: analyzed && ((d, f) => analyzed(d, INDEX_FIELDS[f])),
+    dictionary,
   });
   await fs.mkdir(dir, { recursive: true });
   const bytes = await writeIndexFile(join(dir, INDEX_FILE), data);

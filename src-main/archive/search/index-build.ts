@@ -32,8 +32,51 @@ export interface BuildInput {
   boosts: number[];
   /** value(doc, field) -> text of that field. */
   value: (doc: number, field: number) => string;
-  /** The field already analyzed (analyze.ts fieldTerms, e.g. in a worker thread), or undefined to analyze value(). */
-  analyzed?: (doc: number, field: number) => FieldTerms | undefined;
+  /**
+   * The field already analyzed (analyze.ts fieldTerms, e.g. in a worker thread; or its terms numbered by
+   * `dictionary`), or undefined to analyze value().
+   */
+  analyzed?: (doc: number, field: number) => AnalyzedField | undefined;
+  /** Where numbered fields' terms were numbered; the build numbers the rest there too. */
+  dictionary?: TermDictionary;
+}
+
+/** A field's distinct terms as numbers in a TermDictionary, with their counts and the field length. */
+export interface NumberedTerms {
+  ids: Uint32Array;
+  counts: Uint32Array;
+  length: number;
+}
+
+export type AnalyzedField = FieldTerms | NumberedTerms;
+
+/**
+ * The index's vocabulary, numbered in order of first sight. The ingester numbers each document's terms
+ * as the document arrives from a worker thread, while the others are still being read: the index build
+ * that follows only copies numbers, and what waits in memory is four bytes a term, not the term's text.
+ * A term numbered for a document that is not indexed in the end (a merged duplicate) has no postings
+ * and is left out of the index, so the index is the same however its terms were numbered.
+ */
+export class TermDictionary {
+  readonly ids = new Map<string, number>();
+  readonly list: string[] = [];
+
+  id(t: string): number {
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(t, id);
+      this.list.push(t);
+    }
+    return id;
+  }
+
+  number(f: FieldTerms): NumberedTerms {
+    const terms = distinctTerms(f);
+    const ids = new Uint32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) ids[i] = this.id(terms[i]);
+    return { ids, counts: f.counts, length: f.length };
+  }
 }
 
 class GrowU32 {
@@ -52,43 +95,47 @@ class GrowU32 {
 export function buildIndexData(input: BuildInput): IndexData {
   const N = input.ids.length;
   const F = input.fields.length;
-  const termIds = new Map<string, number>();
-  const termList: string[] = [];
+  const dictionary = input.dictionary ?? new TermDictionary();
   // One entry per (doc, field, term): appended in document order, so postings come out sorted by doc.
   const pTerm = new GrowU32();
   const pDocField = new GrowU32();
   const pTf = new GrowU32();
   const fieldLengths = input.fields.map(() => new Uint32Array(N));
+  const add = (d: number, f: number, id: number, n: number) => {
+    pTerm.push(id);
+    pDocField.push(d * F + f);
+    pTf.push(n);
+  };
   const tf = new Map<string, number>();
   for (let d = 0; d < N; d++) {
     for (let f = 0; f < F; f++) {
       const done = input.analyzed?.(d, f);
-      tf.clear();
       if (done) {
+        // Already counted (distinct terms in order of first use, with their counts): straight into the entries.
         fieldLengths[f][d] = done.length;
-        distinctTerms(done).forEach((t, i) => tf.set(t, done.counts[i]));
-      } else {
-        const terms = termsOf(input.value(d, f) ?? '');
-        fieldLengths[f][d] = terms.length;
-        for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      }
-      for (const [t, n] of tf) {
-        let id = termIds.get(t);
-        if (id === undefined) {
-          id = termList.length;
-          termIds.set(t, id);
-          termList.push(t);
+        if ('ids' in done) for (let i = 0; i < done.ids.length; i++) add(d, f, done.ids[i], done.counts[i]);
+        else {
+          const distinct = distinctTerms(done);
+          for (let i = 0; i < distinct.length; i++) add(d, f, dictionary.id(distinct[i]), done.counts[i]);
         }
-        pTerm.push(id);
-        pDocField.push(d * F + f);
-        pTf.push(n);
+        continue;
       }
+      const terms = termsOf(input.value(d, f) ?? '');
+      fieldLengths[f][d] = terms.length;
+      tf.clear();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) add(d, f, dictionary.id(t), n);
     }
   }
-  termIds.clear();
-  const T = termList.length;
-  const order = Array.from({ length: T }, (_, i) => i).sort((a, b) => (termList[a] < termList[b] ? -1 : termList[a] > termList[b] ? 1 : 0));
-  const rank = new Uint32Array(T);
+  // Only terms some indexed document holds, sorted; rank[id] is a term's place among them.
+  const termList = dictionary.list;
+  const used = new Uint8Array(termList.length);
+  for (let i = 0; i < pTerm.n; i++) used[pTerm.a[i]] = 1;
+  const order: number[] = [];
+  for (let id = 0; id < termList.length; id++) if (used[id]) order.push(id);
+  order.sort((a, b) => (termList[a] < termList[b] ? -1 : termList[a] > termList[b] ? 1 : 0));
+  const T = order.length;
+  const rank = new Uint32Array(termList.length);
   order.forEach((id, r) => (rank[id] = r));
   const terms = order.map((id) => termList[id]);
 

@@ -8,6 +8,7 @@
  *   bodies.jsonl    each document's paragraphs in parts (paragraph ranges of at most ~PART_CHARS), one
  *                   line per part, a document's parts contiguous; read by byte range, part by part
  *   index/          owned by the search engine (see search/engine.ts)
+ *   reuse-cache.bin an import's per-file work, for importing the same folder again (ingest/reuse-cache.ts owns it)
  *
  * Bodies stay on disk until needed, so opening a large archive costs the
  * summaries only.
@@ -73,26 +74,78 @@ export const paths = (dir: string) => ({
   index: join(dir, 'index'),
 });
 
-/** Writes docs and bodies (not the manifest: that goes last, once the index is built). */
-export async function writeDocs(dir: string, docs: Doc[]): Promise<void> {
+/**
+ * A document's lines of bodies.jsonl, already encoded, with each part's entry: made where the document is
+ * made (the ingester's worker threads), so the writing thread only copies bytes, and what a large archive
+ * holds until it is written is UTF-8 rather than paragraph objects.
+ */
+export interface BodyBytes {
+  /** The document's lines, each ending in a newline. */
+  bytes: Uint8Array;
+  parts: PartEntry[];
+}
+
+const WRITE_CHUNK = 1 << 20;
+
+/** The one definition of a document's lines in bodies.jsonl. */
+export function bodyBytes(d: Pick<Doc, 'id' | 'paragraphs'>): BodyBytes {
+  const lines: string[] = [];
+  const parts: PartEntry[] = [];
+  for (const [from, paragraphs] of partsOf(d.paragraphs)) {
+    const line = JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs });
+    lines.push(line, '\n');
+    parts.push([Buffer.byteLength(line, 'utf8'), from, paragraphs.length]);
+  }
+  // TextEncoder gives an array of its own (a small Buffer would be a view of a shared pool).
+  return { bytes: new TextEncoder().encode(lines.join('')), parts };
+}
+
+/** The paragraphs' texts back from a document's encoded lines (rarely needed: near-duplicate checks). */
+export function bodyTexts(b: BodyBytes): string[] {
+  const text = new TextDecoder().decode(b.bytes);
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .flatMap((line) => (JSON.parse(line) as { paragraphs: Paragraph[] }).paragraphs.map((p) => p.text));
+}
+
+/** A document's body already encoded and its summary line, when the ingester made them (see BodyBytes). */
+export interface WrittenBody {
+  body: BodyBytes;
+  summary: string;
+}
+
+/**
+ * Writes docs and bodies (not the manifest: that goes last, once the index is built). A document whose
+ * body `prepared` gives has its paragraphs there (its own are empty); each is asked once, in order.
+ */
+export async function writeDocs(dir: string, docs: Doc[], prepared?: (i: number) => WrittenBody | undefined): Promise<void> {
   const p = paths(dir);
   const summaries: StoredSummary[] = [];
   // Each body's lines are made as they are written, and each summary (where its body is) as its lines are.
-  function* lines(): Generator<Buffer> {
+  // Written a megabyte at a time: one write per document was a round trip to the disk thread each.
+  function* lines(): Generator<Uint8Array> {
     let offset = 0;
-    for (const d of docs) {
+    let chunk: Uint8Array[] = [];
+    let chunkBytes = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i];
+      const made = prepared?.(i);
+      const { bytes, parts } = made?.body ?? bodyBytes(d);
       const start = offset;
-      const parts: PartEntry[] = [];
-      for (const [from, paragraphs] of partsOf(d.paragraphs)) {
-        const line = Buffer.from(JSON.stringify(from === 0 ? { id: d.id, paragraphs } : { id: d.id, from, paragraphs }) + '\n', 'utf8');
-        offset += line.length;
-        parts.push([line.length - 1, from, paragraphs.length]);
-        yield line;
+      offset += bytes.length;
+      chunk.push(bytes);
+      chunkBytes += bytes.length;
+      if (chunkBytes >= WRITE_CHUNK) {
+        yield Buffer.concat(chunk);
+        chunk = [];
+        chunkBytes = 0;
       }
       const { paragraphs: _p, ...rest } = d;
-      const summary = summaryLine(d.title, d.paragraphs);
+      const summary = made ? made.summary : summaryLine(d.title, d.paragraphs);
       summaries.push({ ...rest, ...(summary ? { summary } : {}), body: [start, offset - start - 1], ...(parts.length > 1 ? { parts } : {}) });
     }
+    if (chunk.length) yield Buffer.concat(chunk);
   }
   await writeNewFile(p.bodies, lines());
   await writeNewFile(p.docs, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries }));

@@ -31,8 +31,11 @@ export class OutputRefused extends Error {
   }
 }
 
-/** The files and folders a built archive holds (store/layout.ts, search/engine.ts); nothing else may be in one we replace. */
-export const ARCHIVE_ENTRIES: ReadonlySet<string> = new Set(['manifest.json', 'docs.json', 'list.json', 'bodies.jsonl', 'index']);
+/**
+ * The files and folders a built archive holds (store/layout.ts, search/engine.ts, and an import's re-use cache,
+ * ingest/reuse-cache.ts); nothing else may be in one we replace.
+ */
+export const ARCHIVE_ENTRIES: ReadonlySet<string> = new Set(['manifest.json', 'docs.json', 'list.json', 'bodies.jsonl', 'index', 'reuse-cache.bin']);
 
 // ---- test seam: a failing disk -------------------------------------------------------------
 

@@ -24,8 +24,23 @@ const LEAD_IN = /[,:;]$/;
 export function summaryLine(title: string, paragraphs: readonly Paragraph[]): string {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   const t = norm(title).replace(/(?:…|\.\.\.)$/u, '').trim().toLowerCase();
-  const texts = paragraphs.map((p) => norm(p.text)).filter((p) => p !== '' && p.toLowerCase() !== t);
-  const first = texts.find((p) => p.length >= MIN_PARAGRAPH && !LEAD_IN.test(p)) ?? texts.find((p) => !LEAD_IN.test(p)) ?? texts[0];
+  // The first prose paragraph, else the first that is not a lead-in, else the first: paragraphs are
+  // normalized only until the first prose one (the write of a large archive went through every one).
+  let first: string | undefined;
+  let notLeadIn: string | undefined;
+  let any: string | undefined;
+  for (const para of paragraphs) {
+    const p = norm(para.text);
+    if (p === '' || p.toLowerCase() === t) continue;
+    any ??= p;
+    if (LEAD_IN.test(p)) continue;
+    notLeadIn ??= p;
+    if (p.length >= MIN_PARAGRAPH) {
+      first = p;
+      break;
+    }
+  }
+  first ??= notLeadIn ?? any;
   if (!first) return '';
   let s = firstSentence(first);
   if (t !== '' && first.toLowerCase().startsWith(t)) {

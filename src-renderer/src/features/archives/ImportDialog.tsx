@@ -13,7 +13,8 @@ import { useApi } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
 import { closeImport, type ImportRequest } from './import-store';
 import { goToArchive } from './places';
-import { pickedFiles, planBatches, sendBatch, type PickedFile } from './upload-files';
+import { pickedFiles, planBatches, sendInWorker, type PickedFile } from './upload-files';
+import { throttleToFrames } from './throttle-frames';
 
 type Stage =
   | { kind: 'choose'; error?: string }
@@ -41,6 +42,7 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const job = useRef<string | null>(null);
   const cancelled = useRef(false);
+  const uploading = useRef<AbortController | null>(null);
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const imported = archives.filter((a) => !a.bundled);
@@ -91,18 +93,21 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
       await api.importCancel({ jobId: begun.value.jobId });
       return setStage({ kind: 'ended', failed: true, message: 'Every file chosen is larger than the host accepts; nothing was imported.' });
     }
-    let sent = 0;
-    setStage({ kind: 'sending', sent, total, file: null });
-    for (const batch of batches) {
-      if (cancelled.current) return;
-      const r = await sendBatch(begun.value.uploadPath, batch);
-      if (cancelled.current) return;
-      if (!r.ok) {
-        await api.importCancel({ jobId: begun.value.jobId });
-        return setStage({ kind: 'ended', failed: true, message: `${r.error.message} Nothing was imported.` });
-      }
-      sent += batch.length;
-      setStage({ kind: 'sending', sent, total, file: batch.at(-1)?.path ?? null });
+    setStage({ kind: 'sending', sent: 0, total, file: null });
+    // The files are read and sent from a worker (upload-files.ts); the window only shows the count, at most once a
+    // frame however fast batches go by.
+    const upload = new AbortController();
+    uploading.current = upload;
+    const showSent = throttleToFrames((sent: number, file: string | null) => {
+      if (!cancelled.current) setStage({ kind: 'sending', sent, total, file });
+    });
+    const r = await sendInWorker(begun.value.uploadPath, batches, showSent, upload.signal);
+    showSent.cancel();
+    uploading.current = null;
+    if (cancelled.current) return;
+    if (!r.ok) {
+      await api.importCancel({ jobId: begun.value.jobId });
+      return setStage({ kind: 'ended', failed: true, message: `${r.error.message} Nothing was imported.` });
     }
     const run = await api.importRun({ jobId: begun.value.jobId });
     if (!run.ok) return setStage({ kind: 'ended', failed: true, message: run.error.message });
@@ -128,13 +133,15 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
       if (s.value.state === 'failed' || s.value.state === 'cancelled') {
         return setStage({ kind: 'ended', failed: s.value.state === 'failed', message: s.value.message });
       }
-      setStage({ kind: 'building', status: s.value });
+      // Re-render only when what the bar shows changed (most polls during a long phase change nothing).
+      setStage((prev) => (prev.kind === 'building' && sameProgress(prev.status, s.value) ? prev : { kind: 'building', status: s.value }));
       await new Promise((r) => setTimeout(r, 150));
     }
   }
 
   async function cancel() {
     cancelled.current = true;
+    uploading.current?.abort();
     setStage({ kind: 'cancelling' });
     const jobId = job.current;
     const r = jobId ? await api.importCancel({ jobId }) : null;
@@ -244,6 +251,8 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
     </div>
   );
 }
+
+const sameProgress = (a: ImportStatus, b: ImportStatus) => a.state === b.state && a.phase === b.phase && a.done === b.done && a.total === b.total && a.file === b.file && a.message === b.message;
 
 function ImportReportView({ report, tooLarge }: { report: ImportReport; tooLarge: PickedFile[] }) {
   const skipped = [...report.skipped, ...tooLarge.map((f) => ({ file: f.path, reason: 'larger than the host accepts' }))];
