@@ -81,8 +81,10 @@ export class SyncEngine {
     private readonly db: NotesDatabase,
     private readonly options: SyncEngineOptions,
   ) {
-    // The http adapter by name: PouchDB picks it by itself only for http(s) URLs, and the desktop app's is app://archive/sync/db.
-    this.remote = new PouchDB<SyncDoc>(options.remoteUrl, { skip_setup: true, adapter: 'http' });
+    // A URL of any scheme goes through the http adapter by name: PouchDB picks it by itself only for http(s),
+    // and the desktop app's is app://archive/sync/db. A bare name stays a local database (the engine's tests).
+    const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(options.remoteUrl);
+    this.remote = new PouchDB<SyncDoc>(options.remoteUrl, { skip_setup: true, ...(isUrl ? { adapter: 'http' } : {}) });
   }
 
   getStatus(): SyncStatus {

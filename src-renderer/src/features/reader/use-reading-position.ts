@@ -12,6 +12,10 @@ const SAVE_DELAY_MS = 400;
 const RESUMED_NOTICE_MS = 8000;
 /** Leave a little air above the restored paragraph. */
 const TOP_MARGIN_PX = 24;
+/** How long a restored place is held while what loads after the text changes the layout. */
+const SETTLE_MS = 2000;
+/** Events of a person moving the page themselves (a scroll event alone cannot tell theirs from ours). */
+const PERSON_MOVES = ['wheel', 'touchstart'] as const;
 
 function topParagraph(scroller: HTMLElement, container: HTMLElement): { paragraph: number; within: number } {
   const top = scroller.getBoundingClientRect().top + TOP_MARGIN_PX;
@@ -48,6 +52,7 @@ export function useReadingPosition(
     setResumed(false);
     if (!scroller || !container) return;
     let live = true;
+    let stopSettling = () => {};
     if (restoreOnOpen) {
       restoring.current = true;
       // Wait for the reading font: paragraph heights change when it arrives. Asked after the
@@ -62,10 +67,32 @@ export function useReadingPosition(
         if (!live || !pos) return;
         const p = container.querySelector<HTMLElement>(`[data-paragraph="${pos.paragraph}"]`);
         if (!p) return;
-        const box = scroller.getBoundingClientRect();
-        const r = p.getBoundingClientRect();
-        scroller.scrollTop += r.top - box.top + pos.within * r.height - TOP_MARGIN_PX;
+        const place = () => {
+          const box = scroller.getBoundingClientRect();
+          const r = p.getBoundingClientRect();
+          scroller.scrollTop += r.top - box.top + pos.within * r.height - TOP_MARGIN_PX;
+        };
+        place();
         setResumed(pos.paragraph > 0 || pos.within > 0.05);
+        // What loads after the text (the notice, the notes panel, briefs, images) moves it: keep the restored
+        // paragraph in place while the page settles, until the person moves it themselves.
+        const settle = new ResizeObserver(place);
+        settle.observe(container);
+        const release = () => {
+          settle.disconnect();
+          for (const type of PERSON_MOVES) scroller.removeEventListener(type, release);
+          window.removeEventListener('keydown', release);
+          window.removeEventListener('pointerdown', release);
+        };
+        for (const type of PERSON_MOVES) scroller.addEventListener(type, release, { passive: true });
+        // Any key or click (a scrollbar drag, "Start from the top") is the person's: let go.
+        window.addEventListener('keydown', release);
+        window.addEventListener('pointerdown', release);
+        const until = setTimeout(release, SETTLE_MS);
+        stopSettling = () => {
+          clearTimeout(until);
+          release();
+        };
       });
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -91,6 +118,7 @@ export function useReadingPosition(
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       live = false;
+      stopSettling();
       scroller.removeEventListener('scroll', onScroll);
       if (timer) {
         clearTimeout(timer);
