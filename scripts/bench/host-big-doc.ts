@@ -16,14 +16,13 @@
  * The generated folder and archive are kept in --work (default
  * $TMPDIR/archive-reader-bench-host) and reused when the size matches.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { bundledCorpusDir, ingestFolder, openArchive } from '../../src-main/archive/index';
-import { repoRoot } from './paths';
+import { startHostProcess } from './web-host-process';
 import { makeRng } from './rng';
 import { openArchiveAt } from '../../src-main/web/open-archive';
 
@@ -49,22 +48,6 @@ function generateDocument(file: string, megabytes: number): void {
 
 function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-async function startHost(archive: string, data: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot(), 'src-main', 'web', 'main.ts'), '--port', '0', '--archive', archive, '--data', data], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out); // the web host prints its URL on a line of its own
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited (${code})`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
 }
 
 async function call(url: string, method: string, arg?: unknown): Promise<{ ms: number; bytes: number; ok: boolean }> {
@@ -122,7 +105,7 @@ async function main(): Promise<void> {
     ingestMs = Math.round(performance.now() - t0);
   }
   const data = join(work, 'data');
-  const host = await startHost(archive, data);
+  const host = await startHostProcess(archive, data);
   try {
     // Wait until the index is loaded.
     for (;;) {

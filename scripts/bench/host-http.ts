@@ -18,7 +18,6 @@
  * `npm run bench -- --browser-only --sizes 10000 --work /tmp/b-perfhost`).
  * Figures are p50 / p95 / max in ms over every request of every round.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,28 +29,11 @@ import { openArchiveAt } from '../../src-main/web/open-archive';
 import { ArchiveSlot } from '../../src-main/ipc/archive-slot';
 import { createHandlers, dispatch } from '../../src-main/ipc/handlers';
 import { TYPED } from './browser-bench';
-import { repoRoot } from './paths';
+import { startHostProcess } from './web-host-process';
 import { stat } from './browser-page';
 
 /** What the renderer sends per key: each prefix of the typed queries, first page of 10 (use-search.ts FIRST_PAGE). */
 const KEY_REQUESTS = TYPED.flatMap((text) => [...text].map((_, i) => text.slice(0, i + 1)).filter((q) => q.trim() !== '')).map((query) => ({ query, limit: 10, offset: 0 }));
-
-async function startHost(archive: string, data: string): Promise<{ url: URL; stop: () => void; started: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot(), 'src-main', 'web', 'main.ts'), '--port', '0', '--archive', archive, '--data', data], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out); // the web host prints its URL on a line of its own
-      if (m) ok(m[1]);
-    });
-    child.once('exit', (code) => fail(new Error(`web host exited (${code})`)));
-  });
-  return { url: new URL(url), stop: () => child.kill('SIGTERM'), started };
-}
 
 /** One POST over node:http with the given agent (keep-alive or not); the answer's text. */
 function post(url: URL, method: string, arg: unknown, agent: Agent): Promise<string> {
@@ -89,18 +71,19 @@ async function main(): Promise<void> {
 
   // 1. A host that has just started: the library's first page and the first facets answer.
   log('starting the web host ...');
-  const host = await startHost(dir, data);
+  const host = await startHostProcess(dir, data);
+  const hostUrl = new URL(host.url);
   const keep = new Agent({ keepAlive: true, maxSockets: 4 });
   const fresh = new Agent({ keepAlive: false });
   try {
     const sinceStart = () => Math.round(performance.now() - host.started);
-    const firstPage = post(host.url, 'list', { sort: 'date', order: 'desc', offset: 0, limit: 60 }, keep).then(() => sinceStart());
-    const firstFacets = post(host.url, 'facets', {}, keep).then(() => sinceStart());
-    const appInfo = post(host.url, 'appInfo', undefined, keep).then(() => sinceStart());
+    const firstPage = post(hostUrl, 'list', { sort: 'date', order: 'desc', offset: 0, limit: 60 }, keep).then(() => sinceStart());
+    const firstFacets = post(hostUrl, 'facets', {}, keep).then(() => sinceStart());
+    const appInfo = post(hostUrl, 'appInfo', undefined, keep).then(() => sinceStart());
     const start = { appInfoMs: await appInfo, firstListPageMs: await firstPage, firstFacetsMs: await firstFacets };
     log(`fresh host: appInfo at ${start.appInfoMs} ms, first list page at ${start.firstListPageMs} ms, first facets at ${start.firstFacetsMs} ms (from spawn)`);
     for (;;) {
-      const info = JSON.parse(await post(host.url, 'appInfo', undefined, keep)) as { value: { archive: { searchStatus: string } } };
+      const info = JSON.parse(await post(hostUrl, 'appInfo', undefined, keep)) as { value: { archive: { searchStatus: string } } };
       if (info.value.archive.searchStatus !== 'loading') break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -130,15 +113,15 @@ async function main(): Promise<void> {
           return text;
         });
         bytes = Math.max(bytes, answer.length);
-        await timed(keepT?.http ?? [], () => post(host.url, 'search', req, keep));
-        await timed(keepT?.httpNewConnection ?? [], () => post(host.url, 'search', req, fresh));
+        await timed(keepT?.http ?? [], () => post(hostUrl, 'search', req, keep));
+        await timed(keepT?.httpNewConnection ?? [], () => post(hostUrl, 'search', req, fresh));
       }
       const keepD = round === 0 ? null : d;
       for (let i = 0; i < 5; i++) {
         await timed(keepD?.read ?? [], () => viaThread.getPart(longest.id));
         await timed(keepD?.dispatch ?? [], async () => JSON.stringify(await dispatch(handlers, 'getDoc', { id: longest.id })));
-        await timed(keepD?.http ?? [], () => post(host.url, 'getDoc', { id: longest.id }, keep));
-        await timed(keepD?.httpNewConnection ?? [], () => post(host.url, 'getDoc', { id: longest.id }, fresh));
+        await timed(keepD?.http ?? [], () => post(hostUrl, 'getDoc', { id: longest.id }, keep));
+        await timed(keepD?.httpNewConnection ?? [], () => post(hostUrl, 'getDoc', { id: longest.id }, fresh));
       }
     }
     await inThread.close();
