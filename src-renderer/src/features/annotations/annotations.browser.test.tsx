@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { createAnnotation, readAheadDocAnnotations, readAnnotations, type NotesDatabase } from '../../db';
+import { createAnnotation, readAheadDocAnnotations, readAnnotations, readColors, setColorLabel, type NotesDatabase } from '../../db';
 import { freshDb } from '../../db/test-helpers';
 import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { docText } from '../../../../src-main/shared/model';
@@ -244,6 +244,36 @@ describe('opening an article', () => {
     watch.disconnect();
     // The first time the text was on the page, its highlights were too: never a text without them.
     expect(seen.find((s) => s.paragraphs > 0)).toEqual({ paragraphs: 3, marks: 3 });
+  });
+});
+
+describe('colour labels', () => {
+  it('paints the highlights once as the stored labels load, and names them by a label renamed later', async () => {
+    const doc = testDoc(PARAS);
+    const text = docText(doc);
+    const at = text.indexOf('Minsk');
+    const r = await createAnnotation(db, { docId: doc.id, color: 'green', textHash: doc.textHash, note: '', ...describeOffsets(text, at, at + 5) });
+    if (!r.ok) throw new Error('create failed');
+    // As on a route change: the highlights are read before the reader (and its colour labels) mounts.
+    readAheadDocAnnotations(db, doc.id);
+    await new Promise((done) => setTimeout(done, 50));
+    // The first highlight element put on the page (before the labels are read).
+    let painted: Element | undefined;
+    const watch = new MutationObserver(() => (painted ??= document.querySelector('mark[data-annotation-id]') ?? undefined));
+    watch.observe(document.body, { childList: true, subtree: true });
+    const view = await mountReader(db, doc);
+    unmount = view.unmount;
+    await vi.waitFor(() => expect(painted).toBeDefined());
+    watch.disconnect();
+    // The labels are read after the reader mounts; the same labels are no reason to paint every highlight again
+    // (a highlight being flashed, or the one a click just opened, would lose its state).
+    await vi.waitFor(async () => expect((await readColors(db)).length).toBeGreaterThan(0));
+    await new Promise((done) => setTimeout(done, 200));
+    expect(painted!.isConnected).toBe(true);
+
+    const renamed = await setColorLabel(db, 'green', 'Checked');
+    if (!renamed.ok) throw new Error('rename failed');
+    await vi.waitFor(() => expect(marks(view.host)[0]?.title).toBe('Checked'));
   });
 });
 

@@ -56,6 +56,9 @@ export function usePaintHighlights(
   const observer = useRef<MutationObserver | null>(null);
   const latest = useRef({ items, colors, activeId });
   latest.current = { items, colors, activeId };
+  // The colours only name the marks (their title): a new array with the same labels (the stored labels read
+  // after the defaults, at every open) must not take out and paint again every highlight of the article.
+  const colorLabels = colors.map((c) => `${c.id}\t${c.label}`).join('\n');
 
   useLayoutEffect(() => {
     if (!layout) return;
@@ -80,7 +83,7 @@ export function usePaintHighlights(
       observer.current = null;
       removeAllHighlights(layout.container);
     };
-  }, [layout, items, colors, activeId]);
+  }, [layout, items, colorLabels, activeId]);
 
   useEffect(() => () => observer.current?.disconnect(), []);
 }
