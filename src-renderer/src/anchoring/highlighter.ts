@@ -73,7 +73,9 @@ export function highlightSlicesInParagraph(paragraph: HTMLElement, slices: Parag
   let pos = 0;
   for (const n of nodes) {
     starts.push(pos);
-    pos += n.data.length;
+    // CharacterData.length, not data.length: reading .data copies the node's whole text into a new string,
+    // and this loop runs for every slice of a paragraph with hundreds of highlights.
+    pos += n.length;
   }
   const out: HTMLElement[][] = [];
   for (const { from, to, options } of slices) {
@@ -83,8 +85,8 @@ export function highlightSlicesInParagraph(paragraph: HTMLElement, slices: Parag
     for (let i = lastAtOrBefore(starts, from); i < nodes.length && starts[i] < to; i++) {
       const node = nodes[i];
       const nodeStart = starts[i];
-      const nodeEnd = nodeStart + node.data.length;
-      if (nodeEnd <= from || node.data.length === 0) continue;
+      const nodeEnd = nodeStart + node.length;
+      if (nodeEnd <= from || node.length === 0) continue;
       let target = node;
       const cutStart = Math.max(from, nodeStart) - nodeStart;
       if (cutStart > 0) {
@@ -94,7 +96,7 @@ export function highlightSlicesInParagraph(paragraph: HTMLElement, slices: Parag
         starts.splice(i, 0, nodeStart + cutStart);
       }
       const cutEnd = Math.min(to, nodeEnd) - starts[i];
-      if (cutEnd < target.data.length) {
+      if (cutEnd < target.length) {
         const rest = target.splitText(cutEnd);
         nodes.splice(i + 1, 0, rest);
         starts.splice(i + 1, 0, starts[i] + cutEnd);
