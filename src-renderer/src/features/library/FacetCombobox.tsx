@@ -200,9 +200,10 @@ export function FacetCombobox<G extends string>({
           onKeyDown={onKeyDown}
           onBlur={() => close(false)}
         />
-        {/* Focus stays in the input while the mouse picks (aria-activedescendant owns the popup). */}
+        {/* Focus stays in the input while the mouse picks or scrolls: the keys reach the listbox through
+            aria-activedescendant. The listbox itself scrolls (the element the combobox controls), the notes stay. */}
         <div className="combobox-popup" hidden={!open} onMouseDown={(e) => e.preventDefault()}>
-          <div role="listbox" id={listId} aria-label={label}>
+          <div role="listbox" id={listId} aria-label={label} className="combobox-list">
             {anyItem ? renderItem(anyItem) : null}
             {sections.map((s) => (
               <div key={s.group.id} role="group" aria-labelledby={`${id}-g-${s.group.id}`}>
