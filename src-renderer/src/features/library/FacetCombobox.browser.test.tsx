@@ -12,6 +12,7 @@ import { page, userEvent } from 'vitest/browser';
 import '../../styles/index.css';
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
 import type { LibraryRoute } from '../../platform/routes';
+import { FacetCombobox } from './FacetCombobox';
 import { LibraryFilters } from './LibraryFilters';
 import { listRequest } from './library-query';
 
@@ -227,4 +228,29 @@ test('a filter from a link that is not among the values is shown and can be remo
   await userEvent.click(page.getByRole('button', { name: 'Remove filter: Nobody Known' }));
   expect(h.route().facet).toBeUndefined();
   expect(input().value).toBe('');
+});
+
+test('near the bottom right of the window the popup stays inside it (the page around it does not scroll)', async () => {
+  host = document.createElement('div');
+  host.style.cssText = 'position: fixed; right: 4px; bottom: 230px;';
+  document.body.append(host);
+  const values = Array.from({ length: 500 }, (_, i) => ({ value: `Place ${i}`, count: 500 - i }));
+  root = createRoot(host);
+  act(() =>
+    root!.render(
+      <FacetCombobox label="Mentions" anyLabel="Anyone or anything" groups={[{ id: 'places', label: 'Places', values }]} selected={undefined} onPick={() => undefined} />,
+    ),
+  );
+  await userEvent.click(box());
+  const popup = host.querySelector('.combobox-popup')!.getBoundingClientRect();
+  expect(popup.height).toBeGreaterThan(150);
+  expect(popup.bottom).toBeLessThanOrEqual(window.innerHeight);
+  expect(popup.right).toBeLessThanOrEqual(window.innerWidth);
+  expect(popup.left).toBeGreaterThanOrEqual(0);
+  // The last options are reached by scrolling the listbox, and End brings the last one into view.
+  await userEvent.keyboard('{End}');
+  const list = listbox().element().getBoundingClientRect();
+  const last = document.getElementById(input().getAttribute('aria-activedescendant')!)!.getBoundingClientRect();
+  expect(last.bottom).toBeLessThanOrEqual(list.bottom + 1);
+  expect(last.top).toBeGreaterThanOrEqual(list.top - 1);
 });

@@ -14,7 +14,7 @@
  * first/last option while open; Enter picks; Escape closes, a second Escape
  * clears what was typed; Tab leaves without changing anything.
  */
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { matchFacets, type FacetValue } from './facet-match';
 
 export interface FacetGroup<G extends string> {
@@ -64,6 +64,15 @@ export function FacetCombobox<G extends string>({
   const [query, setQuery] = useState<string | null>(null);
   // The active row: an index, or 'selected' (the current choice's row when it is shown, else the first).
   const [active, setActive] = useState<number | 'selected'>(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Where the popup fits: the page around it does not scroll (the library's list does), so a popup taller than the
+  // room below the input, or wider than the room to its right, would be cut off. Measured once per opening.
+  const [placement, setPlacement] = useState<{ room: number; alignEnd: boolean }>({ room: 480, alignEnd: false });
+  useLayoutEffect(() => {
+    if (!open || !inputRef.current) return;
+    const r = inputRef.current.getBoundingClientRect();
+    setPlacement({ room: Math.max(160, window.innerHeight - r.bottom - 16), alignEnd: r.left + 320 > window.innerWidth - 8 });
+  }, [open]);
 
   // Matching runs only while the popup is open: the closed combobox costs nothing when the facets arrive.
   const matched = useMemo(() => (open ? matchFacets(groups, query ?? '', limit) : []), [open, groups, query, limit]);
@@ -179,6 +188,7 @@ export function FacetCombobox<G extends string>({
       <div className="combobox">
         <input
           id={inputId}
+          ref={inputRef}
           type="text"
           role="combobox"
           aria-expanded={open}
@@ -202,7 +212,12 @@ export function FacetCombobox<G extends string>({
         />
         {/* Focus stays in the input while the mouse picks or scrolls: the keys reach the listbox through
             aria-activedescendant. The listbox itself scrolls (the element the combobox controls), the notes stay. */}
-        <div className="combobox-popup" hidden={!open} onMouseDown={(e) => e.preventDefault()}>
+        <div
+          className={`combobox-popup${placement.alignEnd ? ' align-end' : ''}`}
+          style={{ '--combobox-room': `${placement.room}px` } as CSSProperties}
+          hidden={!open}
+          onMouseDown={(e) => e.preventDefault()}
+        >
           <div role="listbox" id={listId} aria-label={label} className="combobox-list">
             {anyItem ? renderItem(anyItem) : null}
             {sections.map((s) => (
