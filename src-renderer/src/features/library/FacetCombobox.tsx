@@ -95,9 +95,10 @@ export function FacetCombobox<G extends string>({
     items.length === 0 ? -1 : active === 'selected' ? Math.max(0, items.findIndex((it) => isSelected(it.choice))) : Math.min(active, items.length - 1);
   const activeId = resolvedActive >= 0 ? optionId(resolvedActive) : undefined;
 
+  // The active row stays in view: when it moves, and when typing replaces the rows under a scrolled list.
   useEffect(() => {
     if (open && activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
-  }, [open, activeId]);
+  }, [open, activeId, query]);
 
   function openAt(where: 'selected' | 'last') {
     setOpen(true);
