@@ -116,8 +116,9 @@ export function LibraryList({
     // recomputes every row's offset when one changes. Rows are keyed by index
     // (the default), so a row keeps its element when its page arrives.
     estimateSize: rowSize,
-    // A few rows either side keep the next screenful ready while scrolling.
-    overscan: 12,
+    // A few rows either side keep the next screenful ready while scrolling. More only costs: a fast
+    // wheel jumps past them, and every one is mounted again on each jump.
+    overscan: 4,
     initialOffset: saved?.offset ?? 0,
     initialRect: initialRect(),
     observeElementRect: observeListRect,
@@ -186,7 +187,14 @@ export function LibraryList({
         focusRow(e.key === 'ArrowDown' ? Math.min(total - 1, activeRef.current + 1) : Math.max(0, activeRef.current - 1));
       }}
     >
-      <div role="list" aria-label={label} className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        role="list"
+        aria-label={label}
+        className="list-inner"
+        // While it scrolls, rows moving under a still pointer are not hovered (library.css says why).
+        data-scrolling={virtualizer.isScrolling ? '' : undefined}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {items.map((v) => {
           const doc = list.get(v.index);
           return (
