@@ -116,9 +116,8 @@ export function LibraryList({
     // recomputes every row's offset when one changes. Rows are keyed by index
     // (the default), so a row keeps its element when its page arrives.
     estimateSize: rowSize,
-    // A few rows either side keep the next screenful ready while scrolling. More only costs: a fast
-    // wheel jumps past them, and every one is mounted again on each jump.
-    overscan: 4,
+    // A few rows either side keep the next screenful ready while scrolling.
+    overscan: 12,
     initialOffset: saved?.offset ?? 0,
     initialRect: initialRect(),
     observeElementRect: observeListRect,
