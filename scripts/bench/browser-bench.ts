@@ -26,11 +26,12 @@ import type { ArchiveService } from '../../src-main/archive/types';
 import type { ApiClient, SearchRequest } from '../../src-main/shared/contract';
 import type { Doc } from '../../src-main/shared/model';
 import { DB_NAME, DEV_DB_NAME } from '../../src-main/shared/origin';
-import { startWebHost } from '../../src-main/web/server';
+import { openArchive } from '../../src-main/archive/index';
 import { archiveIdForDir } from '../../src-main/archive/store/archive-id';
 import { createHttpClient } from '../../src-main/shared/http-client';
 import { chromiumLaunchOptions, chromiumPath } from '../../tests/support/chromium';
 import { profileDuring, type ProfileSummary } from './cdp-profile';
+import { startHostProcess } from './web-host-process';
 import { seedHighlights } from './highlight-seed';
 import { probeScript } from './browser-probe';
 import { measureLibrary } from './browser-library';
@@ -81,14 +82,20 @@ interface KeySample {
  * The same search requests answered by the archive service in this process,
  * without HTTP or the page: how much of "the host's answer" is the engine.
  */
-async function replaySearches(service: ArchiveService, bodies: string[]): Promise<number[]> {
+async function replaySearches(archiveDir: string, bodies: string[]): Promise<number[]> {
+  const service: ArchiveService = await openArchive(archiveDir);
+  await service.searchReady;
   const reqs = bodies.map((b) => JSON.parse(b) as SearchRequest);
-  for (const r of reqs) await service.search(r);
   const times: number[] = [];
-  for (const r of reqs) {
-    const t = performance.now();
-    await service.search(r);
-    times.push(performance.now() - t);
+  try {
+    for (const r of reqs) await service.search(r);
+    for (const r of reqs) {
+      const t = performance.now();
+      await service.search(r);
+      times.push(performance.now() - t);
+    }
+  } finally {
+    await service.close();
   }
   return times;
 }
@@ -140,11 +147,14 @@ async function measureKeystrokes(page: Page, base: string, profile: boolean): Pr
           continue;
         }
         const net = await call<ResourceTimes | null>(page, 'resourceFor', k.fetch.url, k.fetch.start);
+        // The router writes a typed query's address after the request has gone (router.ts navigate): the
+        // route changed no later than the request.
+        const nav = k.nav !== null ? Math.min(k.nav, k.fetch.start) : null;
         samples.push({
           total: k.painted - k.keydown,
-          noDebounce: k.nav !== null ? k.painted - k.nav : null,
-          debounce: k.nav !== null ? k.nav - k.keydown : null,
-          routeToRequest: k.nav !== null ? k.fetch.start - k.nav : null,
+          noDebounce: nav !== null ? k.painted - nav : null,
+          debounce: nav !== null ? nav - k.keydown : null,
+          routeToRequest: nav !== null ? k.fetch.start - nav : null,
           host: k.fetch.end - k.fetch.start,
           hostNetwork: net ? net.responseEnd - k.fetch.start : null,
           hostServer: serverMs(net),
@@ -285,14 +295,16 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-web-data-'));
   // The machine may be shared: the load average goes with the figures.
   const loadAtStart = loadavg().map((v) => round(v, 2));
-  const host = await startWebHost({ port: 0, archiveDir: spec.archiveDir, rendererDir, dataDir, log: (m) => log(m) });
+  // The host in a process of its own, as a person runs it (`npm run web`, or Electron's main process beside the
+  // window's): in this process it would share an event loop with playwright's traffic to the browser.
+  const host = await startHostProcess(spec.archiveDir, dataDir, rendererDir);
   let browser: Browser | null = null;
   try {
-    const state = await host.ready;
-    if (state.status !== 'ready') return browserFigures(null, `the web host could not open the archive: ${state.message ?? state.status}`);
     const base = host.url;
     const api = createHttpClient(base.replace(/\/$/, ''), (url, init) => fetch(url, init));
     const info = await api.appInfo();
+    if (!info.ok) return browserFigures(null, `the web host did not answer appInfo: ${info.error.message}`);
+    if (info.value.archive.status === 'error') return browserFigures(null, `the web host could not open the archive: ${info.value.archive.message ?? 'error'}`);
     browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, deviceScaleFactor: 1 });
     await context.addInitScript({ content: probeScript({ markTarget: HIGHLIGHTS }) });
@@ -306,8 +318,7 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
     log('keystroke to results painted ...');
     const keys = await measureKeystrokes(page, base, true);
     log(`keystrokes: ${keys.samples.length} timed`);
-    const service = host.slot.current.service;
-    const engineMs = service ? await replaySearches(service, keys.samples.flatMap((k) => (k.body ? [k.body] : []))) : [];
+    const engineMs = await replaySearches(spec.archiveDir, keys.samples.flatMap((k) => (k.body ? [k.body] : [])));
     const doc = await longestArticle(api);
     log(`opening "${doc.title.slice(0, 40)}" with ${HIGHLIGHTS} highlights ...`);
     const open = await measureOpen(page, base, doc, spec.quick ? 3 : 7, true, archiveIdForDir(spec.archiveDir));
@@ -390,7 +401,7 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
     };
   } finally {
     await browser?.close().catch(() => undefined);
-    await host.close().catch(() => undefined);
+    host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

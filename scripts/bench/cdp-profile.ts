@@ -6,11 +6,15 @@
  * paint bookkeeping outside JavaScript). The figures explain a missed target;
  * they are not targets themselves.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import type { Page } from 'playwright-core';
+import { repoRoot } from './paths';
 
 export interface ProfileEntry {
   fn: string;
-  /** file:line of the function, the bundle's file when the renderer is minified. */
+  /** file:line of the function: its source file when the bundle's hidden source map says, else the bundle's file. */
   at: string;
   selfMs: number;
 }
@@ -34,7 +38,42 @@ interface CpuProfile {
   endTime: number;
 }
 
+type CallFrame = CpuProfile['nodes'][number]['callFrame'];
+
+/**
+ * The renderer is minified with hidden source maps beside its chunks
+ * (electron.vite.config.ts): a frame of a chunk is named by its source's
+ * file, line and (where the map has it) original name. Frames of other
+ * scripts keep the bundle's position.
+ */
+function sourceNamer(dir = join(repoRoot(), 'out', 'renderer', 'assets')) {
+  const maps = new Map<string, TraceMap | null>();
+  const mapOf = (file: string) => {
+    if (!maps.has(file)) {
+      const path = join(dir, `${file}.map`);
+      maps.set(file, existsSync(path) ? new TraceMap(readFileSync(path, 'utf8')) : null);
+    }
+    return maps.get(file) ?? null;
+  };
+  const named = new Map<string, { fn: string; at: string }>();
+  return (f: CallFrame): { fn: string; at: string } => {
+    const key = `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}`;
+    let v = named.get(key);
+    if (!v) {
+      const file = f.url ? f.url.replace(/^.*\//, '') : '';
+      const map = file ? mapOf(file) : null;
+      const o = map && f.lineNumber >= 0 && f.columnNumber >= 0 ? originalPositionFor(map, { line: f.lineNumber + 1, column: f.columnNumber }) : null;
+      v = o?.source
+        ? { fn: o.name ?? (f.functionName || '(anonymous)'), at: `${o.source.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, '')}:${o.line}` }
+        : { fn: f.functionName || '(anonymous)', at: file ? `${file}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '' };
+      named.set(key, v);
+    }
+    return v;
+  };
+}
+
 export function summarizeProfile(profile: CpuProfile, topN = 20): ProfileSummary {
+  const nameOf = sourceNamer();
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -48,13 +87,11 @@ export function summarizeProfile(profile: CpuProfile, topN = 20): ProfileSummary
     const frame = byId.get(profile.samples[i]);
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     if (!frame) continue;
-    const name = frame.functionName || '(anonymous)';
+    const { fn: name, at } = nameOf(frame);
     if (name === '(idle)') idle += ms;
     else if (name === '(garbage collector)') gc += ms;
     else if (name === '(program)') program += ms;
     else script += ms;
-    const file = frame.url ? frame.url.replace(/^.*\//, '') : '';
-    const at = file ? `${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '';
     const key = `${name}@${at}`;
     const e = self.get(key) ?? { fn: name, at, selfMs: 0 };
     e.selfMs += ms;
@@ -67,7 +104,7 @@ export function summarizeProfile(profile: CpuProfile, topN = 20): ProfileSummary
       const k = `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      const ie = inclusive.get(k) ?? { fn: f.functionName, at: `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`, selfMs: 0 };
+      const ie = inclusive.get(k) ?? { ...nameOf(f), selfMs: 0 };
       ie.selfMs += ms;
       inclusive.set(k, ie);
     }

@@ -14,9 +14,11 @@ export interface HostProcess {
   started: number;
 }
 
-export async function startHostProcess(archive: string, data: string): Promise<HostProcess> {
+/** `renderer`: the built renderer to serve (the host's default, out/renderer, when not given). */
+export async function startHostProcess(archive: string, data: string, renderer?: string): Promise<HostProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot(), 'src-main', 'web', 'main.ts'), '--port', '0', '--archive', archive, '--data', data], {
+  const args = ['--import', 'tsx', join(repoRoot(), 'src-main', 'web', 'main.ts'), '--port', '0', '--archive', archive, '--data', data, ...(renderer ? ['--renderer', renderer] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

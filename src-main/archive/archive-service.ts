@@ -29,6 +29,8 @@ export interface OpenOptions {
    * `searchWorkerFor` decides). Absent or null: search in this thread (the CLI, most tests).
    */
   searchThread?: SearchWorkerOption | null;
+  /** With a search thread: let it load the index at the latest this long after opening (SEARCH_START_LATEST_MS). */
+  searchStartLatestMs?: number;
 }
 
 export async function openArchive(dir: string, opts: OpenOptions = {}): Promise<ArchiveService> {
@@ -48,10 +50,19 @@ export async function openArchive(dir: string, opts: OpenOptions = {}): Promise<
   const bodies = new BodyReader(paths(dir).bodies, rebuild);
   await bodies.check(summaries.reduce((m, s) => Math.max(m, s.body[0] + s.body[1]), 0));
   const thread = opts.searchThread ? new (await import('./search/search-thread')).SearchThread({ dir, rebuild }, opts.searchThread) : null;
-  return new OpenArchive(dir, manifest, summaries, bodies, rebuild, thread);
+  return new OpenArchive(dir, manifest, summaries, bodies, rebuild, thread, opts.searchStartLatestMs ?? SEARCH_START_LATEST_MS);
 }
 
 const collator = new Intl.Collator();
+
+/**
+ * With a search thread, when it loads the index (and docs.json after it): a moment after the library's first
+ * page has been answered, so the window paints its rows before the reads take the machine's other core; at the
+ * latest this long after opening (a window that opens on another view); at once when a search, an article or
+ * the filters are asked for (search-worker.ts starts on any question).
+ */
+const SEARCH_START_AFTER_FIRST_PAGE_MS = 250;
+const SEARCH_START_LATEST_MS = 1500;
 
 class OpenArchive implements ArchiveService {
   private readonly byId = new Map<string, ListEntry>();
@@ -62,6 +73,8 @@ class OpenArchive implements ArchiveService {
   /** The whole list in each sort order asked for so far (filtering keeps the order). */
   private readonly sortedCache = new Map<string, ListEntry[]>();
   private engine: SearchEngine | null = null;
+  /** Until the search thread has been let start (SEARCH_START_LATEST_MS). */
+  private searchStart: NodeJS.Timeout | null = null;
   private searchStatus: ArchiveInfo['searchStatus'] = 'loading';
   private message: string | null = null;
   readonly searchReady: Promise<void>;
@@ -75,8 +88,13 @@ class OpenArchive implements ArchiveService {
     private readonly bodies: BodyReader,
     private readonly rebuild: string,
     private thread: SearchThread | null,
+    searchStartLatestMs: number,
   ) {
     for (const s of summaries) this.byId.set(s.id, s);
+    if (thread) {
+      this.searchStart = setTimeout(() => this.startSearch(), searchStartLatestMs);
+      this.searchStart.unref();
+    }
     // The library opens newest first: have that order ready before its first page is asked for.
     setImmediate(() => this.sorted('date', -1));
     // Let the caller show the library first; then the index, then the full summaries (their
@@ -125,6 +143,19 @@ class OpenArchive implements ArchiveService {
     this.searchReady.catch(() => undefined); // observed through info(); callers may await it
   }
 
+  /** What waits on the search thread's reads starts them (else it would wait for SEARCH_START_LATEST_MS). */
+  private wanted<T>(p: Promise<T>): Promise<T> {
+    this.startSearch();
+    return p;
+  }
+
+  private startSearch(): void {
+    if (!this.searchStart) return; // started already
+    clearTimeout(this.searchStart);
+    this.searchStart = null;
+    this.thread?.start();
+  }
+
   info(): ArchiveInfo {
     return {
       dir: this.dir,
@@ -140,7 +171,7 @@ class OpenArchive implements ArchiveService {
 
   /** The filters' index: at once when it has arrived, else when it does. */
   private async filtersReady(): Promise<NonNullable<OpenArchive['filters']>> {
-    if (!this.filters) await this.details;
+    if (!this.filters) await this.wanted(this.details);
     return this.filters!;
   }
 
@@ -165,6 +196,7 @@ class OpenArchive implements ArchiveService {
     const total = items.length;
     const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
     const limit = typeof req.limit === 'number' && req.limit >= 0 ? Math.floor(req.limit) : total;
+    if (this.searchStart) setTimeout(() => this.startSearch(), SEARCH_START_AFTER_FIRST_PAGE_MS).unref();
     return { items: items.slice(offset, offset + limit).map(toSummary), total };
   }
 
@@ -193,7 +225,7 @@ class OpenArchive implements ArchiveService {
 
   async get(id: string): Promise<Doc | undefined> {
     if (typeof id !== 'string' || !this.byId.has(id)) return undefined;
-    const s = await (await this.details).summary(id);
+    const s = await (await this.wanted(this.details)).summary(id);
     if (!s) return undefined;
     const paragraphs = await this.bodies.read(s);
     const { body: _b, parts: _p, ...rest } = s;
@@ -208,7 +240,7 @@ class OpenArchive implements ArchiveService {
       if (!doc || from === 0) return doc;
       return { ...doc, paragraphs: doc.paragraphs.slice(from), paragraphsFrom: from, paragraphCount: doc.paragraphs.length };
     }
-    const s = await (await this.details).summary(id);
+    const s = await (await this.wanted(this.details)).summary(id);
     if (!s) return undefined;
     const last = entry.parts[entry.parts.length - 1];
     const paragraphs: Paragraph[] = [];
@@ -234,7 +266,7 @@ class OpenArchive implements ArchiveService {
 
   async search(req: SearchRequest): Promise<SearchResponse> {
     if (this.thread) {
-      await this.enginePromise.catch(() => undefined); // settles whether the thread started
+      await this.wanted(this.enginePromise).catch(() => undefined); // settles whether the thread started
       if (this.thread) return this.thread.search(req);
     }
     const { runSearch } = (await loadSearchModules())[1];
@@ -252,7 +284,7 @@ class OpenArchive implements ArchiveService {
     const s = typeof id === 'string' ? this.byId.get(id) : undefined;
     if (!s) return undefined;
     if (this.thread) {
-      await this.enginePromise.catch(() => undefined);
+      await this.wanted(this.enginePromise).catch(() => undefined);
       if (this.thread) return this.thread.findInDoc(id, typeof query === 'string' ? query : '');
     }
     const { runFindInDoc } = (await loadSearchModules())[1];
@@ -261,6 +293,8 @@ class OpenArchive implements ArchiveService {
   }
 
   async close(): Promise<void> {
+    if (this.searchStart) clearTimeout(this.searchStart);
+    this.searchStart = null;
     await this.bodies.close();
     await this.thread?.close();
     await this.engine?.close();

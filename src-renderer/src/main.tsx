@@ -16,11 +16,12 @@ import { readFirstPageAhead } from './features/library/first-page';
 import { applySettings, initialSettings } from './features/settings/use-settings';
 import { preloadView } from './app/views';
 
-applySettings(initialSettings());
-
 const bridge = selectBridge(window as unknown as Record<string, unknown>, (url, init) => fetch(url, init));
 readAppInfoAhead(bridge.client);
 readFirstPageAhead(bridge.client, currentRoute());
+// After the requests: a window's first read of localStorage waits on the browser process (tens of ms on a
+// cold start), and the answers can travel meanwhile. Still in this task, so before the first paint.
+applySettings(initialSettings());
 preloadView(currentRoute());
 
 const root = document.getElementById('root')!;

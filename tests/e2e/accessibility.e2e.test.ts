@@ -1,7 +1,7 @@
 /**
  * Every page, in the light and the dark theme, has no serious or critical
  * axe-core violation (WCAG 2.2 A and AA rules, colour contrast included):
- * library, reader with highlights and a note, search results, notebook with
+ * library (with the Mentions popup open too), reader with highlights and a note, search results, notebook with
  * a note, settings.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -32,6 +32,17 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
     const { page, context } = await openPage(browser, '#/library', { theme });
     await page.getByRole('list', { name: 'Library items' }).getByRole('link').first().waitFor();
     await expectAccessible(page, 'library');
+
+    // The Mentions combobox, open over the list, typed into and with an active option.
+    const mentions = page.getByRole('combobox', { name: 'Mentions' });
+    await mentions.click();
+    await page.getByRole('listbox', { name: 'Mentions' }).getByRole('group').first().waitFor();
+    await expectAccessible(page, 'library with the Mentions popup open');
+    await mentions.press('ArrowDown');
+    await mentions.pressSequentially('s');
+    await page.getByRole('listbox', { name: 'Mentions' }).getByRole('option').first().waitFor();
+    await expectAccessible(page, 'library with the Mentions popup narrowed');
+    await mentions.press('Escape');
 
     await page.goto(page.url().replace(/#.*$/, '') + articleHash(doc.id));
     await page.getByRole('heading', { level: 1 }).waitFor();

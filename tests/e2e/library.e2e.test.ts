@@ -89,18 +89,31 @@ describe('library', () => {
     await context.close();
   });
 
-  test('filters by a person, place or organization mentioned', async () => {
+  test('filters by a person, place or organization mentioned, found by typing; Back undoes it', async () => {
     const facets = await must(hostApi().facets({}));
     const type = (['places', 'people', 'organizations'] as const).find((t) => facets[t].length > 0);
     expect(type, 'the archive offers facets to browse by').toBeDefined();
     const facet = facets[type!][0]!;
     const expected = await must(hostApi().list({ facet: { type: type!, value: facet.value } }));
-    const { page, context } = await openPage(browser);
-    const select = page.getByRole('combobox', { name: 'Mentions' });
-    await select.selectOption({ value: `${type}:${facet.value}` });
+    const all = await must(hostApi().list({}));
+    const { page, context, errors } = await openPage(browser);
     const rows = page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(all.total);
+    const box = page.getByRole('combobox', { name: 'Mentions' });
+    await box.click();
+    // Typed in lower case and without its accents, the value is still found.
+    await box.pressSequentially(facet.value.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase().slice(0, 4));
+    await page.getByRole('listbox', { name: 'Mentions' }).getByRole('option', { name: `${facet.value} ${facet.count.toLocaleString('en-GB')}`, exact: true }).click();
     await expect.poll(() => rows.count()).toBe(expected.total);
     expect(await page.getByRole('button', { name: `Remove filter: ${facet.value}` }).count()).toBe(1);
+    expect(await box.inputValue()).toBe(facet.value);
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+
+    await page.goBack();
+    await expect.poll(() => rows.count()).toBe(all.total);
+    expect(await page.getByRole('button', { name: `Remove filter: ${facet.value}` }).count()).toBe(0);
+    expect(await box.inputValue()).toBe('');
+    expect(errors).toEqual([]);
     await context.close();
   });
 

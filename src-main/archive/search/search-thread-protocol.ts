@@ -16,6 +16,11 @@ export interface SearchWorkerData {
 }
 
 export type SearchThreadRequest =
+  /**
+   * Load the index now. The thread waits for this, or for any other question, before its heavy reads: while
+   * the window starts, the library's first page should not share the machine's cores with them.
+   */
+  | { id: number; op: 'start' }
   | { id: number; op: 'search'; req: SearchRequest }
   | { id: number; op: 'find'; docId: string; query: string }
   /** docs.json, read and checked in the thread: the compact index of the library's filters (details-index.ts). */

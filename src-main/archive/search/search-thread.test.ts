@@ -3,7 +3,7 @@
  * searching in process answers, and keeps damage named. How free it leaves
  * the host's thread is a figure of `npm run bench:host`, not a test.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundledCorpusDir, ingestFolder, openArchive } from '../index';
@@ -94,4 +94,33 @@ test('a search thread that cannot start leaves search working in this thread', a
   expect(strip(await a.search({ query: 'peacekeeping' }))).toEqual(strip(await inProcess.search({ query: 'peacekeeping' })));
   expect(a.info().searchStatus).toBe('ready');
   await a.close();
+});
+
+describe('the thread loads the index only once the window can spare it', () => {
+  const LATER = 10 * 60_000; // the latest start, out of reach of these tests: only a request starts the thread
+  const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  test('not while nothing is asked; a search starts it and is answered', async () => {
+    const a = await openArchive(join(dir, 'archive'), { searchThread: true, searchStartLatestMs: LATER });
+    try {
+      await after(1500);
+      expect(a.info().searchStatus).toBe('loading');
+      const r = await a.search({ query: 'peacekeeping', limit: 5 });
+      expect(r.total).toBeGreaterThan(0);
+      expect(a.info().searchStatus).toBe('ready');
+    } finally {
+      await a.close();
+    }
+  });
+
+  test("after the library's first page has been answered", async () => {
+    const a = await openArchive(join(dir, 'archive'), { searchThread: true, searchStartLatestMs: LATER });
+    try {
+      expect((await a.list({ offset: 0, limit: 20 })).items.length).toBeGreaterThan(0);
+      await a.searchReady;
+      expect(a.info().searchStatus).toBe('ready');
+    } finally {
+      await a.close();
+    }
+  });
 });

@@ -76,6 +76,11 @@ export class SearchThread {
     });
   }
 
+  /** Lets the thread load the index now (any question does too): see the 'start' request. */
+  start(): void {
+    this.ask({ op: 'start' }).catch(() => undefined); // a thread that failed says so through `ready`
+  }
+
   search(req: SearchRequest): Promise<SearchResponse> {
     return this.ask({ op: 'search', req });
   }

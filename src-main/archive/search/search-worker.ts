@@ -36,9 +36,13 @@ async function open() {
 }
 
 const opened = open();
+// The index (and docs.json after it) are read once the host says so or asks anything (the 'start'
+// request in search-thread-protocol.ts says why).
+let go: () => void = () => undefined;
+const started = new Promise<void>((resolve) => (go = resolve));
 // Kept apart from the list: a search over an index that cannot load answers as it does in process
 // (runSearch says "Search failed: ..."), while a damaged list or bodies file fails the question.
-const engine = opened.then(() => loadEngine(paths(dir).index));
+const engine = Promise.all([opened, started]).then(() => loadEngine(paths(dir).index));
 engine.catch(() => undefined);
 Promise.all([opened, engine]).then(
   () => send({ type: 'ready' }),
@@ -56,10 +60,13 @@ let summaryById: Map<string, StoredSummary> | null = null;
 void summaries().catch(() => undefined); // start reading now; a failure is answered to whoever asks
 
 port.on('message', async (m: SearchThreadRequest) => {
+  go();
   try {
     const { byId: list, bodies } = await opened;
     let value;
-    if (m.op === 'details-index') {
+    if (m.op === 'start') {
+      value = undefined;
+    } else if (m.op === 'details-index') {
       // Built at the host's request (once), its typed arrays moved rather than copied.
       const index = buildDetailsIndex(await summaries());
       port.postMessage({ type: 'answer', id: m.id, ok: true, value: index } satisfies SearchThreadMessage, transferablesOf(index));

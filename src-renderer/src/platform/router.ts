@@ -50,12 +50,36 @@ export function currentRoute(): Route {
   return current;
 }
 
-/** `replace` for typing-driven changes (search as you type), so Back is not flooded. */
+/** The address a `replace` navigation will write once the current task's work is done. */
+let pendingReplace: string | null = null;
+
+function writePendingReplace(): void {
+  if (pendingReplace === null) return;
+  const hash = pendingReplace;
+  pendingReplace = null;
+  history.replaceState({ inApp: history.state?.inApp === true }, '', hash);
+  // The screen already shows this route: only note the address as the browser spells it.
+  currentHash = location.hash;
+}
+
+/**
+ * `replace` for typing-driven changes (search as you type), so Back is not flooded. Such a change reaches
+ * the screen at once and the address bar a microtask later: Chromium's replaceState costs milliseconds, and a
+ * keystroke's search request (sent while React commits the new route) should not wait for them. A push is
+ * written at once, after any replace still waiting, so the history keeps its order.
+ */
 export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
   const hash = formatRoute(route);
-  if (hash === location.hash) return;
-  if (opts.replace) history.replaceState({ inApp: history.state?.inApp === true }, '', hash);
-  else history.pushState({ inApp: true }, '', hash);
+  if (hash === (pendingReplace ?? location.hash)) return;
+  if (opts.replace) {
+    if (pendingReplace === null) queueMicrotask(writePendingReplace);
+    pendingReplace = hash;
+    current = parseRoute(hash);
+    for (const l of listeners) l();
+    return;
+  }
+  writePendingReplace();
+  history.pushState({ inApp: true }, '', hash);
   refresh();
 }
 

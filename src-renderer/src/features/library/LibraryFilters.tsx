@@ -1,13 +1,16 @@
 /**
  * Kind, "mentions" (one person, place or organization: the archive filters
- * by one facet at a time), section (the sub-folder a document came from,
+ * by one facet at a time; a searchable combobox, as an archive names
+ * thousands of them), section (the sub-folder a document came from,
  * shown when the archive has more than one) and sort, plus the active
  * filters as removable chips. Everything writes to the route, so Back undoes
  * a filter.
  */
+import { useMemo } from 'react';
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
 import type { DocKind, FacetType } from '../../../../src-main/shared/model';
 import type { LibraryRoute, NotesFilter } from '../../platform/routes';
+import { FacetCombobox } from './FacetCombobox';
 import { SORT_OPTIONS, sortOf } from './library-query';
 
 const FACET_GROUPS: { type: FacetType; label: string; singular: string }[] = [
@@ -15,6 +18,7 @@ const FACET_GROUPS: { type: FacetType; label: string; singular: string }[] = [
   { type: 'places', label: 'Places', singular: 'Place' },
   { type: 'organizations', label: 'Organizations', singular: 'Organization' },
 ];
+const NONE: never[] = [];
 
 export function LibraryFilters({
   route,
@@ -35,7 +39,8 @@ export function LibraryFilters({
     { id: 'article', label: 'Articles', count: kindCount('article') },
     { id: 'brief', label: 'Briefs', count: kindCount('brief') },
   ];
-  const facetValue = route.facet ? `${route.facet.type}:${route.facet.value}` : '';
+  // New arrays only with a new facets answer: the combobox folds each value once per answer.
+  const facetGroups = useMemo(() => FACET_GROUPS.map((g) => ({ id: g.type, label: g.label, values: facets?.[g.type] ?? NONE })), [facets]);
   const sort = sortOf(route);
   const hasFilters = route.kind || route.year !== undefined || route.facet || route.section || route.notes || route.tag;
   const sections = facets?.sections ?? [];
@@ -60,38 +65,13 @@ export function LibraryFilters({
           ))}
         </div>
 
-        <label className="select-field">
-          <span className="select-label">Mentions</span>
-          <select
-            value={facetValue}
-            onChange={(e) => {
-              const v = e.target.value;
-              const colon = v.indexOf(':');
-              onChange({
-                ...route,
-                facet: colon > 0 ? { type: v.slice(0, colon) as FacetType, value: v.slice(colon + 1) } : undefined,
-              });
-            }}
-          >
-            <option value="">Anyone or anything</option>
-            {FACET_GROUPS.map((g) => {
-              const values = facets?.[g.type] ?? [];
-              if (values.length === 0) return null;
-              return (
-                <optgroup key={g.type} label={g.label}>
-                  {values.map((f) => (
-                    <option key={f.value} value={`${g.type}:${f.value}`}>
-                      {f.value} ({f.count})
-                    </option>
-                  ))}
-                </optgroup>
-              );
-            })}
-            {route.facet && !(facets?.[route.facet.type] ?? []).some((f) => f.value === route.facet?.value) ? (
-              <option value={facetValue}>{route.facet.value}</option>
-            ) : null}
-          </select>
-        </label>
+        <FacetCombobox
+          label="Mentions"
+          anyLabel="Anyone or anything"
+          groups={facetGroups}
+          selected={route.facet ? { group: route.facet.type, value: route.facet.value } : undefined}
+          onPick={(c) => onChange({ ...route, facet: c ? { type: c.group, value: c.value } : undefined })}
+        />
 
         {sections.length > 1 || route.section ? (
           <label className="select-field">

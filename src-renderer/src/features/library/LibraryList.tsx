@@ -186,7 +186,14 @@ export function LibraryList({
         focusRow(e.key === 'ArrowDown' ? Math.min(total - 1, activeRef.current + 1) : Math.max(0, activeRef.current - 1));
       }}
     >
-      <div role="list" aria-label={label} className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        role="list"
+        aria-label={label}
+        className="list-inner"
+        // While it scrolls, rows moving under a still pointer are not hovered (library.css says why).
+        data-scrolling={virtualizer.isScrolling ? '' : undefined}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {items.map((v) => {
           const doc = list.get(v.index);
           return (

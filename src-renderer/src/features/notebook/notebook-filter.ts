@@ -6,6 +6,7 @@
  */
 import type { Annotation, ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { CONFLICT_MARKER } from '../../../../src-main/shared/notes/merge/row-merge';
+import { fold } from '../../platform/fold';
 
 export type NotebookSort = 'article' | 'created' | 'modified';
 
@@ -30,10 +31,8 @@ export interface DocInfo {
   published: string | null;
 }
 
-/** Lower case, accents removed: "Élysée" finds "elysee". */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase();
-}
+// One folding for every "type to find" in the renderer (platform/fold); re-exported for the Notebook's views.
+export { fold };
 
 function matchesQuery(a: Annotation, words: string[]): boolean {
   if (words.length === 0) return true;

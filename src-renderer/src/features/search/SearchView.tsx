@@ -4,7 +4,7 @@
  * snippets, "Show more", and the syntax help. `j`/`k` move between results,
  * Enter opens one at its first match.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { SearchHit, SearchResponse } from '../../../../src-main/shared/contract';
 import type { DocKind } from '../../../../src-main/shared/model';
 import { useApiCall } from '../../platform/api-context';
@@ -106,7 +106,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
               }}
             >
               {search.hits.map((hit) => (
-                <ResultItem key={hit.id} hit={hit} query={route.q} inNotes={notes.ids?.has(hit.id) ?? false} />
+                <ResultItem key={hit.id} hit={hit} query={search.response?.query ?? route.q} inNotes={notes.ids?.has(hit.id) ?? false} />
               ))}
             </ol>
             {search.hits.length < search.response.total ? (
@@ -202,7 +202,11 @@ function Notice({ response }: { response: SearchResponse }) {
   );
 }
 
-function ResultItem({ hit, query, inNotes }: { hit: SearchHit; query: string; inNotes: boolean }) {
+/**
+ * One hit. Its link carries the query these results answer, not the one being typed: a keystroke then
+ * leaves every shown result as it is (memo) until the new answer replaces them.
+ */
+const ResultItem = memo(function ResultItem({ hit, query, inNotes }: { hit: SearchHit; query: string; inNotes: boolean }) {
   // The title is the link (its accessible name); CSS stretches its click area over the whole card.
   return (
     <li className="result">
@@ -221,4 +225,4 @@ function ResultItem({ hit, query, inNotes }: { hit: SearchHit; query: string; in
       ))}
     </li>
   );
-}
+});

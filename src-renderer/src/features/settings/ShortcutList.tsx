@@ -36,7 +36,8 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       <h2 id="shortcuts-title" className="dialog-title">
         Keyboard shortcuts
       </h2>
-      <ShortcutList />
+      {/* Only while open: the app's first render has better things to build than a closed dialog's 50 rows. */}
+      {open ? <ShortcutList /> : null}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} autoFocus>
           Close
