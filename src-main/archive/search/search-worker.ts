@@ -35,14 +35,14 @@ async function open() {
   return { byId, bodies };
 }
 
-const opened = open();
-// The index (and docs.json after it) are read once the host says so or asks anything (the 'start'
-// request in search-thread-protocol.ts says why).
+// The list, the index and docs.json are read once the host says so or asks anything (the 'start'
+// request in search-thread-protocol.ts says why): the list alone is a 22 MB parse at 50,000 documents.
 let go: () => void = () => undefined;
 const started = new Promise<void>((resolve) => (go = resolve));
+const opened = started.then(open);
 // Kept apart from the list: a search over an index that cannot load answers as it does in process
 // (runSearch says "Search failed: ..."), while a damaged list or bodies file fails the question.
-const engine = Promise.all([opened, started]).then(() => loadEngine(paths(dir).index));
+const engine = opened.then(() => loadEngine(paths(dir).index));
 engine.catch(() => undefined);
 Promise.all([opened, engine]).then(
   () => send({ type: 'ready' }),

@@ -94,22 +94,24 @@ export class TermLookup {
       // The term equal to the prefix itself sorts first and has no character at `depth`.
       const first = lo < hi && terms[lo].length === depth ? lo + 1 : lo;
       const edges = node.edges;
-      for (const edge of Object.keys(edges)) {
+      // No closure per edge: this loop runs for every node of the walk (and under tsx each closure
+      // would also be named through Object.defineProperty).
+      for (const edge in edges) {
         const next = edges[edge];
-        const visit = (a: number, b: number) => {
-          if (next.final && terms[a].length === depth + 1) found.add(a);
-          stack.push([next, a, b, depth + 1]);
-        };
         if (edge === '*') {
           for (let i = first; i < hi; ) {
             const j = this.charEnd(terms[i].charCodeAt(depth), i, hi, depth);
-            visit(i, j);
+            if (next.final && terms[i].length === depth + 1) found.add(i);
+            stack.push([next, i, j, depth + 1]);
             i = j;
           }
         } else {
           const c = edge.charCodeAt(0);
           const a = this.charStart(c, first, hi, depth);
-          if (a < hi && terms[a].charCodeAt(depth) === c) visit(a, this.charEnd(c, a, hi, depth));
+          if (a < hi && terms[a].charCodeAt(depth) === c) {
+            if (next.final && terms[a].length === depth + 1) found.add(a);
+            stack.push([next, a, this.charEnd(c, a, hi, depth), depth + 1]);
+          }
         }
       }
     }
