@@ -56,13 +56,15 @@ export async function openArchive(dir: string, opts: OpenOptions = {}): Promise<
 const collator = new Intl.Collator();
 
 /**
- * With a search thread, when it loads the index (and docs.json after it): a moment after the library's first
- * page has been answered, so the window paints its rows before the reads take the machine's other core; at the
- * latest this long after opening (a window that opens on another view); at once when a search, an article or
- * the filters are asked for (search-worker.ts starts on any question).
+ * With a search thread, when it reads the list, the index and docs.json (seconds of CPU and 400 MB at 50,000
+ * documents): a moment after the library's first page has been answered, so the window paints its rows before
+ * the reads take the machine's other core; at once when a search, an article or the filters are asked for
+ * (search-worker.ts starts on any question); and at the latest this long after opening, for a window that
+ * opens on a view that asks none of these (Settings). Not sooner: a window starting on a slow machine asks
+ * for its first page a second or more after the host opened the archive.
  */
-const SEARCH_START_AFTER_FIRST_PAGE_MS = 250;
-const SEARCH_START_LATEST_MS = 1500;
+const SEARCH_START_AFTER_FIRST_PAGE_MS = 500;
+const SEARCH_START_LATEST_MS = 4000;
 
 class OpenArchive implements ArchiveService {
   private readonly byId = new Map<string, ListEntry>();

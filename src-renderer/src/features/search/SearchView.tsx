@@ -24,7 +24,9 @@ import { useSearch } from './use-search';
 export function SearchView({ route }: { route: SearchRoute }) {
   const status = useArchiveStatus();
   const q = route.q.trim();
-  const search = useSearch(q && status.searchReady ? { query: route.q, kind: route.kind, from: route.from, to: route.to } : null);
+  // Asked as soon as the archive is open, not once its index is: the host loads the index when first asked
+  // (archive-service.ts), and answers when it has.
+  const search = useSearch(q && status.libraryReady ? { query: route.q, kind: route.kind, from: route.from, to: route.to } : null);
   const facets = useApiCall(status.libraryReady ? 'facets' : null, (api) => api.facets({}));
   const listRef = useRef<HTMLOListElement>(null);
   const notes = useNotesScope(q, route.notes === true);
@@ -74,7 +76,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
         onRetry={status.retry}
       />
     );
-  } else if (!status.searchReady) {
+  } else if (!status.searchReady && !search.response) {
     body = <LoadingState label="Loading the search index…" detail="Results will appear as soon as it is ready." />;
   } else if (search.status === 'error' && search.error) {
     body = <ErrorState title="The search failed" error={search.error} onRetry={search.retry} />;
