@@ -75,7 +75,6 @@ export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
     if (pendingReplace === null) queueMicrotask(writePendingReplace);
     pendingReplace = hash;
     current = parseRoute(hash);
-    for (const l of changeListeners) l(current);
     for (const l of listeners) l();
     return;
   }
