@@ -16,6 +16,7 @@
  */
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { pipeline } from 'node:stream';
 import type { SyncTarget } from './sync-settings-store';
 
 export const SYNC_PROXY_PREFIX = '/sync/db';
@@ -122,7 +123,10 @@ export function proxyToCouch(target: SyncTarget | null, req: IncomingMessage, re
       if (value !== undefined) out[name] = value;
     }
     res.writeHead(answer.statusCode ?? 502, out);
-    answer.pipe(res);
+    // pipeline, not pipe: when the server goes away mid-answer (a long poll open while it restarts), pipe would
+    // leave the page's request open forever and its live pull would wait on it without an error, never retrying.
+    // pipeline destroys the page's response too, so the page sees a failed request and sync tries again.
+    pipeline(answer, res, () => undefined);
   });
   upstream.on('error', (e) => {
     if (!res.headersSent) sendJson(res, 502, { error: 'unreachable', reason: `The sync server cannot be reached: ${e.message}` });

@@ -56,7 +56,7 @@ async function caughtUp(page: Page): Promise<void> {
   await expect.poll(async () => ((await notesOf(page)).annotations ?? []).length === (await onServer()), { timeout: 30_000 }).toBe(true);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();
-  const here = ((await notesOf(page)).annotations as { docId: string }[]).filter((r) => r.docId === doc.id).length;
+  const here = (((await notesOf(page)).annotations ?? []) as { docId: string }[]).filter((r) => r.docId === doc.id).length;
   const painted = async () => new Set(await page.locator('mark[data-annotation-id]').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-annotation-id')))).size;
   await expect.poll(painted, { timeout: 20_000 }).toBe(here);
 }
