@@ -75,6 +75,16 @@ describe('the web host forwarding /sync/db (proxyToCouch)', () => {
     expect(await outcome(answer.text())).toMatch(/^error: /);
   });
 
+  test('a server that goes silent on an open request (a dead connection) fails it once the idle limit passes', async () => {
+    const silent = await serve((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('\n'); // then nothing, as a connection that died without a word
+    });
+    const proxy = await serve((req, res) => proxyToCouch({ serverUrl: `${silent}/notes`, user: '', password: '' }, req, res, 300));
+    const answer = await fetch(`${proxy}/sync/db/_changes?feed=longpoll&heartbeat=10000`);
+    expect(await outcome(answer.text())).toMatch(/^error: /);
+  });
+
   test('a server that cannot be reached answers 502 with a reason', async () => {
     const closed = await serve(() => undefined);
     const server = servers.pop()!;

@@ -95,8 +95,15 @@ export async function proxyFetchToCouch(target: SyncTarget | null, request: Requ
   return new Response(answer.body, { status: answer.status, headers: out });
 }
 
+/**
+ * How long the server may stay silent on an open request. CouchDB's long poll sends a heartbeat every 10 s
+ * (PouchDB asks for `heartbeat=10000`), so a minute of silence is a dead connection (a laptop that slept, a
+ * network that changed): the request is failed so the page's sync retries instead of waiting forever.
+ */
+export const UPSTREAM_IDLE_MS = 60_000;
+
 /** Answer one `/sync/db/...` request by forwarding it. */
-export function proxyToCouch(target: SyncTarget | null, req: IncomingMessage, res: ServerResponse): void {
+export function proxyToCouch(target: SyncTarget | null, req: IncomingMessage, res: ServerResponse, idleMs = UPSTREAM_IDLE_MS): void {
   if (!target) {
     req.resume();
     sendJson(res, 409, { error: 'sync_off', reason: 'Sync is off: set a server in Settings > Sync.' });
@@ -128,6 +135,7 @@ export function proxyToCouch(target: SyncTarget | null, req: IncomingMessage, re
     // pipeline destroys the page's response too, so the page sees a failed request and sync tries again.
     pipeline(answer, res, () => undefined);
   });
+  upstream.setTimeout(idleMs, () => upstream.destroy(new Error(`the server sent nothing for ${Math.round(idleMs / 1000)} s`)));
   upstream.on('error', (e) => {
     if (!res.headersSent) sendJson(res, 502, { error: 'unreachable', reason: `The sync server cannot be reached: ${e.message}` });
     else res.destroy();
