@@ -7,7 +7,7 @@
  * the other views load when first shown (views.ts).
  */
 import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
-import { NotesDbProvider, notesDb, useNotesDb } from '../db';
+import { NotesDbProvider, notesDb, readAheadDocAnnotations, useNotesDb } from '../db';
 import { LinkBaseContext } from '../features/annotations/citation';
 import { OpenExternalContext } from '../features/annotations/MarkdownView';
 import { AnnotationToasts, showToast, undoLast } from '../features/annotations/toasts';
@@ -26,7 +26,7 @@ import { ErrorBoundary } from '../platform/ErrorBoundary';
 import { LoadingState } from '../platform/StateViews';
 import { useHostCommands } from './host-commands';
 import { lazyView } from './lazy-view';
-import { goBack, useRoute } from '../platform/router';
+import { goBack, onRouteChange, useRoute } from '../platform/router';
 import type { Route } from '../platform/routes';
 import { useGlobalKeys } from '../platform/shortcuts';
 import { notebookChunk, prefetchViews, readerChunk, searchChunk, settingsChunk } from './views';
@@ -127,13 +127,22 @@ function Shell() {
     return () => cancelAnimationFrame(frame);
   }, []);
 
-  // The document is asked for as the route changes, not after the reader's chunk loads and commits (doc-ahead.ts).
+  // An article's text and its highlights are asked for the moment the route changes (before the old view's
+  // teardown and the reader's first commit: doc-ahead.ts, db/doc-annotations-feed.ts); the layout effect covers
+  // the route the page opened at and the library becoming ready.
   const api = useApi();
+  const db = useNotesDb();
   const libraryReady = useArchiveStatus().libraryReady;
   const articleId = route.name === 'article' ? route.id : null;
   useLayoutEffect(() => {
-    if (articleId !== null && libraryReady) askAhead(api, articleId);
-  }, [api, articleId, libraryReady]);
+    const ahead = (id: string) => {
+      askAhead(api, id);
+      readAheadDocAnnotations(db, id);
+    };
+    if (!libraryReady) return;
+    if (articleId !== null) ahead(articleId);
+    return onRouteChange((r) => r.name === 'article' && ahead(r.id));
+  }, [api, db, articleId, libraryReady]);
 
   useEffect(() => {
     if (route.name !== 'article') document.title = `${VIEW_TITLES[route.name]} — Archive Reader`;

@@ -4,12 +4,13 @@
  * hooks. Live queries re-run when any window of the same origin writes, so two
  * windows stay in sync. Every row comes back through restore.ts.
  */
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation, ColorDef, DocState, TagDef } from '../../../src-main/shared/notes/annotation-model';
 import { DEFAULT_COLORS } from '../../../src-main/shared/notes/annotation-model';
 import { notesDb, type NotesDatabase } from './database';
 import { readAnnotations, type RowsRead } from './annotations-store';
+import { docAnnotationsState, watchDocAnnotations } from './doc-annotations-feed';
 import { emptyDocState, readAllDocStates, readDocState } from './doc-state-store';
 import { readColors, readSetting } from './settings-store';
 import { readNotesSummary, type DocNotesSummary } from './summary-store';
@@ -28,55 +29,27 @@ export function useNotesDb(): NotesDatabase {
 }
 
 const NO_ROWS: RowsRead<Annotation> = { rows: [], invalid: [] };
+const NO_WATCH = () => () => undefined;
 
 /**
- * An article's annotations read ahead, while its text is still on its way from
- * the host, so the reader paints its highlights with its first paragraphs
- * instead of one IndexedDB round trip later. One entry (the article being
- * opened), used by the hooks that mount with the article (the sidebar and the
- * painter each read the rows) and dropped shortly after; the live query that
- * follows replaces it with the current rows at once if anything changed.
+ * The annotations of one article (undefined while loading): the article's one
+ * shared live read (doc-annotations-feed.ts), so the reader's painter and its
+ * sidebar share a read, and both see at their first render what was read
+ * ahead while the text was on its way.
  */
-let readAhead: { db: NotesDatabase; docId: string; at: number; rows: RowsRead<Annotation> | null } | null = null;
-/** A read ahead older than this is not shown even for a moment (the live query answers instead). */
-const READ_AHEAD_MS = 5000;
-
-/** How long a read-ahead stays usable once the article has mounted (its hooks mount together). */
-const TAKEN_MS = 100;
-
-export function readAheadDocAnnotations(db: NotesDatabase, docId: string): void {
-  const entry: NonNullable<typeof readAhead> = { db, docId, at: performance.now(), rows: null };
-  readAhead = entry;
-  readAnnotations(db, docId).then(
-    (rows) => {
-      entry.rows = rows;
-    },
-    () => {
-      if (readAhead === entry) readAhead = null;
-    },
-  );
-}
-
-function takeReadAhead(db: NotesDatabase, docId: string): RowsRead<Annotation> | undefined {
-  const r = readAhead;
-  if (!r || r.db !== db || r.docId !== docId || !r.rows || performance.now() - r.at >= READ_AHEAD_MS) return undefined;
-  setTimeout(() => {
-    if (readAhead === r) readAhead = null;
-  }, TAKEN_MS);
-  return r.rows;
-}
-
-/** The annotations of one article (undefined while loading). */
 export function useDocAnnotations(docId: string | null | undefined): RowsRead<Annotation> | undefined {
   const db = useNotesDb();
-  const [initial] = useState(() => (docId ? takeReadAhead(db, docId) : undefined));
-  return useLiveQuery(() => (docId ? readAnnotations(db, docId) : NO_ROWS), [db, docId], initial);
+  const watch = useCallback((l: () => void) => (docId ? watchDocAnnotations(db, docId, l) : () => undefined), [db, docId]);
+  const state = useSyncExternalStore(docId ? watch : NO_WATCH, () => (docId ? docAnnotationsState(db, docId) : null));
+  if (state === null) return NO_ROWS;
+  if ('error' in state) throw state.error;
+  return state.value;
 }
 
-/** Starts reading an article's annotations ahead of its text (the reader, on the route change). */
+/** Keeps an article's annotations being read while its reader opens (mounted before the text arrives). */
 export function useReadAheadAnnotations(docId: string): void {
   const db = useNotesDb();
-  useEffect(() => readAheadDocAnnotations(db, docId), [db, docId]);
+  useEffect(() => watchDocAnnotations(db, docId, () => undefined), [db, docId]);
 }
 
 /** Every annotation in the archive (undefined while loading). */

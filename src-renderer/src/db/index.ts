@@ -12,3 +12,4 @@ export * from './settings-store';
 export * from './summary-store';
 export * from './write-status';
 export * from './hooks';
+export { readAheadDocAnnotations } from './doc-annotations-feed';

@@ -10,6 +10,7 @@ import { formatRoute, parentRoute, parseRoute, type Route } from './routes';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
+const changeListeners = new Set<(route: Route) => void>();
 let currentHash = typeof location === 'undefined' ? '' : location.hash;
 let current: Route = parseRoute(currentHash);
 
@@ -17,6 +18,7 @@ function refresh(): void {
   if (location.hash === currentHash) return;
   currentHash = location.hash;
   current = parseRoute(currentHash);
+  for (const l of changeListeners) l(current);
   for (const l of listeners) l();
 }
 
@@ -32,6 +34,16 @@ function subscribe(l: Listener): () => void {
 
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => current);
+}
+
+/**
+ * Calls `l` with each new route at the moment it changes, before React renders
+ * it: what the new view will ask for can be asked for now, instead of after
+ * the old view's teardown and the new one's first commit.
+ */
+export function onRouteChange(l: (route: Route) => void): () => void {
+  changeListeners.add(l);
+  return () => changeListeners.delete(l);
 }
 
 export function currentRoute(): Route {
@@ -63,6 +75,7 @@ export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
     if (pendingReplace === null) queueMicrotask(writePendingReplace);
     pendingReplace = hash;
     current = parseRoute(hash);
+    for (const l of changeListeners) l(current);
     for (const l of listeners) l();
     return;
   }

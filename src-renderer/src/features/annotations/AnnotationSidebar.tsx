@@ -79,7 +79,7 @@ export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSl
   );
 }
 
-/** Reads an article's highlights from IndexedDB while its text is on its way from the host. */
+/** Keeps the article's one live read of its highlights open from the moment it is asked for (db/doc-annotations-feed.ts). */
 export function AnnotationsReadAhead({ docId }: { docId: string }) {
   useReadAheadAnnotations(docId);
   return null;

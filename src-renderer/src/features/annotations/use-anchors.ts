@@ -7,7 +7,7 @@
 import { useMemo, useRef } from 'react';
 import type { Annotation } from '../../../../src-main/shared/notes/annotation-model';
 import { anchor, type AnchorResult } from '../../../../src-main/shared/notes/anchoring/anchor';
-import { useDocAnnotations } from '../../db';
+import { useDocAnnotations, type RowsRead } from '../../db';
 
 export interface AnchoredAnnotation {
   annotation: Annotation;
@@ -37,11 +37,22 @@ export interface DocAnchors {
   loading: boolean;
 }
 
+/**
+ * The answer for each read of the rows: the painter and the sidebar watch the same read
+ * (db/doc-annotations-feed.ts), so the second to render takes the first one's work.
+ */
+const anchoredByRead = new WeakMap<RowsRead<Annotation>, { text: string; keys: string; value: DocAnchors }>();
+
 export function useAnchoredAnnotations(docId: string, text: string): DocAnchors {
   const read = useDocAnnotations(docId);
   const cache = useRef<{ text: string; results: Map<string, AnchorResult> }>({ text, results: new Map() });
   const last = useRef<{ keys: string; value: DocAnchors } | null>(null);
   return useMemo(() => {
+    const shared = read ? anchoredByRead.get(read) : undefined;
+    if (shared && shared.text === text) {
+      last.current = { keys: shared.keys, value: shared.value };
+      return shared.value;
+    }
     if (cache.current.text !== text) cache.current = { text, results: new Map() };
     const results = cache.current.results;
     const keys: string[] = [];
@@ -52,12 +63,13 @@ export function useAnchoredAnnotations(docId: string, text: string): DocAnchors 
       if (!result) results.set(key, (result = anchor(text, annotation)));
       return { annotation, anchor: result };
     });
-    // The same rows read again (the live query's first answer after a read-ahead): the same
-    // answer object, so the highlights are not repainted nor the cards re-rendered.
+    // The same rows read again (the live query answering after a write that changed nothing here):
+    // the same answer object, so the highlights are not repainted nor the cards re-rendered.
     const allKeys = `${text.length}\n${read === undefined}\n${(read?.invalid ?? []).join('\n')}\n${keys.join('\n')}`;
-    if (last.current?.keys === allKeys) return last.current.value;
-    const value = { items: orderAnchored(items), invalid: read?.invalid ?? [], loading: read === undefined };
+    const value =
+      last.current?.keys === allKeys ? last.current.value : { items: orderAnchored(items), invalid: read?.invalid ?? [], loading: read === undefined };
     last.current = { keys: allKeys, value };
+    if (read) anchoredByRead.set(read, { text, keys: allKeys, value });
     return value;
   }, [read, text]);
 }
