@@ -62,6 +62,8 @@ export interface SearchEngine {
   search(clauses: EngineClause[]): Promise<EngineHits>;
   /** Is `word` in the index, and if not, which one index term is it most likely a misspelling of? */
   spelling(word: string, maxDistance: number): Spelling;
+  /** The index's `n` terms held by the most documents, most first (as analysed: folded, stemmed). */
+  commonTerms(n: number): string[];
   close(): Promise<void>;
 }
 
@@ -148,6 +150,23 @@ class CompactEngine implements SearchEngine {
       if (best >= 0) return { known: false, correction: this.lookup.terms[best] };
     }
     return { known: false, correction: null };
+  }
+
+  commonTerms(n: number): string[] {
+    const df = this.data?.df;
+    if (!df) return [];
+    // One pass keeping the n best: the vocabulary is hundreds of thousands of terms, n a handful.
+    const best: number[] = [];
+    for (let i = 0; i < df.length; i++) {
+      if (best.length === n && df[i] <= df[best[n - 1]]) continue;
+      let at = best.length < n ? best.length : n - 1;
+      best[at] = i;
+      while (at > 0 && df[best[at - 1]] < df[i]) {
+        best[at] = best[at - 1];
+        best[--at] = i;
+      }
+    }
+    return best.map((i) => this.lookup.terms[i]);
   }
 
   async close(): Promise<void> {

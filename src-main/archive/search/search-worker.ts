@@ -15,7 +15,8 @@ import { BodyReader, paths, readList, readSummaries, type ListEntry, type Stored
 import { buildDetailsIndex, transferablesOf } from '../details-index';
 import { DamagedArchive } from '../store/archive-schemas';
 import { loadEngine } from './engine';
-import { runFindInDoc, runSearch } from './search-service';
+import { runFindInDoc, runSearch, type SearchDeps } from './search-service';
+import { warmUp, warmUpQueries } from './warm-up';
 import type { SearchThreadMessage, SearchThreadRequest, SearchWorkerData, ThreadError } from './search-thread-protocol';
 
 const port = parentPort;
@@ -59,8 +60,30 @@ const byId = () => summaries().then((all) => (summaryById ??= new Map(all.map((s
 let summaryById: Map<string, StoredSummary> | null = null;
 void summaries().catch(() => undefined); // start reading now; a failure is answered to whoever asks
 
+function searchDeps(list: Map<string, ListEntry>, bodies: BodyReader): SearchDeps {
+  return {
+    engine: () => engine,
+    summary: (id) => list.get(id),
+    parts: (id) => {
+      const s = list.get(id);
+      return s ? bodies.parts(s) : undefined;
+    },
+  };
+}
+
+// Once everything is loaded and nobody has searched yet, the thread searches a few times on its own
+// (warm-up.ts says why); the first real search stops it.
+let searched = false;
+void Promise.all([opened, engine, summaries()])
+  .then(async ([{ byId: list, bodies }, e]) => {
+    const deps = searchDeps(list, bodies);
+    await warmUp(warmUpQueries(e.commonTerms(8)), (query) => runSearch({ query, limit: 10 }, deps), () => searched);
+  })
+  .catch(() => undefined);
+
 port.on('message', async (m: SearchThreadRequest) => {
   go();
+  if (m.op === 'search' && typeof m.req?.query === 'string' && m.req.query.trim() !== '') searched = true;
   try {
     const { byId: list, bodies } = await opened;
     let value;
@@ -74,14 +97,7 @@ port.on('message', async (m: SearchThreadRequest) => {
     } else if (m.op === 'summary') {
       value = (await byId()).get(m.docId);
     } else if (m.op === 'search') {
-      value = await runSearch(m.req, {
-        engine: () => engine,
-        summary: (id) => list.get(id),
-        parts: (id) => {
-          const s = list.get(id);
-          return s ? bodies.parts(s) : undefined;
-        },
-      });
+      value = await runSearch(m.req, searchDeps(list, bodies));
     } else {
       const s = list.get(m.docId);
       value = s ? await runFindInDoc(() => bodies.parts(s), m.query) : undefined;
