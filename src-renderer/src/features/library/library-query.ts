@@ -44,17 +44,35 @@ export function listRequest(route: LibraryRoute): ListRequest {
 
 const CONTEXT_KEY = 'archive-reader:library-context';
 
-/** Remembers the request the library last showed (per window: sessionStorage). */
+/** What the library showed last in this page, ahead of its write to sessionStorage. */
+let remembered: ListRequest | null = null;
+let writeScheduled = false;
+
+/**
+ * Remembers the request the library last showed (per window: sessionStorage, so a reload keeps it).
+ * The write waits for an idle moment: a window's first storage access waits on the browser process
+ * (tens of ms on a cold start), and the library's first rows should not wait with it; reads in this
+ * page take the value from memory meanwhile.
+ */
 export function rememberLibraryContext(req: ListRequest): void {
-  try {
-    sessionStorage.setItem(CONTEXT_KEY, JSON.stringify(req));
-  } catch {
-    // Not remembering only means previous/next fall back to date order.
-  }
+  remembered = req;
+  if (writeScheduled) return;
+  writeScheduled = true;
+  const write = () => {
+    writeScheduled = false;
+    try {
+      sessionStorage.setItem(CONTEXT_KEY, JSON.stringify(remembered));
+    } catch {
+      // Not remembering only means previous/next fall back to date order after a reload.
+    }
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 2_000 });
+  else setTimeout(write, 200);
 }
 
 /** The remembered request, or date order within a kind. */
 export function libraryContext(kind: DocKind): ListRequest {
+  if (remembered) return remembered;
   try {
     const raw = sessionStorage.getItem(CONTEXT_KEY);
     if (raw) {
