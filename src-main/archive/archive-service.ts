@@ -77,6 +77,8 @@ class OpenArchive implements ArchiveService {
   private engine: SearchEngine | null = null;
   /** Until the search thread has been let start (SEARCH_START_LATEST_MS). */
   private searchStart: NodeJS.Timeout | null = null;
+  /** The start 500 ms after the first page answered (SEARCH_START_AFTER_FIRST_PAGE_MS), once scheduled. */
+  private startAfterFirstPage: NodeJS.Timeout | null = null;
   private searchStatus: ArchiveInfo['searchStatus'] = 'loading';
   private message: string | null = null;
   readonly searchReady: Promise<void>;
@@ -154,6 +156,7 @@ class OpenArchive implements ArchiveService {
   private startSearch(): void {
     if (!this.searchStart) return; // started already
     clearTimeout(this.searchStart);
+    if (this.startAfterFirstPage) clearTimeout(this.startAfterFirstPage);
     this.searchStart = null;
     this.thread?.start();
   }
@@ -198,7 +201,11 @@ class OpenArchive implements ArchiveService {
     const total = items.length;
     const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
     const limit = typeof req.limit === 'number' && req.limit >= 0 ? Math.floor(req.limit) : total;
-    if (this.searchStart) setTimeout(() => this.startSearch(), SEARCH_START_AFTER_FIRST_PAGE_MS).unref();
+    if (this.searchStart && !this.startAfterFirstPage) {
+      // Once: the pages asked in the next 500 ms do not each schedule their own start.
+      this.startAfterFirstPage = setTimeout(() => this.startSearch(), SEARCH_START_AFTER_FIRST_PAGE_MS);
+      this.startAfterFirstPage.unref();
+    }
     return { items: items.slice(offset, offset + limit).map(toSummary), total };
   }
 
@@ -296,6 +303,7 @@ class OpenArchive implements ArchiveService {
 
   async close(): Promise<void> {
     if (this.searchStart) clearTimeout(this.searchStart);
+    if (this.startAfterFirstPage) clearTimeout(this.startAfterFirstPage);
     this.searchStart = null;
     await this.bodies.close();
     await this.thread?.close();
