@@ -78,6 +78,9 @@ export function useReadingPosition(
         // paragraph in place while the page settles, until the person moves it themselves.
         const settle = new ResizeObserver(place);
         settle.observe(container);
+        // And what sits above the text in the scroller (the header's tags and notes arrive by their own reads):
+        // growing there moves the paragraph without resizing the text.
+        for (const el of Array.from(scroller.children)) settle.observe(el);
         const release = () => {
           settle.disconnect();
           for (const type of PERSON_MOVES) scroller.removeEventListener(type, release);
