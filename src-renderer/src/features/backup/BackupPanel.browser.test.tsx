@@ -98,6 +98,8 @@ it('replace asks for a second click', async () => {
   await pick('Restore from file', 'good.json', GOOD_BACKUP);
   const replace = host.querySelectorAll<HTMLInputElement>('input[name="restore-mode"]')[1];
   await act(async () => replace.click());
+  // The plan is worked out after the file is read; until then Replace cannot be confirmed.
+  await expect.poll(() => host.querySelector('[aria-label="Restore preview"] [role="status"]')?.textContent ?? '').toMatch(/1 removed/);
   await act(async () => button('Replace my notes').click());
   expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/removes 1 highlight/);
   expect(await db.annotations.get('only-here')).toBeDefined();

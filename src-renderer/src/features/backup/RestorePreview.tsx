@@ -68,6 +68,11 @@ export function RestorePreview(p: RestorePreviewProps) {
           Replace: make the notes exactly what the backup holds
         </label>
       </fieldset>
+      {!changes && (
+        <p className="subtle" role="status">
+          Working out what each way would change…
+        </p>
+      )}
       {changes && (
         <p className="subtle" role="status">
           Highlights: {changes.annotations.added} added, {changes.annotations.updated} updated
@@ -75,9 +80,10 @@ export function RestorePreview(p: RestorePreviewProps) {
           A safety backup of the current notes is saved first.
         </p>
       )}
-      {mode === 'replace' && confirmReplace && (
+      {mode === 'replace' && confirmReplace && changes && (
         <p className="inline-error" role="alert">
-          Replace removes {changes ? changes.annotations.removed : 'any'} highlight(s) that are not in the backup. Click again to replace.
+          Replace removes {plural(changes.annotations.removed, 'highlight')} that {changes.annotations.removed === 1 ? 'is' : 'are'} not in
+          the backup. Click again to replace.
         </p>
       )}
       <div className="export-actions">
@@ -87,7 +93,8 @@ export function RestorePreview(p: RestorePreviewProps) {
         <button
           type="button"
           className="button"
-          disabled={p.busy}
+          // Replace is only offered once the person can see what it removes.
+          disabled={p.busy || (mode === 'replace' && !changes)}
           onClick={() => {
             if (mode === 'replace' && !confirmReplace) return setConfirmReplace(true);
             p.onRestore(mode);
