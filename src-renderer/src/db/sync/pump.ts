@@ -27,6 +27,8 @@ const POSITION_FIELDS = new Set(['readingPosition', 'modified']);
 export interface PumpReport {
   /** Documents written to the mirror. */
   written: number;
+  /** `<id>@<rev>` of each document written (what this device has that the server may not). */
+  writtenRevs: string[];
   /** Outbox entries settled (written or already there). */
   settled: number;
   /** Entries left in the outbox (a change from the server arrived while they were written). */
@@ -44,7 +46,7 @@ export interface PumpOptions {
 
 /** Copy the outbox into the mirror until it is empty (or only holds entries that keep failing or wait their turn). */
 export async function pump(db: NotesDatabase, mirror: PouchDB.Database<SyncDoc>, options: PumpOptions = {}): Promise<PumpReport> {
-  const report: PumpReport = { written: 0, settled: 0, left: 0, deferred: 0, wakeAt: null };
+  const report: PumpReport = { written: 0, writtenRevs: [], settled: 0, left: 0, deferred: 0, wakeAt: null };
   let after = '';
   for (;;) {
     const batch = await db.outbox.where('id').above(after).limit(PUMP_BATCH).toArray();
@@ -125,6 +127,7 @@ async function pumpBatch(
   const results = await mirror.bulkDocs(writes);
   const written = results.filter((r): r is PouchDB.Core.Response => 'ok' in r && r.ok === true);
   report.written += written.length;
+  for (const r of written) report.writtenRevs.push(`${r.id}@${r.rev}`);
   // A conflict (a change arrived from the server in between) stays in the outbox: the next pump writes on top of it.
   return { done: [...settledWithoutWrite, ...written.map((r) => writeFor.get(r.id)!)], deferred };
 }

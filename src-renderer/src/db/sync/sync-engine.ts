@@ -15,9 +15,12 @@
  * not match stops sync with a message, and nothing is sent or written.
  *
  * "N pending" counts what the server does not have from this device: the
- * outbox, and mirror documents changed since the last complete push that did
- * not arrive by the pull (a pull fills the mirror too, and those are not
- * pending).
+ * outbox, and mirror documents changed since the last complete push that the
+ * pump wrote (a pull fills the mirror too, and those are not pending). What
+ * changed in the mirror before this session started is of unknown origin and
+ * counts unless the pull brought it. The pull's own record of what it wrote
+ * comes only after a batch is in the mirror, so a count between the two once
+ * read a whole arriving batch as pending; the pump's record has no such gap.
  */
 import PouchDB from 'pouchdb-browser';
 import { liveQuery, type Subscription } from 'dexie';
@@ -76,6 +79,10 @@ export class SyncEngine {
   private pumpWake: ReturnType<typeof setTimeout> | null = null;
   /** `<id>@<rev>` of documents the pull wrote since the last complete push: not pending. */
   private pulled = new Set<string>();
+  /** `<id>@<rev>` of documents the pump wrote since the last complete push: pending until pushed. */
+  private pumped = new Set<string>();
+  /** The mirror's sequence when this session started: later changes are either pumped here or pulled. */
+  private sessionSeq: string | number = 0;
 
   constructor(
     private readonly db: NotesDatabase,
@@ -107,6 +114,7 @@ export class SyncEngine {
     this.mirror = new PouchDB<SyncDoc>(`${this.db.name}-sync-mirror${choice.mirrorSuffix}`);
     const saved = await this.mirror.get<{ seq: string | number }>(PUSHED_POSITION).catch(() => null);
     this.pushedSeq = saved?.seq ?? 0;
+    this.sessionSeq = (await this.mirror.info()).update_seq;
     // Received documents into Dexie, in order, one batch at a time.
     this.mirrorFeed = this.mirror.changes({ since: 'now', live: true }).on('change', () => this.queue(() => this.applyRemote()));
     await this.queue(() => this.applyRemote());
@@ -166,6 +174,7 @@ export class SyncEngine {
   private async pumpNow(): Promise<void> {
     if (this.stopped) return;
     const r = await pump(this.db, this.mirror, { codec: this.codec });
+    for (const rev of r.writtenRevs) this.pumped.add(rev);
     if (r.written > 0) this.set({ written: this.status.written + r.written });
     // A reading position waits its 30 s: come back for it then.
     if (r.wakeAt !== null && !this.pumpWake) {
@@ -229,12 +238,20 @@ export class SyncEngine {
     const queued = await this.db.outbox.count();
     if (!this.mirror) return queued; // sync has not started (a passphrase that does not match, an unreachable server)
     const unpushed = await this.mirror.changes({ since: this.pushedSeq, return_docs: true, limit: 100_000 });
-    return queued + unpushed.results.filter((c) => !this.pulled.has(`${c.id}@${c.changes[0]?.rev}`)).length;
+    const sessionStart = seqNumber(this.sessionSeq);
+    return (
+      queued +
+      unpushed.results.filter((c) => {
+        const key = `${c.id}@${c.changes[0]?.rev}`;
+        return seqNumber(c.seq) > sessionStart ? this.pumped.has(key) : !this.pulled.has(key);
+      }).length
+    );
   }
 
   private async markPushed(): Promise<void> {
     // Cleared first: a document pulled while info() runs lands after the sequence read, and stays known as pulled.
     this.pulled.clear();
+    this.pumped.clear();
     const info = await this.mirror.info();
     this.pushedSeq = info.update_seq;
     const saved = await this.mirror.get<{ seq: string | number }>(PUSHED_POSITION).catch(() => null);
@@ -285,6 +302,11 @@ export class SyncEngine {
     this.status = { ...this.status, ...part };
     this.options.onStatus?.(this.status);
   }
+}
+
+/** A local PouchDB's sequence is a number (a string only from CouchDB, which the mirror never is). */
+function seqNumber(seq: string | number): number {
+  return typeof seq === 'number' ? seq : Number.parseInt(seq, 10) || 0;
 }
 
 function describe(e: unknown): string {
