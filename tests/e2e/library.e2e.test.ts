@@ -221,6 +221,43 @@ describe('reading progress', () => {
     expect(await page.getByRole('region', { name: 'Continue reading' }).count()).toBe(0);
     await context.close();
   });
+  test('coming back from an article, the rows do not move once shown: Continue reading and the timeline are there from the first frame', async () => {
+    const doc = (await articles()).reduce((a, b) => (b.paragraphs.length > a.paragraphs.length ? b : a));
+    const { page, context } = await openPage(browser, '', { height: 700 });
+    const openDoc = async () => {
+      await page.getByRole('list', { name: 'Library items' }).getByRole('link', { name: doc.title }).click();
+      await page.getByRole('heading', { level: 1, name: doc.title }).waitFor();
+      await page.locator('[data-paragraph]').first().waitFor();
+    };
+    await openDoc();
+    await page.locator('.reader-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 3;
+    });
+    await expect.poll(() => storedReadingPosition(page, doc.id), { timeout: 10_000 }).toBeGreaterThan(0.1);
+    // The first time back is the one that moved most: the article had just joined Continue reading.
+    for (let round = 0; round < 2; round++) {
+      // Every frame for 1.5 s after the click: where the list's box starts, once it is there.
+      await page.evaluate(() => {
+        const w = globalThis as unknown as { __tops: number[]; requestAnimationFrame(f: () => void): void; performance: { now(): number }; document: { querySelector(s: string): { getBoundingClientRect(): { top: number } } | null } };
+        w.__tops = [];
+        const until = w.performance.now() + 1500;
+        const frame = () => {
+          const box = w.document.querySelector('.library-body .list-scroll');
+          if (box) w.__tops.push(Math.round(box.getBoundingClientRect().top));
+          if (w.performance.now() < until) w.requestAnimationFrame(frame);
+        };
+        w.requestAnimationFrame(frame);
+      });
+      await page.getByRole('link', { name: 'Library', exact: true }).click();
+      await page.getByRole('region', { name: 'Continue reading' }).getByRole('link', { name: new RegExp(escapeRegExp(doc.title.slice(0, 40))) }).waitFor();
+      await page.waitForTimeout(1600);
+      const tops = await page.evaluate(() => (globalThis as unknown as { __tops: number[] }).__tops);
+      expect(tops.length).toBeGreaterThan(0);
+      expect(new Set(tops), `the list's top, frame by frame: ${tops.join(' ')}`).toEqual(new Set([tops[0]]));
+      await openDoc();
+    }
+    await context.close();
+  });
   test('an article a person points at is asked for once: the reader opens with the answer already on its way', async () => {
     const { page, context } = await openPage(browser);
     const rows = page.getByRole('list', { name: 'Library items' }).getByRole('link');

@@ -34,17 +34,39 @@ export type CallState<T> =
   | { status: 'ready'; value: T; error?: undefined }
   | { status: 'error'; value?: T; error: AppError };
 
+/** Answers of `remember`ed calls by key, newest last, at most MAX_REMEMBERED. */
+const remembered = new Map<string, unknown>();
+const MAX_REMEMBERED = 32;
+
+function remember(key: string, value: unknown): void {
+  remembered.delete(key);
+  remembered.set(key, value);
+  if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+}
+
 /**
  * Runs `call` whenever `key` changes (a string that names the request) and
  * ignores answers to requests that are no longer current. While a new
  * request runs, the previous value stays available so views do not flash.
+ *
+ * With `remember`, the last answer to the same key is the value from the
+ * first render while the call runs again: a view that comes back (the
+ * library after the reader) lays out as it was instead of growing under the
+ * pointer when the answer arrives. The key must name everything the answer
+ * depends on (the archive too).
  */
 export function useApiCall<T>(
   key: string | null,
   call: (api: ApiClient) => Promise<Result<T>>,
+  options: { remember?: boolean } = {},
 ): CallState<T> & { retry: () => void } {
   const api = useApi();
-  const [state, setState] = useState<CallState<T>>({ status: 'loading' });
+  const keep = options.remember === true;
+  const known = () => (keep && key !== null ? (remembered.get(key) as T | undefined) : undefined);
+  const [state, setState] = useState<CallState<T>>(() => {
+    const value = known();
+    return value === undefined ? { status: 'loading' } : { status: 'loading', value };
+  });
   const [attempt, setAttempt] = useState(0);
   const callRef = useRef(call);
   callRef.current = call;
@@ -52,10 +74,11 @@ export function useApiCall<T>(
   useEffect(() => {
     if (key === null) return;
     let live = true;
-    setState((s) => ({ status: 'loading', value: s.value }));
+    setState((s) => ({ status: 'loading', value: known() ?? s.value }));
     callRef.current(api).then(
       (res) => {
         if (!live) return;
+        if (res.ok && keep) remember(key, res.value);
         setState((s) => (res.ok ? { status: 'ready', value: res.value } : { status: 'error', error: res.error, value: s.value }));
       },
       (e: unknown) => {

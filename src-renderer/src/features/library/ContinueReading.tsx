@@ -3,13 +3,24 @@
  * most recent first, at the top of the library, each opening at its place.
  * Their titles come from the archive one by one (at most MAX), so the row
  * costs the same at 50 or 50,000 articles.
+ *
+ * It sits above the library's rows, so it must not appear late: coming back
+ * from the reader, the library waits for the notes (LibraryView), titles
+ * already read are drawn at once, and one still on its way has a placeholder
+ * of the same height. Arriving a moment after the rows, the section pushed
+ * them down under the pointer (a click meant for one row opened another).
  */
 import { useEffect, useState } from 'react';
-import type { DocNotesSummary } from '../../db';
+import { useNotesDb, type DocNotesSummary } from '../../db';
 import { useApi } from '../../platform/api-context';
 import { Link } from '../../platform/Link';
 
 const MAX = 3;
+
+/** Titles already read, by archive and article id (a title does not change while the archive is open). */
+const knownTitles = new Map<string, string>();
+/** What the row showed last (for which archive), drawn while the notes are read again. */
+let lastShown: { archiveId: string; entries: DocNotesSummary[]; titles: Map<string, string> } | null = null;
 
 /** Begun, not read to the end, newest first. */
 export function inProgress(summary: ReadonlyMap<string, DocNotesSummary>): DocNotesSummary[] {
@@ -21,22 +32,40 @@ export function inProgress(summary: ReadonlyMap<string, DocNotesSummary>): DocNo
 
 export function ContinueReading({ summary }: { summary: ReadonlyMap<string, DocNotesSummary> | undefined }) {
   const api = useApi();
-  const entries = summary ? inProgress(summary) : [];
+  const archiveId = useNotesDb().archiveId;
+  const last = lastShown?.archiveId === archiveId ? lastShown : null;
+  const entries = summary ? inProgress(summary) : (last?.entries ?? []);
   const key = entries.map((e) => e.docId).join('\n');
-  const [titles, setTitles] = useState<Map<string, string>>(new Map());
+  const [titles, setTitles] = useState<Map<string, string>>(() => last?.titles ?? new Map());
+  /** Ids the archive answered it does not have: left out. */
+  const [missingIds, setMissingIds] = useState<ReadonlySet<string>>(() => new Set());
   useEffect(() => {
     let live = true;
     const ids = key ? key.split('\n') : [];
-    void Promise.all(ids.map(async (id) => [id, await api.getDoc({ id })] as const)).then((got) => {
+    // Known titles are shown at once; unknown ones are asked for (an id the archive lacks is left out).
+    const titleKey = (id: string) => `${archiveId}\n${id}`;
+    const knownFor = () => new Map(ids.flatMap((id) => (knownTitles.has(titleKey(id)) ? [[id, knownTitles.get(titleKey(id))!] as [string, string]] : [])));
+    const now = knownFor();
+    setTitles((t) => (sameTitles(t, now) ? t : now));
+    const missing = ids.filter((id) => !knownTitles.has(titleKey(id)));
+    if (missing.length === 0) return;
+    void Promise.all(missing.map(async (id) => [id, await api.getDoc({ id })] as const)).then((got) => {
+      for (const [id, r] of got) if (r.ok) knownTitles.set(titleKey(id), r.value.title);
       if (!live) return;
-      setTitles(new Map(got.flatMap(([id, r]) => (r.ok ? [[id, r.value.title] as [string, string]] : []))));
+      setTitles(knownFor());
+      const gone = got.flatMap(([id, r]) => (r.ok ? [] : [id]));
+      if (gone.length > 0) setMissingIds((m) => new Set([...m, ...gone]));
     });
     return () => {
       live = false;
     };
-  }, [api, key]);
-  // Only articles this archive still has (an id from another archive or a removed article is skipped).
-  const shown = entries.filter((e) => titles.has(e.docId));
+  }, [api, key, archiveId]);
+  // Only articles this archive still has (an id from another archive or a removed article is skipped). An
+  // entry whose title is on its way is drawn at once, with a placeholder of the same height.
+  const shown = entries.filter((e) => !missingIds.has(e.docId));
+  useEffect(() => {
+    if (summary) lastShown = { archiveId, entries: shown, titles };
+  });
   if (shown.length === 0) return null;
   return (
     <section className="continue-reading" aria-labelledby="continue-title">
@@ -47,7 +76,7 @@ export function ContinueReading({ summary }: { summary: ReadonlyMap<string, DocN
         {shown.map((e) => (
           <li key={e.docId}>
             <Link to={{ name: 'article', id: e.docId }} className="continue-link">
-              <span className="continue-title">{titles.get(e.docId)}</span>
+              <span className="continue-title">{titles.get(e.docId) ?? '…'}</span>
               <span
                 className="continue-progress"
                 role="progressbar"
@@ -64,4 +93,10 @@ export function ContinueReading({ summary }: { summary: ReadonlyMap<string, DocN
       </ul>
     </section>
   );
+}
+
+function sameTitles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }

@@ -22,6 +22,9 @@ import { Timeline } from './Timeline';
 import { usePagedList } from './use-paged-list';
 import { openImport } from '../archives';
 
+/** The library has shown its rows once in this window (later visits wait for the notes: see below). */
+let libraryShownBefore = false;
+
 export function LibraryView({ route }: { route: LibraryRoute }) {
   const status = useArchiveStatus();
   const ready = status.libraryReady;
@@ -29,16 +32,26 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   const key = JSON.stringify(req);
   const summary = useNotesSummary();
   const notesFiltered = route.notes !== undefined || route.tag !== undefined;
+  const filtered = route.kind !== undefined || route.year !== undefined || route.facet !== undefined || notesFiltered;
   const keep = useMemo(() => (summary ? notesFilterIds(summary, route) : null), [summary, route.notes, route.tag]);
   // The timeline's counts follow the kind, facet, section and notes filters (the archive counts them; with a
   // notes filter it is told which articles the notes keep, and asked once the notes are read).
   const keepIds = useMemo(() => (keep ? [...keep].sort() : null), [keep]);
-  const facetsKey = `facets:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}:${route.section ?? ''}:${keepIds ? keepIds.join('\n') : '-'}`;
+  const facetsKey = `facets:${status.info?.archiveId ?? ''}:${route.kind ?? ''}:${route.facet ? `${route.facet.type}:${route.facet.value}` : ''}:${route.section ?? ''}:${keepIds ? keepIds.join('\n') : '-'}`;
   const facets = useApiCall(ready && (!notesFiltered || keepIds) ? facetsKey : null, (api) =>
     api.facets({ kind: route.kind, facet: route.facet, section: route.section, ...(keepIds ? { ids: keepIds } : {}) }),
+    // The timeline sits above the rows: drawn at once on coming back, so the rows do not move down when it arrives.
+    { remember: true },
   );
-  // With a notes filter, wait for the notes before listing (else the whole library would flash).
-  const { list } = usePagedList(req, ready && (!notesFiltered || summary !== undefined), keep);
+  // With a notes filter, wait for the notes before listing (else the whole library would flash). Coming
+  // back to the library, wait for them too: "Continue reading" above the rows comes from them, and rows shown
+  // before it would move down under the pointer when it arrived. The first visit does not wait (its first
+  // rows are on the start's path; the notes database may still be opening).
+  const waitForNotes = notesFiltered || (libraryShownBefore && !filtered);
+  const { list } = usePagedList(req, ready && (!waitForNotes || summary !== undefined), keep);
+  useEffect(() => {
+    if (list?.total !== null && list?.total !== undefined) libraryShownBefore = true;
+  }, [list?.total]);
 
   useEffect(() => {
     if (ready) rememberLibraryContext(JSON.parse(key));
@@ -47,7 +60,6 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   const setRoute = useCallback((next: LibraryRoute) => navigate(next, { replace: false }), []);
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
-  const filtered = route.kind !== undefined || route.year !== undefined || route.facet !== undefined || notesFiltered;
 
   // The timeline and filters change with the route, the counts and the notes, never with the rows:
   // built once per change, so a page of rows arriving (or a scroll) does not re-render the filter
