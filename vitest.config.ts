@@ -32,6 +32,9 @@ export default defineConfig({
           name: 'browser',
           include: ['src-renderer/src/**/*.browser.test.ts', 'src-renderer/src/**/*.browser.test.tsx'],
           testTimeout: 60_000,
+          // What the page shows after a click may take more than expect.poll's default second on a
+          // loaded two-core machine (the projects run side by side): a failing poll still fails.
+          expect: { poll: { timeout: 5_000 } },
           browser: {
             enabled: true,
             headless: true,
@@ -49,6 +52,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          expect: { poll: { timeout: 5_000 } },
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
         },

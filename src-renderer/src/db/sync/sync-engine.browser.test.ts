@@ -19,21 +19,26 @@ afterEach(async () => {
 
 const NOTES = 1_500;
 
+/** `count` notes of one device, spread over `docs` articles, all made at one moment. */
+function notes(count: number, archiveId: string, docs: number): Annotation[] {
+  const at = '2026-11-30T10:00:00.000Z';
+  return Array.from({ length: count }, (_, i) => ({
+    ...newAnnotation({ docId: `doc-${i % docs}` }),
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    archiveId,
+    note: `note ${i}`,
+    tags: [],
+    created: at,
+    modified: at,
+  }));
+}
+
 describe('sync engine status', () => {
   it('a pull onto an empty profile never counts the arriving notes as pending', async () => {
     // Device A writes its notes to the "server".
     const a = await freshDb();
     cleanup.push(a.dispose);
-    const at = '2026-11-30T10:00:00.000Z';
-    const rows: Annotation[] = Array.from({ length: NOTES }, (_, i) => ({
-      ...newAnnotation({ docId: `doc-${i % 40}` }),
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      archiveId: a.db.archiveId,
-      note: `note ${i}`,
-      tags: [],
-      created: at,
-      modified: at,
-    }));
+    const rows = notes(NOTES, a.db.archiveId, 40);
     await a.db.transaction('rw', a.db.annotations, () => a.db.annotations.bulkPut(rows));
     const mirrorA = new PouchDB<SyncDoc>(`${a.name}-mirror`);
     cleanup.push(() => mirrorA.destroy());
@@ -71,16 +76,7 @@ describe('sync engine pending count', () => {
     // The gap is held open here: every count the test takes happens inside it.
     const a = await freshDb();
     cleanup.push(a.dispose);
-    const at = '2026-11-30T10:00:00.000Z';
-    const rows: Annotation[] = Array.from({ length: 60 }, (_, i) => ({
-      ...newAnnotation({ docId: `doc-${i % 4}` }),
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      archiveId: a.db.archiveId,
-      note: `note ${i}`,
-      tags: [],
-      created: at,
-      modified: at,
-    }));
+    const rows = notes(60, a.db.archiveId, 4);
     await a.db.annotations.bulkPut(rows);
     const mirrorA = new PouchDB<SyncDoc>(`${a.name}-mirror`);
     cleanup.push(() => mirrorA.destroy());

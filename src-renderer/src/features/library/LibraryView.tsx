@@ -4,7 +4,7 @@
  * an empty state when filters match nothing, and an error state with a
  * retry when the archive cannot answer.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useNotesSummary } from '../../db';
 import { useApiCall } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
@@ -47,7 +47,9 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   // back to the library, wait for them too: "Continue reading" above the rows comes from them, and rows shown
   // before it would move down under the pointer when it arrived. The first visit does not wait (its first
   // rows are on the start's path; the notes database may still be opening).
-  const waitForNotes = notesFiltered || (libraryShownBefore && !filtered);
+  // Read once, at mount: the first visit sets it when its rows show, and must not then start waiting itself.
+  const cameBack = useRef(libraryShownBefore).current;
+  const waitForNotes = notesFiltered || (cameBack && !filtered);
   const { list } = usePagedList(req, ready && (!waitForNotes || summary !== undefined), keep);
   useEffect(() => {
     if (list?.total !== null && list?.total !== undefined) libraryShownBefore = true;
