@@ -27,6 +27,8 @@ export interface BrowserFigures {
   openArticle500HighlightsMs: number | null;
   /** Fresh page load at the library until its first rows are painted. */
   libraryFirstRowsMs: number | null;
+  /** The same on a later load (median of 3): the build's files come from the browser's cache, as on every start after the first. */
+  libraryFirstRowsAgainMs: number | null;
   /** Wheel-scrolling the whole library from top to bottom. */
   scrollLibraryMs: number | null;
   scrollFps: number | null;
@@ -47,6 +49,7 @@ export function browserFigures(pending: string | null, error: string | null = nu
     keystrokeToPaintNoDebounceP95Ms: null,
     openArticle500HighlightsMs: null,
     libraryFirstRowsMs: null,
+    libraryFirstRowsAgainMs: null,
     scrollLibraryMs: null,
     scrollFps: null,
     scrollLongFrames: null,

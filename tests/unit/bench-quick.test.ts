@@ -82,6 +82,7 @@ describe('benchmark, quick variant', () => {
       'keystrokeToPaintNoDebounceP95Ms',
       'openArticle500HighlightsMs',
       'libraryFirstRowsMs',
+      'libraryFirstRowsAgainMs',
       'scrollLibraryMs',
       'scrollFps',
       'scrollLongFrames',
