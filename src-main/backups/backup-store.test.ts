@@ -4,8 +4,7 @@
  * are kept, the list is newest first with counts, and no name reaches outside
  * the folder.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createBackup } from '../shared/notes/backup/backup-format';
@@ -14,6 +13,9 @@ import { FIXTURE_SNAPSHOT } from '../shared/notes/test-fixtures';
 import type { BackupReason } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { BackupStore, backupName, isBackupName, readHeader } from './backup-store';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 const day = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-01-01T08:00:00.000Z');
@@ -25,7 +27,7 @@ function value<T>(r: Result<T>): T {
 
 /** A store whose clock the test moves. */
 function store() {
-  const dir = join(mkdtempSync(join(tmpdir(), 'backups-')), 'backups');
+  const dir = join(tempDir('backups-'), 'backups');
   let now = T0;
   const s = new BackupStore(dir, { now: () => new Date(now), log: () => {} });
   return { s, dir, tick: (ms: number) => (now += ms), at: () => new Date(now).toISOString() };
@@ -76,7 +78,7 @@ describe('backupWrite', () => {
     if (process.getuid?.() === 0) {
       // root ignores folder permissions: use a path under a file instead.
       const { s } = store();
-      const blocked = new BackupStore(join(mkdtempSync(join(tmpdir(), 'f-')), 'file', 'backups'), { log: () => {} });
+      const blocked = new BackupStore(join(tempDir('f-'), 'file', 'backups'), { log: () => {} });
       writeFileSync(join(blocked.dir, '..', '..', 'file'), 'x');
       const r = await blocked.write({ text: GOOD_BACKUP, reason: 'auto' });
       expect(r).toMatchObject({ ok: false, error: { code: 'io' } });

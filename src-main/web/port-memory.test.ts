@@ -2,13 +2,15 @@
  * One stable port per data folder: the browser keeps notes per origin, so a
  * host that moved port would show an empty notebook. Real sockets, real files.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dataDirForArchive } from './launch';
 import { choosePort, rememberedPort, rememberPort, releaseLock, runningHost, writeLock } from './port-memory';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 const blockers: Server[] = [];
 afterEach(async () => {
@@ -21,7 +23,7 @@ function occupy(port: number): Promise<number> {
   return new Promise((r) => s.listen(port, '127.0.0.1', () => r((s.address() as { port: number }).port)));
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'port-memory-'));
+const tmp = () => tempDir('port-memory-');
 
 describe('choosing the port', () => {
   test('a new data folder gets a free port and keeps it', async () => {

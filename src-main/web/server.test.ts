@@ -3,14 +3,17 @@
  * on this machine gets, and what a page from anywhere else does not.
  */
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppInfo, ListResponse, SearchResponse } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from './server';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 /** A raw request, so tests can send any Host/Origin header and any path (fetch normalizes both). */
 function raw(
@@ -44,10 +47,11 @@ let host: WebHost;
 let rendererDir: string;
 
 beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+  rendererDir = tempDir('renderer-');
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Archive Reader</title><script type="module" src="./assets/app.js"></script>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
+  writeFileSync(join(rendererDir, 'assets', 'mount-DveAu1Ba.js'), 'console.log("mount")');
   host = await startWebHost({ port: 0, rendererDir, log: () => {} });
   await host.ready;
 });
@@ -157,6 +161,14 @@ describe('web host: renderer files', () => {
     expect(js.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  test('a build file named by its content is kept by the browser for good; index.html and other files are asked for again', async () => {
+    expect((await raw(host, '/assets/mount-DveAu1Ba.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // index.html names the current build's files: a new build must be seen at the next load.
+    expect((await raw(host, '/')).headers['cache-control']).toBe('no-cache');
+    expect((await raw(host, '/index.html')).headers['cache-control']).toBe('no-cache');
+    expect((await raw(host, '/assets/app.js')).headers['cache-control']).toBe('no-cache');
+  });
+
   test('client routes get index.html; missing files 404; paths outside the renderer are refused', async () => {
     expect((await raw(host, '/library')).text).toContain('<title>Archive Reader</title>');
     expect((await raw(host, '/assets/missing.js')).status).toBe(404);
@@ -170,7 +182,7 @@ describe('web host: renderer files', () => {
 
 describe('web host: an archive that cannot open', () => {
   test('still serves, and says why in appInfo', async () => {
-    const broken = await startWebHost({ port: 0, rendererDir, archiveDir: mkdtempSync(join(tmpdir(), 'empty-')), log: () => {} });
+    const broken = await startWebHost({ port: 0, rendererDir, archiveDir: tempDir('empty-'), log: () => {} });
     try {
       await broken.ready;
       const info = await api<{ ok: true; value: AppInfo }>(broken, 'appInfo');

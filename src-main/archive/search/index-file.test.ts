@@ -3,12 +3,14 @@
  * made by another text analysis is refused with a message naming the file; a
  * file written before the version field existed still loads.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, loadEngine } from './engine';
 import { INDEX_FORMAT_VERSION } from './index-file';
+import { tempDirsForFile } from '../../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 const docs = [
   { id: 'a', title: 'Border security', body: 'The border guards met in Minsk.', facets: 'Minsk' },
@@ -17,7 +19,7 @@ const docs = [
 
 /** Build an index, then rewrite its JSON header with `edit` (same length rules as the writer: padded with spaces). */
 async function indexWithHeader(edit: (h: Record<string, unknown>) => void): Promise<{ dir: string; file: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'index-version-'));
+  const dir = tempDir('index-version-');
   await buildIndex(docs, dir);
   const file = join(dir, 'index.bin');
   const buf = readFileSync(file);
