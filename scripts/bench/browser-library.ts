@@ -92,8 +92,8 @@ export async function measureLibrary(page: Page, base: string) {
   const profile = await profileDuring(page, async () => {
     await wheelStretch(page, dy, 100, false);
   });
-  // A later start, as a person's every start after the first: the build's files and V8's code for them come
-  // from the browser's cache (static-files.ts cacheControlFor), the archive's answers from the host as always.
+  // A later start, as a person's every start after the first: the build's files come from the browser's
+  // cache (Chromium keeps them across loads), the archive's answers from the host as always.
   const again: number[] = [];
   for (let i = 0; i < 3; i++) again.push(await loadFirstRows(page, base));
   return { firstRows, firstRowsAgain: again, calls, distancePx: distance, reachedEnd: atEnd(state), steady, full, profile };

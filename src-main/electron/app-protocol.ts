@@ -14,7 +14,7 @@ import { protocol, type Session } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { APP_HOST, APP_ORIGIN, APP_PROTOCOL } from '../shared/origin';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { cacheControlFor, contentType, resolveStaticPath, STATIC_HEADERS } from '../web/static-files';
+import { contentType, resolveStaticPath, STATIC_HEADERS } from '../web/static-files';
 import { proxyFetchToCouch, SYNC_PROXY_PREFIX } from '../sync/couch-proxy';
 import type { SyncTarget } from '../sync/sync-settings-store';
 
@@ -55,7 +55,7 @@ export async function appProtocolResponse(rendererDir: string, request: Request 
   const body = request.method === 'HEAD' ? null : await readFile(file);
   return new Response(body, {
     status: 200,
-    headers: { ...STATIC_HEADERS, 'Cache-Control': cacheControlFor(url.pathname), 'Content-Type': contentType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    headers: { ...STATIC_HEADERS, 'Content-Type': contentType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   });
 }
 

@@ -30,7 +30,7 @@ import { refuseReason } from './request-guard';
 import { ArchiveRegistry } from '../archives/registry';
 import { ImportJobs } from '../archives/import-jobs';
 import { importWorkerFor } from '../archives/import-thread';
-import { cacheControlFor, contentType, resolveStaticPath, STATIC_HEADERS } from './static-files';
+import { contentType, resolveStaticPath, STATIC_HEADERS } from './static-files';
 import { SyncSettingsStore } from '../sync/sync-settings-store';
 import { proxyToCouch, SYNC_PROXY_PREFIX } from '../sync/couch-proxy';
 
@@ -139,7 +139,6 @@ async function serveStatic(rendererDir: string, pathname: string, req: IncomingM
   const body = await readFile(file);
   res.writeHead(200, {
     ...STATIC_HEADERS,
-    'Cache-Control': cacheControlFor(pathname),
     'Content-Type': contentType(file),
     'Content-Length': body.length,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,

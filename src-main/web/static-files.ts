@@ -54,24 +54,12 @@ export function resolveStaticPath(root: string, pathname: string): string | null
   return file;
 }
 
-/** Headers every renderer file is served with (besides the CSP, added by each host, and cacheControlFor). */
+/** Headers every renderer file is served with (besides the CSP, added by each host). */
 export const STATIC_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-cache',
 };
-
-/** What the build names by content: `assets/<name>-<8-character hash>.<ext>` (electron.vite.config.ts). */
-const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
-
-/**
- * How long the browser may keep a renderer file. A hashed asset never changes under its name, so it is
- * kept for good: a later start reads the app's scripts from the browser's cache, with the code V8
- * compiled last time, instead of asking the host for half a megabyte again while it opens the archive.
- * index.html (which names the current hashes) and anything else is asked for every time.
- */
-export function cacheControlFor(pathname: string): string {
-  return HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
-}
