@@ -35,7 +35,8 @@ describe('search', () => {
     await typeQuery(page, 'border');
     // No Enter pressed: results come from typing alone.
     await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(expected.total, 30));
-    expect(page.url()).toContain('#/search?q=border');
+    // The address follows once the typing pauses (router.ts ADDRESS_PAUSE_MS).
+    await expect.poll(() => page.url()).toContain('#/search?q=border');
     const marks = await page.getByRole('list', { name: 'Search results' }).locator('mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     for (const m of marks) expect(m.toLowerCase()).toMatch(/^border/);
@@ -92,7 +93,7 @@ describe('search', () => {
     await page.getByRole('combobox', { name: 'From' }).selectOption(year!);
     await page.getByRole('combobox', { name: 'To' }).selectOption(year!);
     await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(inYear.total, 30));
-    expect(page.url()).toContain(`from=${year}`);
+    await expect.poll(() => page.url()).toContain(`from=${year}`);
     await context.close();
   });
 

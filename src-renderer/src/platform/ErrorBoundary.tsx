@@ -4,6 +4,7 @@
  * out. `resetKey` (the route) clears the error when the person navigates.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { flushAddress } from './router';
 
 interface Props {
   resetKey: string;
@@ -41,7 +42,10 @@ export class ErrorBoundary extends Component<Props, State> {
           <a className="button" href="#/library">
             Go to the library
           </a>
-          <button type="button" className="button button-quiet" onClick={() => location.reload()}>
+          <button type="button" className="button button-quiet" onClick={() => {
+              flushAddress();
+              location.reload();
+            }}>
             Reload
           </button>
         </div>

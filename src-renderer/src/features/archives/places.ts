@@ -5,11 +5,13 @@
  * Switching reloads the page: every view, list and cache starts afresh on the
  * new archive, and nothing of the old one can leak into it.
  */
+import { currentAddress, flushAddress } from '../../platform/router';
+
 const key = (archiveId: string) => `archive-reader:place:${archiveId}`;
 
 export function rememberPlace(archiveId: string): void {
   try {
-    localStorage.setItem(key(archiveId), location.hash || '#/library');
+    localStorage.setItem(key(archiveId), currentAddress() || '#/library');
   } catch {
     // Storage full or denied: the place is a convenience, the switch still happens.
   }
@@ -27,6 +29,7 @@ export function placeOf(archiveId: string): string {
 /** Leaves `fromId` (remembering where it was) for `toId`'s remembered place, and reloads. */
 export function goToArchive(fromId: string | undefined, toId: string): void {
   if (fromId) rememberPlace(fromId);
+  flushAddress();
   location.hash = placeOf(toId);
   location.reload();
 }
