@@ -90,7 +90,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
           <NotesOnlyResults ids={notes.ids} exclude={new Set(search.hits.map((h) => h.id))} query={q} summary={notes.summary} />
         ) : null}
         {search.hits.length === 0 && notes.ids?.size ? null : search.hits.length === 0 ? (
-          <EmptyState title={`Nothing found for ${quoted(route.q)}`}>
+          <EmptyState title={`Nothing found for ${quoted(search.response.query)}`}>
             <p>{route.kind || route.from || route.to ? 'Try removing the filters, or ' : 'Try '}fewer or different words.</p>
           </EmptyState>
         ) : (
@@ -131,7 +131,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
         <h1 className="page-title">Search</h1>
         <p className="page-subtitle" role="status" aria-live="polite">
           {q && search.response
-            ? `${formatCount(search.response.total, 'result', 'results')} for ${quoted(route.q)}` +
+            ? `${formatCount(search.response.total, 'result', 'results')} for ${quoted(search.response.query)}` +
               (notes.ids ? ` · ${formatCount(notes.ids.size, 'article', 'articles')} in your notes and tags` : '')
             : q
               ? 'Searching…'
