@@ -147,9 +147,9 @@ async function measureKeystrokes(page: Page, base: string, profile: boolean): Pr
           continue;
         }
         const net = await call<ResourceTimes | null>(page, 'resourceFor', k.fetch.url, k.fetch.start);
-        // The router writes a typed query's address after the request has gone (router.ts navigate): the
-        // route changed no later than the request.
-        const nav = k.nav !== null ? Math.min(k.nav, k.fetch.start) : null;
+        // The router writes a typed query's address once the typing pauses (router.ts ADDRESS_PAUSE_MS), long
+        // after the request has gone, so it is mostly not seen here: the route changed no later than the request.
+        const nav = k.nav !== null ? Math.min(k.nav, k.fetch.start) : k.fetch.start;
         samples.push({
           total: k.painted - k.keydown,
           noDebounce: nav !== null ? k.painted - nav : null,

@@ -7,8 +7,9 @@
  *
  * It keeps, on `window.__bench`:
  *  - `keys`: time of every keydown (capture phase, before the app sees it);
- *  - `navs`: every history.pushState/replaceState (the search box's debounce
- *    ends in one: that is "the search starts" without the debounce);
+ *  - `navs`: every history.pushState/replaceState (a typed query's address is
+ *    written once the typing pauses, so a keystroke's route change is mostly
+ *    taken as its request's start, browser-bench.ts);
  *  - `fetches`: every API call with its body, start and answer time;
  *  - `watches`: the first time a condition held (library rows shown, N
  *    highlights painted), and the end of the frame that painted it;
