@@ -115,6 +115,15 @@ function serverMs(t: ResourceTimes | null): number | null {
   return v.length ? v.reduce((a, b) => a + b, 0) : null;
 }
 
+/** The query a search request's body asked for. */
+function queryOf(body: string | null): string | null {
+  try {
+    return body ? ((JSON.parse(body) as SearchRequest).query ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function settleSearch(page: Page) {
   await until(page, `(() => { const b = document.querySelector('.search-body'); return b && !b.querySelector('[aria-busy="true"], .state-loading') && b.querySelector('ol.results, .state-empty, .state-error'); })()`, 300_000);
 }
@@ -359,6 +368,11 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
           answerWaitsForPage: part((s) => s.pageWait),
           engineInProcess: stat(engineMs),
           answerToPaint: part((s) => s.render),
+          // The tail, by name: which queries make the p95 (the host's share and the page's, each).
+          slowest: [...keys.samples]
+            .sort((a, b) => b.total - a.total)
+            .slice(0, 5)
+            .map((s) => ({ query: queryOf(s.body), totalMs: r1(s.total), hostMs: r1(s.host), serverMs: s.hostServer === null ? null : r1(s.hostServer), pageWaitMs: s.pageWait === null ? null : r1(s.pageWait), renderMs: r1(s.render) })),
         },
         openArticle: {
           docId: open.doc.id,

@@ -92,6 +92,12 @@ describe('benchmark, quick variant', () => {
     expect(b.keystrokeToPaintNoDebounceP50Ms).toBeLessThan(b.keystrokeToPaintP50Ms);
     const d = b.detail;
     expect(d.keystrokes.timed).toBeGreaterThanOrEqual(30);
+    // The tail by name: the slowest keystrokes, each a prefix of what was typed, slowest first.
+    const slowest = d.keystrokes.slowest as { query: string; totalMs: number }[];
+    expect(slowest.length).toBe(5);
+    for (const s of slowest) expect((d.keystrokes.typed as string[]).some((t) => t.startsWith(s.query))).toBe(true);
+    expect(slowest.map((s) => s.totalMs)).toEqual([...slowest.map((s) => s.totalMs)].sort((a, b) => b - a));
+    expect(slowest[0].totalMs).toBeGreaterThanOrEqual(b.keystrokeToPaintP95Ms);
     // Read from SearchBox.tsx (0 since the box searches on every key, latest wins); null would mean the probe lost it.
     expect(d.searchDebounceMs).toBeGreaterThanOrEqual(0);
     // Every seeded highlight was painted, and the whole library was scrolled.
