@@ -89,9 +89,10 @@ export function currentAddress(): string {
 }
 
 if (typeof window !== 'undefined') {
-  // A page being closed or reloaded keeps the last query in its address (and the browser's session history).
+  // A page put away (the browser's back-forward cache) keeps the last query in its address. A reload the browser
+  // starts (F5) takes the address it already has: one within ADDRESS_PAUSE_MS of the last key reloads the query
+  // as it was before that key. The app's own reloads (error view, archive switch) write it first.
   window.addEventListener('pagehide', flushAddress);
-  window.addEventListener('beforeunload', flushAddress);
 }
 
 /**
