@@ -6,6 +6,12 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { flushAddress } from './router';
 
+/** Reloads at the address of what the screen showed (a typed query's address may still be waiting: router.ts). */
+function reloadHere(): void {
+  flushAddress();
+  location.reload();
+}
+
 interface Props {
   resetKey: string;
   children: ReactNode;
@@ -42,10 +48,7 @@ export class ErrorBoundary extends Component<Props, State> {
           <a className="button" href="#/library">
             Go to the library
           </a>
-          <button type="button" className="button button-quiet" onClick={() => {
-              flushAddress();
-              location.reload();
-            }}>
+          <button type="button" className="button button-quiet" onClick={reloadHere}>
             Reload
           </button>
         </div>
