@@ -10,7 +10,8 @@ import { createAnnotation, readAheadDocAnnotations, readAnnotations, readColors,
 import { freshDb } from '../../db/test-helpers';
 import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
 import { docText } from '../../../../src-main/shared/model';
-import { mountReader, selectInParagraph, testDoc } from './test-reader';
+import { clickHighlight, middleOfHighlight, mountReader, paintedHighlights as painted, selectInParagraph, testDoc } from './test-reader';
+import { ACTIVE_ATTR, ACTIVE_HIGHLIGHT, PAINTED_ATTR, colorHighlight, highlightApi, layerFor, paintedIn } from '../../anchoring/highlighter';
 import { renderMarkdown } from '../../../../src-main/shared/notes/markdown';
 
 const PARAS = [
@@ -33,8 +34,8 @@ afterEach(async () => {
   await dispose();
 });
 
-const marks = (host: HTMLElement, id?: string) =>
-  Array.from(host.querySelectorAll<HTMLElement>(id ? `mark[data-annotation-id="${id}"]` : 'mark[data-annotation-id]'));
+/** Each painted range's text, in painting order. */
+const rangeTexts = (host: HTMLElement) => painted(host).flatMap((h) => h.ranges.map((r) => r.toString()));
 
 describe('highlighting from a selection', () => {
   it('selects text, highlights it in a colour, adds a Markdown note and a tag; after a reload it is in the same place', async () => {
@@ -59,17 +60,14 @@ describe('highlighting from a selection', () => {
 
     const [row] = (await readAnnotations(db)).rows;
     expect(row).toMatchObject({ color: 'green', quote: { exact: 'discussed trends' } });
-    expect(marks(view.host, row.id).map((m) => m.textContent).join('')).toBe('discussed trends');
+    expect(painted(view.host, row.id).map((h) => h.text)).toEqual(['discussed trends']);
 
     // Reload: a fresh reader over the same database.
     view.unmount();
     view = await mountReader(db, doc);
     unmount = view.unmount;
-    await vi.waitFor(() => expect(marks(view.host, row.id)).toHaveLength(1));
-    const mark = marks(view.host, row.id)[0];
-    expect(mark.textContent).toBe('discussed trends');
-    expect(mark.closest('[data-paragraph]')!.getAttribute('data-paragraph')).toBe('1');
-    expect(mark.dataset.color).toBe('green');
+    await vi.waitFor(() => expect(painted(view.host, row.id)).toHaveLength(1));
+    expect(painted(view.host, row.id)[0]).toMatchObject({ text: 'discussed trends', paragraph: 1, color: 'green', registered: true });
     const sidebar = page.getByRole('complementary', { name: 'Annotations' });
     await expect.element(sidebar.getByText('matter')).toBeVisible();
     await vi.waitFor(() => expect(view.host.querySelector('.ann-note-view strong')?.textContent).toBe('matter'));
@@ -113,8 +111,7 @@ describe('highlighting from a selection', () => {
     window.getSelection()!.removeAllRanges();
     window.getSelection()!.addRange(range);
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
-    await vi.waitFor(() => expect(marks(view.host).length).toBe(2));
-    expect(marks(view.host).map((m) => m.textContent)).toEqual(['member states.', 'The heads']);
+    await vi.waitFor(() => expect(rangeTexts(view.host)).toEqual(['member states.', 'The heads']));
     const [row] = (await readAnnotations(db)).rows;
     expect(row.quote.exact).toBe('member states.\n\nThe heads');
   });
@@ -129,14 +126,15 @@ describe('delete and undo', () => {
     if (!created.ok) throw new Error('create failed');
     const view = await mountReader(db, doc);
     unmount = view.unmount;
-    await vi.waitFor(() => expect(marks(view.host, created.value.id)).toHaveLength(1));
+    await vi.waitFor(() => expect(painted(view.host, created.value.id)).toHaveLength(1));
 
     await page.getByRole('button', { name: 'Delete' }).click();
-    await vi.waitFor(() => expect(marks(view.host)).toHaveLength(0));
+    await vi.waitFor(() => expect(painted(view.host)).toHaveLength(0));
+    expect(highlightApi()?.highlights.get(colorHighlight('pink'))?.size ?? 0).toBe(0);
     expect((await readAnnotations(db)).rows).toEqual([]);
 
     await page.getByRole('button', { name: 'Undo' }).click();
-    await vi.waitFor(() => expect(marks(view.host, created.value.id)).toHaveLength(1));
+    await vi.waitFor(() => expect(painted(view.host, created.value.id)).toMatchObject([{ text: 'Yuri Khachaturov', registered: true }]));
     expect((await readAnnotations(db)).rows).toEqual([created.value]);
   });
 });
@@ -151,7 +149,9 @@ describe('passage links', () => {
     const view = await mountReader(db, doc, created.value.id);
     unmount = view.unmount;
     await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${created.value.id}"]`)?.getAttribute('aria-current')).toBe('true'));
-    await vi.waitFor(() => expect(marks(view.host, created.value.id)[0]?.classList.contains('ar-highlight-active')).toBe(true));
+    await vi.waitFor(() => expect(view.host.querySelector(`[${ACTIVE_ATTR}]`)?.getAttribute(ACTIVE_ATTR)).toBe(created.value.id));
+    const active = [...((highlightApi()?.highlights.get(ACTIVE_HIGHLIGHT) ?? []) as Iterable<Range>)].map((r) => r.toString());
+    expect(active).toEqual(['took part']);
   });
 });
 
@@ -171,12 +171,15 @@ describe('overlapping highlights', () => {
     const overlap = await mk('trends in the development', 'pink');
     const view = await mountReader(db, doc);
     unmount = view.unmount;
-    await vi.waitFor(() => expect(marks(view.host, overlap).length).toBeGreaterThan(0));
-    expect(marks(view.host, outer).map((m) => m.textContent).join('')).toBe('heads of state discussed trends');
-    expect(marks(view.host, inner)[0].closest(`mark[data-annotation-id="${outer}"]`)).not.toBeNull();
-    expect(marks(view.host, overlap).map((m) => m.textContent).join('')).toBe('trends in the development');
+    await vi.waitFor(() => expect(painted(view.host, overlap).length).toBeGreaterThan(0));
+    expect(painted(view.host, outer).map((h) => h.text)).toEqual(['heads of state discussed trends']);
+    expect(painted(view.host, overlap).map((h) => h.text)).toEqual(['trends in the development']);
+    // The inner one lies inside the outer one: both are under its middle, the inner one first.
+    const { x, y } = middleOfHighlight(view.host, inner);
+    const container = view.host.querySelector<HTMLElement>('[data-paragraph]')!.parentElement!;
+    expect(layerFor(container)?.idsAt(x, y)).toEqual([inner, outer]);
 
-    marks(view.host, inner)[0].click();
+    clickHighlight(view.host, inner);
     await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${inner}"]`)?.getAttribute('aria-current')).toBe('true'));
     // The sidebar lists them in text order.
     const cards = Array.from(view.host.querySelectorAll('[data-annotation-card]')).map((c) => c.getAttribute('data-annotation-card'));
@@ -200,8 +203,9 @@ describe('an article with many highlights', () => {
     }
     const view = await mountReader(db, doc);
     unmount = view.unmount;
-    await vi.waitFor(() => expect(new Set(marks(view.host).map((m) => m.dataset.annotationId)).size).toBe(N));
-    expect(marks(view.host).map((m) => m.textContent)).toEqual(words);
+    await vi.waitFor(() => expect(painted(view.host)).toHaveLength(N));
+    expect(painted(view.host).map((h) => h.text)).toEqual(words);
+    expect(painted(view.host).every((h) => h.registered)).toBe(true);
     // The cards beyond the first screenful arrive in idle time; all of them, in text order.
     await vi.waitFor(() => expect(view.host.querySelectorAll('[data-annotation-card]')).toHaveLength(N), { timeout: 5000 });
     expect(Array.from(view.host.querySelectorAll('[data-annotation-card]')).map((c) => c.getAttribute('data-annotation-card'))).toEqual(ids);
@@ -214,7 +218,7 @@ describe('an article with many highlights', () => {
     last.scrollIntoView();
     await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"] .ann-note-view em`)?.textContent).toBe(words[N - 1]));
 
-    marks(view.host, ids[N - 1])[0].click();
+    clickHighlight(view.host, ids[N - 1]);
     await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"]`)?.getAttribute('aria-current')).toBe('true'));
   });
 });
@@ -233,17 +237,18 @@ describe('opening an article', () => {
     await vi.waitFor(async () => expect((await readAnnotations(db, doc.id)).rows).toHaveLength(3));
     await new Promise((r) => setTimeout(r, 50));
     // Each time the page changes: are there paragraphs without their highlights?
-    const seen: { paragraphs: number; marks: number }[] = [];
+    const seen: { paragraphs: number; highlights: number }[] = [];
+    const paintedIds = () => new Set([...document.querySelectorAll(`[${PAINTED_ATTR}]`)].flatMap((p) => paintedIn(p).map((h) => h.id))).size;
     const watch = new MutationObserver(() =>
-      seen.push({ paragraphs: document.querySelectorAll('[data-paragraph]').length, marks: document.querySelectorAll('mark[data-annotation-id]').length }),
+      seen.push({ paragraphs: document.querySelectorAll('[data-paragraph]').length, highlights: paintedIds() }),
     );
-    watch.observe(document.body, { childList: true, subtree: true });
+    watch.observe(document.body, { childList: true, subtree: true, attributeFilter: [PAINTED_ATTR] });
     const view = await mountReader(db, doc);
     unmount = view.unmount;
-    await vi.waitFor(() => expect(marks(view.host).map((m) => m.textContent)).toEqual(['Minsk', 'heads of state', 'Khachaturov']));
+    await vi.waitFor(() => expect(painted(view.host).map((h) => h.text)).toEqual(['Minsk', 'heads of state', 'Khachaturov']));
     watch.disconnect();
     // The first time the text was on the page, its highlights were too: never a text without them.
-    expect(seen.find((s) => s.paragraphs > 0)).toEqual({ paragraphs: 3, marks: 3 });
+    expect(seen.find((s) => s.paragraphs > 0)).toEqual({ paragraphs: 3, highlights: 3 });
   });
 });
 
@@ -257,23 +262,29 @@ describe('colour labels', () => {
     // As on a route change: the highlights are read before the reader (and its colour labels) mounts.
     readAheadDocAnnotations(db, doc.id);
     await new Promise((done) => setTimeout(done, 50));
-    // The first highlight element put on the page (before the labels are read).
-    let painted: Element | undefined;
-    const watch = new MutationObserver(() => (painted ??= document.querySelector('mark[data-annotation-id]') ?? undefined));
-    watch.observe(document.body, { childList: true, subtree: true });
+    // The first highlight range put on the page (before the labels are read).
+    let first: Range | undefined;
+    const watch = new MutationObserver(() => (first ??= painted(document.body)[0]?.ranges[0]));
+    watch.observe(document.body, { childList: true, subtree: true, attributeFilter: [PAINTED_ATTR] });
     const view = await mountReader(db, doc);
     unmount = view.unmount;
-    await vi.waitFor(() => expect(painted).toBeDefined());
+    await vi.waitFor(() => expect(first).toBeDefined());
     watch.disconnect();
     // The labels are read after the reader mounts; the same labels are no reason to paint every highlight again
     // (a highlight being flashed, or the one a click just opened, would lose its state).
     await vi.waitFor(async () => expect((await readColors(db)).length).toBeGreaterThan(0));
     await new Promise((done) => setTimeout(done, 200));
-    expect(painted!.isConnected).toBe(true);
+    expect(highlightApi()?.highlights.get(colorHighlight('green'))?.has(first!)).toBe(true);
 
     const renamed = await setColorLabel(db, 'green', 'Checked');
     if (!renamed.ok) throw new Error('rename failed');
-    await vi.waitFor(() => expect(marks(view.host)[0]?.title).toBe('Checked'));
+    // The pointer over the highlight names it by its colour's label.
+    const id = painted(view.host)[0].id;
+    await vi.waitFor(() => {
+      const { x, y, target } = middleOfHighlight(view.host, id);
+      target.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true }));
+      expect(target.closest('[data-paragraph]')?.getAttribute('title')).toBe('Checked');
+    });
   });
 });
 
@@ -298,13 +309,13 @@ describe('orphans', () => {
     const cards = Array.from(view.host.querySelectorAll('[data-annotation-card]')).map((c) => c.getAttribute('data-annotation-card'));
     expect(cards).toEqual([placed.value.id, orphan.value.id]);
     await expect.element(page.getByText('from an older version')).toBeVisible();
-    expect(marks(view.host, orphan.value.id)).toHaveLength(0);
+    expect(painted(view.host, orphan.value.id)).toHaveLength(0);
 
     await page.getByRole('button', { name: 'Re-attach', exact: true }).click();
     const start = PARAS[2].indexOf('took part');
     selectInParagraph(view.host, 2, start, start + 'took part'.length);
     await page.getByRole('button', { name: 'Re-attach here' }).click();
-    await vi.waitFor(() => expect(marks(view.host, orphan.value.id).map((m) => m.textContent).join('')).toBe('took part'));
+    await vi.waitFor(() => expect(painted(view.host, orphan.value.id).map((h) => h.text)).toEqual(['took part']));
     const row = (await readAnnotations(db)).rows.find((r) => r.id === orphan.value.id)!;
     expect(row).toMatchObject({ note: 'from an older version', textHash: doc.textHash, quote: { exact: 'took part' } });
   });

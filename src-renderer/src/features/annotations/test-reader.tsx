@@ -9,6 +9,7 @@ import { docText, paragraphOffsets, type Doc } from '../../../../src-main/shared
 import { NotesDbProvider, type NotesDatabase } from '../../db';
 import { AnnotationSidebar } from './AnnotationSidebar';
 import { SelectionToolbar } from './SelectionToolbar';
+import { colorHighlight, highlightApi, layerFor } from '../../anchoring/highlighter';
 
 const Paragraphs = memo(function Paragraphs({ doc }: { doc: Doc }) {
   return (
@@ -106,4 +107,40 @@ export function selectInParagraph(host: HTMLElement, index: number, start: numbe
   const sel = window.getSelection()!;
   sel.removeAllRanges();
   sel.addRange(range);
+}
+
+/**
+ * The highlights the reader painted, one per highlight in text order: its id, colour, text, paragraph, and
+ * whether its ranges are in the page's registry under its colour (what makes the browser paint them).
+ */
+export function paintedHighlights(host: HTMLElement, id?: string) {
+  const container = host.querySelector<HTMLElement>('[data-paragraph]')?.parentElement;
+  const layer = container ? layerFor(container) : null;
+  return (layer?.list() ?? [])
+    .filter((h) => id === undefined || h.id === id)
+    .map((h) => ({
+      id: h.id,
+      color: h.color,
+      text: h.ranges.map((r) => r.toString()).join(''),
+      paragraph: Number(h.ranges[0].startContainer.parentElement?.closest('[data-paragraph]')?.getAttribute('data-paragraph')),
+      registered: h.ranges.every((r) => highlightApi()?.highlights.get(colorHighlight(h.color))?.has(r) === true),
+      ranges: h.ranges,
+    }));
+}
+
+/** The middle of a painted highlight's first line, in client coordinates. */
+export function middleOfHighlight(host: HTMLElement, id: string): { x: number; y: number; target: Element } {
+  const [h] = paintedHighlights(host, id);
+  if (!h) throw new Error(`highlight ${id} is not painted`);
+  const box = h.ranges[0].getClientRects()[0];
+  const target = h.ranges[0].startContainer.parentElement!;
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2, target };
+}
+
+/** A click at the middle of a painted highlight, as the pointer makes it (the reader finds what is under it). */
+export function clickHighlight(host: HTMLElement, id: string): void {
+  // A point off the screen has no text under it: bring the highlight into view first, as a person would.
+  middleOfHighlight(host, id).target.scrollIntoView({ block: 'center' });
+  const { x, y, target } = middleOfHighlight(host, id);
+  target.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true }));
 }
