@@ -288,6 +288,36 @@ describe('colour labels', () => {
   });
 });
 
+describe('a browser without the CSS Custom Highlight API (Firefox before 140)', () => {
+  it('lists the highlights in the sidebar, says it cannot paint them, and still opens one from its card', async () => {
+    const doc = testDoc(PARAS);
+    const text = docText(doc);
+    const at = text.indexOf('Minsk');
+    const r = await createAnnotation(db, { docId: doc.id, color: 'green', textHash: doc.textHash, note: '', ...describeOffsets(text, at, at + 5) });
+    if (!r.ok) throw new Error('create failed');
+    const own = Object.getOwnPropertyDescriptor(CSS, 'highlights');
+    Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true });
+    try {
+      expect(highlightApi()).toBeNull();
+      const view = await mountReader(db, doc);
+      unmount = view.unmount;
+      await expect.element(page.getByText('This browser cannot paint highlights into the text')).toBeVisible();
+      const card = view.host.querySelector<HTMLElement>(`[data-annotation-card="${r.value.id}"]`)!;
+      expect(card.textContent).toContain('Minsk');
+      // Nothing breaks on the way: the reader still knows where the highlight is, and its card opens it.
+      expect(painted(view.host, r.value.id).map((h) => [h.text, h.registered])).toEqual([['Minsk', false]]);
+      card.querySelector<HTMLElement>('.ann-quote')!.click();
+      await vi.waitFor(() => expect(card.getAttribute('aria-current')).toBe('true'));
+      expect(view.host.querySelector(`[${ACTIVE_ATTR}]`)?.getAttribute(ACTIVE_ATTR)).toBe(r.value.id);
+    } finally {
+      // Only an own property was added over the prototype's accessor: taking it away restores the API.
+      if (own) Object.defineProperty(CSS, 'highlights', own);
+      else delete (CSS as unknown as Record<string, unknown>).highlights;
+      expect(highlightApi()).not.toBeNull();
+    }
+  });
+});
+
 describe('orphans', () => {
   it('lists an orphan last with its quote and note, and re-attaches it to a new selection', async () => {
     const doc = testDoc(PARAS);
