@@ -2,9 +2,9 @@
  * Paints search matches in the reader with the CSS Custom Highlight API:
  * ranges are styled by `::highlight(search-match)` without adding a single
  * element, so the paragraph text nodes stay exactly as rendered, as they do
- * for the annotations' highlights (anchoring/highlighter.ts). The paragraph holding the current match also gets
- * `data-search-current`, which gives tests and screen magnifier users a
- * landmark.
+ * for the annotations' highlights (anchoring/highlighter.ts). The paragraph
+ * holding the current match also gets `data-search-current`, which gives tests
+ * and screen magnifier users a landmark.
  */
 import type { TextMatch } from '../../../../src-main/shared/contract';
 import { highlightApi } from '../../anchoring/highlighter';
