@@ -4,9 +4,11 @@
  * memoized text that React never re-renders) with the two annotation slots.
  */
 import { memo, useMemo, useState } from 'react';
+import { afterEach, beforeEach } from 'vitest';
 import { createRoot, type Root } from 'react-dom/client';
 import { docText, paragraphOffsets, type Doc } from '../../../../src-main/shared/model';
 import { NotesDbProvider, type NotesDatabase } from '../../db';
+import { freshDb } from '../../db/test-helpers';
 import { AnnotationSidebar } from './AnnotationSidebar';
 import { SelectionToolbar } from './SelectionToolbar';
 import { colorHighlight, highlightApi, layerFor } from '../../anchoring/highlighter';
@@ -143,4 +145,30 @@ export function clickHighlight(host: HTMLElement, id: string): void {
   middleOfHighlight(host, id).target.scrollIntoView({ block: 'center' });
   const { x, y, target } = middleOfHighlight(host, id);
   target.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true }));
+}
+
+/** Three paragraphs of a CSTO news item, with phrases the tests highlight (some, like "states", twice). */
+export const PARAS = [
+  'A session of the Collective Security Council was held in Minsk. The CSC includes the heads of the CSTO member states.',
+  'The heads of state discussed trends in the development of the international situation.',
+  'The CSTO Secretary General, Yuri Khachaturov, took part in it.',
+];
+
+/**
+ * Each test of the calling file gets a fresh notes database (`t.db`); the reader it mounted (`t.unmount`) is taken
+ * down and the selection cleared after it.
+ */
+export function readerTestContext(): { db: NotesDatabase; unmount: (() => void) | undefined } {
+  const t = { db: undefined as unknown as NotesDatabase, unmount: undefined as (() => void) | undefined };
+  let dispose: () => Promise<void> = async () => {};
+  beforeEach(async () => {
+    ({ db: t.db, dispose } = await freshDb());
+  });
+  afterEach(async () => {
+    t.unmount?.();
+    t.unmount = undefined;
+    window.getSelection()?.removeAllRanges();
+    await dispose();
+  });
+  return t;
 }

@@ -12,7 +12,7 @@ import type { TextLayout } from '../../anchoring/text-range';
 import type { AnchoredAnnotation } from './use-anchors';
 
 /** The anchored annotations as the highlighter paints them: orphans left out, longer first at equal starts. */
-export function highlightSpecs(items: AnchoredAnnotation[]): HighlightSpec[] {
+function highlightSpecs(items: AnchoredAnnotation[]): HighlightSpec[] {
   const specs: HighlightSpec[] = [];
   for (const { annotation, anchor } of items) {
     if (anchor.status === 'orphaned') continue;

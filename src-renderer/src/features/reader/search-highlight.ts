@@ -14,10 +14,6 @@ export const MATCH_HIGHLIGHT = 'search-match';
 export const CURRENT_HIGHLIGHT = 'search-match-current';
 const CURRENT_ATTR = 'data-search-current';
 
-export function supportsSearchHighlights(): boolean {
-  return highlightApi() !== null;
-}
-
 /** Paints every match and the current one; returns the current match's range (for scrolling). */
 export function paintSearchMatches(layout: TextLayout, matches: TextMatch[], current: number): Range | null {
   const reg = highlightApi();
