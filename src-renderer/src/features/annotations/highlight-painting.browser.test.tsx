@@ -6,25 +6,19 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { createAnnotation, readAheadDocAnnotations, readAnnotations, readColors, setColorLabel } from '../../db';
-import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
+import { readAheadDocAnnotations, readAnnotations, readColors, setColorLabel } from '../../db';
 import { docText } from '../../../../src-main/shared/model';
 import { ACTIVE_ATTR, PAINTED_ATTR, colorHighlight, highlightApi, layerFor, paintedIn } from '../../anchoring/highlighter';
-import { clickHighlight, middleOfHighlight, mountReader, paintedHighlights as painted, PARAS, readerTestContext, testDoc } from './test-reader';
+import { annotatePhrase, clickHighlight, middleOfHighlight, mountReader, paintedHighlights as painted, PARAS, readerTestContext, testDoc } from './test-reader';
 
 const t = readerTestContext();
 
 describe('overlapping highlights', () => {
   it('renders nested and overlapping highlights; clicking the inner one opens it', async () => {
     const doc = testDoc(PARAS);
-    const text = docText(doc);
-    const mk = async (phrase: string, color: 'yellow' | 'blue' | 'pink') => {
-      // Found inside paragraph 1 (paragraph 0 also says "states").
-      const at = text.indexOf(phrase, text.indexOf('The heads of state'));
-      const r = await createAnnotation(t.db, { docId: doc.id, color, textHash: doc.textHash, ...describeOffsets(text, at, at + phrase.length) });
-      if (!r.ok) throw new Error('create failed');
-      return r.value.id;
-    };
+    // Found inside paragraph 1 (paragraph 0 also says "states").
+    const from = docText(doc).indexOf('The heads of state');
+    const mk = async (phrase: string, color: 'yellow' | 'blue' | 'pink') => (await annotatePhrase(t.db, doc, phrase, { color }, from)).id;
     const outer = await mk('heads of state discussed trends', 'yellow');
     const inner = await mk('state', 'blue');
     const overlap = await mk('trends in the development', 'pink');
@@ -52,14 +46,8 @@ describe('an article with many highlights', () => {
     const words = Array.from({ length: N }, (_, i) => `term${String(i).padStart(3, '0')}`);
     const paras = [0, 1, 2, 3].map((p) => words.slice(p * 30, p * 30 + 30).join(' ') + '.');
     const doc = testDoc(paras);
-    const text = docText(doc);
     const ids: string[] = [];
-    for (const w of words) {
-      const at = text.indexOf(w);
-      const r = await createAnnotation(t.db, { docId: doc.id, color: 'yellow', textHash: doc.textHash, note: `note on *${w}*`, ...describeOffsets(text, at, at + w.length) });
-      if (!r.ok) throw new Error('create failed');
-      ids.push(r.value.id);
-    }
+    for (const w of words) ids.push((await annotatePhrase(t.db, doc, w, { color: 'yellow', note: `note on *${w}*` })).id);
     const view = await mountReader(t.db, doc);
     t.unmount = view.unmount;
     await vi.waitFor(() => expect(painted(view.host)).toHaveLength(N));
@@ -85,12 +73,7 @@ describe('an article with many highlights', () => {
 describe('opening an article', () => {
   it('shows its highlights with its first paragraphs when they were read while the text loaded', async () => {
     const doc = testDoc(PARAS);
-    const text = docText(doc);
-    for (const w of ['Minsk', 'heads of state', 'Khachaturov']) {
-      const at = text.indexOf(w);
-      const r = await createAnnotation(t.db, { docId: doc.id, color: 'green', textHash: doc.textHash, note: '', ...describeOffsets(text, at, at + w.length) });
-      if (!r.ok) throw new Error('create failed');
-    }
+    for (const w of ['Minsk', 'heads of state', 'Khachaturov']) await annotatePhrase(t.db, doc, w, { color: 'green', note: '' });
     // What the reader does on the route change, before the host has answered with the text.
     readAheadDocAnnotations(t.db, doc.id);
     await vi.waitFor(async () => expect((await readAnnotations(t.db, doc.id)).rows).toHaveLength(3));
@@ -114,10 +97,7 @@ describe('opening an article', () => {
 describe('colour labels', () => {
   it('paints the highlights once as the stored labels load, and names them by a label renamed later', async () => {
     const doc = testDoc(PARAS);
-    const text = docText(doc);
-    const at = text.indexOf('Minsk');
-    const r = await createAnnotation(t.db, { docId: doc.id, color: 'green', textHash: doc.textHash, note: '', ...describeOffsets(text, at, at + 5) });
-    if (!r.ok) throw new Error('create failed');
+    await annotatePhrase(t.db, doc, 'Minsk', { color: 'green', note: '' });
     // As on a route change: the highlights are read before the reader (and its colour labels) mounts.
     readAheadDocAnnotations(t.db, doc.id);
     await new Promise((done) => setTimeout(done, 50));
@@ -150,10 +130,7 @@ describe('colour labels', () => {
 describe('a browser without the CSS Custom Highlight API (Firefox before 140)', () => {
   it('lists the highlights in the sidebar, says it cannot paint them, and still opens one from its card', async () => {
     const doc = testDoc(PARAS);
-    const text = docText(doc);
-    const at = text.indexOf('Minsk');
-    const r = await createAnnotation(t.db, { docId: doc.id, color: 'green', textHash: doc.textHash, note: '', ...describeOffsets(text, at, at + 5) });
-    if (!r.ok) throw new Error('create failed');
+    const r = await annotatePhrase(t.db, doc, 'Minsk', { color: 'green', note: '' });
     const own = Object.getOwnPropertyDescriptor(CSS, 'highlights');
     Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true });
     try {
@@ -161,13 +138,13 @@ describe('a browser without the CSS Custom Highlight API (Firefox before 140)', 
       const view = await mountReader(t.db, doc);
       t.unmount = view.unmount;
       await expect.element(page.getByText('This browser cannot paint highlights into the text')).toBeVisible();
-      const card = view.host.querySelector<HTMLElement>(`[data-annotation-card="${r.value.id}"]`)!;
+      const card = view.host.querySelector<HTMLElement>(`[data-annotation-card="${r.id}"]`)!;
       expect(card.textContent).toContain('Minsk');
       // Nothing breaks on the way: the reader still knows where the highlight is, and its card opens it.
-      expect(painted(view.host, r.value.id).map((h) => [h.text, h.registered])).toEqual([['Minsk', false]]);
+      expect(painted(view.host, r.id).map((h) => [h.text, h.registered])).toEqual([['Minsk', false]]);
       card.querySelector<HTMLElement>('.ann-quote')!.click();
       await vi.waitFor(() => expect(card.getAttribute('aria-current')).toBe('true'));
-      expect(view.host.querySelector(`[${ACTIVE_ATTR}]`)?.getAttribute(ACTIVE_ATTR)).toBe(r.value.id);
+      expect(view.host.querySelector(`[${ACTIVE_ATTR}]`)?.getAttribute(ACTIVE_ATTR)).toBe(r.id);
     } finally {
       // Only an own property was added over the prototype's accessor: taking it away restores the API.
       if (own) Object.defineProperty(CSS, 'highlights', own);

@@ -7,7 +7,9 @@ import { memo, useMemo, useState } from 'react';
 import { afterEach, beforeEach } from 'vitest';
 import { createRoot, type Root } from 'react-dom/client';
 import { docText, paragraphOffsets, type Doc } from '../../../../src-main/shared/model';
-import { NotesDbProvider, type NotesDatabase } from '../../db';
+import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
+import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
+import { createAnnotation, NotesDbProvider, type NotesDatabase } from '../../db';
 import { freshDb } from '../../db/test-helpers';
 import { AnnotationSidebar } from './AnnotationSidebar';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -171,4 +173,14 @@ export function readerTestContext(): { db: NotesDatabase; unmount: (() => void) 
     await dispose();
   });
   return t;
+}
+
+/** Highlights the first `phrase` of the document at or after `from` (a character offset), as the toolbar would save it. */
+export async function annotatePhrase(db: NotesDatabase, doc: Doc, phrase: string, fields: { color: ColorId; note?: string }, from = 0) {
+  const text = docText(doc);
+  const at = text.indexOf(phrase, from);
+  if (at < 0) throw new Error(`"${phrase}" is not in the document`);
+  const r = await createAnnotation(db, { docId: doc.id, textHash: doc.textHash, ...fields, ...describeOffsets(text, at, at + phrase.length) });
+  if (!r.ok) throw new Error(`create failed: ${r.error.message}`);
+  return r.value;
 }
