@@ -25,7 +25,7 @@
  */
 
 export interface ProbeOptions {
-  /** Distinct highlight ids painted (each paragraph's `data-highlights`, anchoring/highlighter.ts) that count as "all highlights painted". */
+  /** Distinct `mark[data-annotation-id]` ids that count as "all highlights painted". */
   markTarget: number;
 }
 
@@ -93,9 +93,7 @@ export function probeScript(opts: ProbeOptions): string {
 
   B.distinctMarks = () => {
     const ids = new Set();
-    // Each paragraph lists its painted slices as "from-to:id" (the ranges themselves carry no id).
-    for (const p of document.querySelectorAll('[data-paragraph][data-highlights]'))
-      for (const entry of p.getAttribute('data-highlights').split(' ')) ids.add(entry.slice(entry.indexOf(':') + 1));
+    for (const m of document.querySelectorAll('mark[data-annotation-id]')) ids.add(m.getAttribute('data-annotation-id'));
     return ids.size;
   };
 
@@ -103,7 +101,7 @@ export function probeScript(opts: ProbeOptions): string {
     rows: () => !!document.querySelector('.list-inner .row-link'),
     marks: () => B.distinctMarks() >= MARK_TARGET,
     paras: () => !!document.querySelector('p[data-paragraph]'),
-    firstMark: () => !!document.querySelector('[data-paragraph][data-highlights]'),
+    firstMark: () => !!document.querySelector('mark[data-annotation-id]'),
   };
   // A watch holds the first time its test passed after it was armed, and the paint after it.
   // While "marks" is watched: each change in the number of painted highlights, with its time.

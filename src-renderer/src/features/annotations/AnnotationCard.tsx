@@ -14,7 +14,6 @@ import { NoteEditor } from './NoteEditor';
 import { updateSession } from './reader-session';
 import { TagInput } from './TagInput';
 import type { AnchoredAnnotation } from './use-anchors';
-import { revealNearest } from '../../anchoring/scrolling';
 
 export interface AnnotationCardProps {
   item: AnchoredAnnotation;
@@ -40,8 +39,7 @@ export function AnnotationCard({ item, colors, active, focus, reattaching, onGoT
   const ref = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
-    // The card's own list scrolls to it; the article stays where the highlight was brought into view.
-    if (active && ref.current) revealNearest(ref.current);
+    if (active) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
   return (
