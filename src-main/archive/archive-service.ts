@@ -84,6 +84,8 @@ class OpenArchive implements ArchiveService {
   readonly searchReady: Promise<void>;
   /** The engine in this thread; null when it lives in the search thread. */
   private readonly enginePromise: Promise<SearchEngine | null>;
+  /** The whole archive's year counts, from the list (ArchiveState.timeline says why). */
+  private readonly timeline: ArchiveInfo['timeline'];
 
   constructor(
     private readonly dir: string,
@@ -95,6 +97,7 @@ class OpenArchive implements ArchiveService {
     searchStartLatestMs: number,
   ) {
     for (const s of summaries) this.byId.set(s.id, s);
+    this.timeline = timelineOf(summaries);
     if (thread) {
       this.searchStart = setTimeout(() => this.startSearch(), searchStartLatestMs);
       this.searchStart.unref();
@@ -171,6 +174,7 @@ class OpenArchive implements ArchiveService {
       briefs: this.manifest.briefs,
       builtAt: this.manifest.builtAt,
       corpusHash: this.manifest.corpusHash,
+      timeline: this.timeline,
     };
   }
 
@@ -331,4 +335,15 @@ async function detailsHere(dir: string, rebuild: string): Promise<Details> {
 
 function toSummary(s: ListEntry): DocSummary {
   return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, ...(s.summary ? { summary: s.summary } : {}) };
+}
+
+/** Year counts over the lean list: the same figures as `facets({})` (details-index.ts), without the full summaries. */
+export function timelineOf(entries: readonly Pick<ListEntry, 'year'>[]): NonNullable<ArchiveInfo['timeline']> {
+  const years = new Map<number, number>();
+  let undated = 0;
+  for (const { year } of entries) {
+    if (year === null) undated++;
+    else years.set(year, (years.get(year) ?? 0) + 1);
+  }
+  return { years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year), undated };
 }

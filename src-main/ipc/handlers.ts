@@ -119,6 +119,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           briefs: info?.briefs ?? 0,
           builtAt: info?.builtAt ?? null,
           corpusHash: info?.corpusHash ?? null,
+          timeline: info?.timeline ?? null,
         },
         linkBase: deps.linkBase,
         // An imported archive's id from the registry; otherwise the archive the host was started with ("bundled", or --archive's id).

@@ -130,6 +130,13 @@ export interface ArchiveState {
   briefs: number;
   builtAt: string | null;
   corpusHash: string | null;
+  /**
+   * The whole archive's year counts, as `facets({})` answers them, known as soon as the listing is: the library
+   * draws its timeline from this in its first frame. `facets` needs the full summaries, which arrive later, and
+   * a timeline arriving after the rows pushed them down under the pointer (a click meant for a row opened none).
+   * Null until the archive is open.
+   */
+  timeline: Pick<FacetsResponse, 'years' | 'undated'> | null;
 }
 
 export interface AppInfo {

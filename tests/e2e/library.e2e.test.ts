@@ -2,6 +2,9 @@
  * The library in a real Chromium against the real host and bundled archive:
  * browse, counts, the timeline filter, kind, sort, empty and error states.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWebHost } from '../../src-main/web/server';
@@ -158,6 +161,45 @@ describe('while the archive is still opening', () => {
     } finally {
       release();
       await host.close();
+    }
+  });
+  test('on a first visit the rows do not move once shown: the timeline is drawn in the same frame as the first rows', async () => {
+    // A host of its own, just started: the counts of the filters (facets) come from the full summaries, read
+    // seconds after the list on a large archive, a few hundred milliseconds after it here.
+    const dataDir = mkdtempSync(join(tmpdir(), 'archive-e2e-first-visit-'));
+    const host = await startWebHost({ port: 0, dataDir, log: () => undefined });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 700 }, reducedMotion: 'reduce' });
+    try {
+      // Every frame from the page's start: where the list's box starts, and whether the timeline is there.
+      await context.addInitScript(() => {
+        const w = globalThis as unknown as {
+          __frames: string[];
+          requestAnimationFrame(f: () => void): void;
+          document: { querySelector(s: string): { getBoundingClientRect(): { top: number } } | null };
+        };
+        w.__frames = [];
+        const frame = () => {
+          const box = w.document.querySelector('.library-body .list-scroll');
+          if (box) w.__frames.push(`${Math.round(box.getBoundingClientRect().top)}${w.document.querySelector('.timeline') ? ' with the timeline' : ''}`);
+          w.requestAnimationFrame(frame);
+        };
+        w.requestAnimationFrame(frame);
+      });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+      // The filtered counts have arrived (a bar's name carries its count), and a little after.
+      await page.getByRole('group', { name: 'Filter by year' }).getByRole('button', { name: /, \d+ items?$/ }).first().waitFor();
+      await page.waitForTimeout(500);
+      const frames = await page.evaluate(() => (globalThis as unknown as { __frames: string[] }).__frames);
+      expect(frames.length).toBeGreaterThan(0);
+      const changes = frames.filter((f, i) => f !== frames[i - 1]);
+      expect(changes, `the list's top, from frame to frame: ${changes.join(' → ')}`).toHaveLength(1);
+      expect(frames[0]).toMatch(/with the timeline$/);
+    } finally {
+      await context.close();
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -59,3 +59,16 @@ test('the timeline can count only some documents (the notes filters of the libra
   expect((await archive.facets({ ids: [] })).years).toEqual([]);
   expect(some.kinds).toEqual((await archive.facets()).kinds);
 });
+
+test('the archive says its timeline as soon as it is open, with the figures facets() gives once the summaries are read', async () => {
+  // A fresh open: info() answers before anything asked for the full summaries.
+  const fresh = await openArchive(join(dir, 'archive'));
+  try {
+    const early = fresh.info().timeline;
+    expect(early).toEqual({ years: [{ year: 2004, count: 1 }, { year: 2006, count: 1 }], undated: 2 });
+    const { years, undated } = await fresh.facets();
+    expect(early).toEqual({ years, undated });
+  } finally {
+    await fresh.close();
+  }
+});

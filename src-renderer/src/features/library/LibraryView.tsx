@@ -59,6 +59,12 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
     if (ready) rememberLibraryContext(JSON.parse(key));
   }, [ready, key]);
 
+  // Until facets answer (they need the full summaries, read after the list), the timeline is drawn from the
+  // archive's own year counts, which come with the archive's state: it is there in the same frame as the
+  // first rows, so it never pushes them down. With a filter those counts are not the filtered ones: the
+  // bars keep their place, without figures, until the answer comes.
+  const archiveWide = route.kind === undefined && route.facet === undefined && route.section === undefined && !notesFiltered;
+  const timeline = facets.value ?? status.info?.archive.timeline ?? null;
   const setRoute = useCallback((next: LibraryRoute) => navigate(next, { replace: false }), []);
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
@@ -71,10 +77,11 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
     () => (
       <>
         {!filtered ? <ContinueReading summary={summary} /> : null}
-        {facets.value ? (
+        {timeline ? (
           <Timeline
-            years={facets.value.years}
-            undated={facets.value.undated}
+            years={timeline.years}
+            undated={timeline.undated}
+            pending={!facets.value && !archiveWide}
             selected={route.year}
             onSelect={(year) => setRoute({ ...route, year })}
           />
@@ -82,7 +89,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
         <LibraryFilters route={route} facets={facets.value} onChange={setRoute} tags={tags} />
       </>
     ),
-    [filtered, summary, facets.value, route, setRoute, tags],
+    [filtered, summary, facets.value, timeline, archiveWide, route, setRoute, tags],
   );
 
   let body;

@@ -28,7 +28,7 @@ afterEach(() => {
   host?.remove();
 });
 
-function mount(years: typeof CENTURY, width = 900): { selected: () => number | undefined } {
+function mount(years: typeof CENTURY, width = 900, pending = false): { selected: () => number | undefined } {
   host = document.createElement('div');
   host.style.width = `${width}px`;
   document.body.append(host);
@@ -36,7 +36,7 @@ function mount(years: typeof CENTURY, width = 900): { selected: () => number | u
   function Harness() {
     const [year, setYear] = useState<number | undefined>(undefined);
     current = year;
-    return <Timeline years={years} selected={year} onSelect={setYear} />;
+    return <Timeline years={years} pending={pending} selected={year} onSelect={setYear} />;
   }
   root = createRoot(host);
   act(() => root!.render(<Harness />));
@@ -84,4 +84,25 @@ test('labels stay legible in a narrow window (the bars scroll rather than squeez
   mount(Array.from({ length: 20 }, (_, i) => ({ year: 2001 + i, count: i + 1 })), 360);
   expect(host!.querySelectorAll('.timeline-col')).toHaveLength(20);
   expect(labelsLegible()).toBe(true);
+});
+
+test('while the filtered counts are on their way, the bars hold the place they will have, without figures, and cannot be pressed', async () => {
+  const YEARS = [
+    { year: 2013, count: 4 },
+    { year: 2015, count: 9 },
+  ];
+  mount(YEARS, 900, true);
+  const section = page.getByRole('region', { name: 'Timeline' });
+  const waiting = { height: section.element().getBoundingClientRect().height, bars: host!.querySelectorAll('.timeline-bar').length };
+  expect(section.element().getAttribute('aria-busy')).toBe('true');
+  expect(host!.querySelector('.timeline-count')!.textContent).toBe('');
+  for (const bar of host!.querySelectorAll<HTMLButtonElement>('.timeline-bar')) expect(bar.disabled).toBe(true);
+  act(() => root!.unmount());
+  host!.remove();
+  // The answer: the same height, so the rows below it stay where they were.
+  mount(YEARS, 900, false);
+  await expect.element(page.getByRole('button', { name: '2015, 9 items' })).toBeEnabled();
+  expect(section.element().getBoundingClientRect().height).toBe(waiting.height);
+  expect(host!.querySelectorAll('.timeline-bar').length).toBe(waiting.bars);
+  expect(section.element().getAttribute('aria-busy')).toBeNull();
 });

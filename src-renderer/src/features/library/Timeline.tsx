@@ -70,12 +70,18 @@ export function timelineBuckets(
 export function Timeline({
   years,
   undated = 0,
+  pending = false,
   selected,
   onSelect,
 }: {
   years: FacetsResponse['years'];
   /** Items without a year (not on the timeline, but counted so the numbers add up). */
   undated?: number;
+  /**
+   * The years are the whole archive's and the filtered counts are on their way: the bars hold their place
+   * (so the rows below do not move when the counts arrive) without figures, and cannot be pressed yet.
+   */
+  pending?: boolean;
   selected: number | undefined;
   onSelect: (year: number | undefined) => void;
 }) {
@@ -92,13 +98,13 @@ export function Timeline({
   const total = filled.reduce((n, y) => n + y.count, 0);
   const span = `${filled[0]!.year}–${filled.at(-1)!.year}`;
   return (
-    <section className="timeline" aria-label="Timeline">
+    <section className="timeline" aria-label="Timeline" aria-busy={pending || undefined}>
       <div className="timeline-head">
         <h2 className="section-label">Timeline</h2>
         <span className="timeline-note">
           {long && openDecade !== undefined ? `The ${openDecade}s of ${span}` : span}
           {by === 'decade' ? ' · by decade' : ''}
-          {undated > 0 ? ` · ${formatCount(undated, 'item', 'items')} without a date` : ''}
+          {undated > 0 && !pending ? ` · ${formatCount(undated, 'item', 'items')} without a date` : ''}
         </span>
         {long && openDecade !== undefined ? (
           <button type="button" className="link-button" onClick={() => setOpenDecade(undefined)}>
@@ -122,19 +128,19 @@ export function Timeline({
           return (
             <div key={start} className={pressed ? 'timeline-col selected' : 'timeline-col'}>
               <span className="timeline-count" aria-hidden="true">
-                {count > 0 ? count.toLocaleString('en-GB') : ''}
+                {count > 0 && !pending ? count.toLocaleString('en-GB') : ''}
               </span>
               <button
                 type="button"
                 className="timeline-bar"
                 aria-pressed={by === 'year' ? pressed : undefined}
-                aria-label={`${label}, ${items}`}
-                title={`${label}: ${items}`}
-                disabled={count === 0}
+                aria-label={pending ? label : `${label}, ${items}`}
+                title={pending ? undefined : `${label}: ${items}`}
+                disabled={count === 0 || pending}
                 onClick={() => (by === 'decade' ? setOpenDecade(start) : onSelect(pressed ? undefined : start))}
               >
                 <span className="timeline-track" aria-hidden="true">
-                  <span className="timeline-fill" style={{ height: `${count === 0 ? 0 : Math.max(6, (count / max) * 100)}%` }} />
+                  <span className="timeline-fill" style={{ height: `${count === 0 || pending ? 0 : Math.max(6, (count / max) * 100)}%` }} />
                 </span>
                 <span className="timeline-year">{label}</span>
               </button>
@@ -142,9 +148,11 @@ export function Timeline({
           );
         })}
       </div>
-      <p className="visually-hidden">
-        {formatCount(total, 'dated item', 'dated items')} across {formatCount(filled.length, 'year', 'years')}.
-      </p>
+      {pending ? null : (
+        <p className="visually-hidden">
+          {formatCount(total, 'dated item', 'dated items')} across {formatCount(filled.length, 'year', 'years')}.
+        </p>
+      )}
     </section>
   );
 }
