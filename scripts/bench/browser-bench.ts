@@ -11,7 +11,7 @@
  *     between debounce, route to request, the host's answer, and rendering.
  *  2. Opening an article with 500 highlights (highlight-seed.ts writes them
  *     into the app's IndexedDB): from the route change in the running app
- *     (library -> article) until all 500 <mark>s are painted; also from a
+ *     (library -> article) until all 500 highlights are painted; also from a
  *     fresh page load.
  *  3. The library: time from a fresh page load until its first rows are
  *     painted, then wheel-scrolling from top to bottom, frame by frame.

@@ -25,7 +25,7 @@
  */
 
 export interface ProbeOptions {
-  /** Distinct `mark[data-annotation-id]` ids that count as "all highlights painted". */
+  /** Distinct highlight ids painted (each paragraph's `data-highlights`, anchoring/highlighter.ts) that count as "all highlights painted". */
   markTarget: number;
 }
 
@@ -93,7 +93,9 @@ export function probeScript(opts: ProbeOptions): string {
 
   B.distinctMarks = () => {
     const ids = new Set();
-    for (const m of document.querySelectorAll('mark[data-annotation-id]')) ids.add(m.getAttribute('data-annotation-id'));
+    // Each paragraph lists its painted slices as "from-to:id" (the ranges themselves carry no id).
+    for (const p of document.querySelectorAll('[data-paragraph][data-highlights]'))
+      for (const entry of p.getAttribute('data-highlights').split(' ')) ids.add(entry.slice(entry.indexOf(':') + 1));
     return ids.size;
   };
 
@@ -101,7 +103,7 @@ export function probeScript(opts: ProbeOptions): string {
     rows: () => !!document.querySelector('.list-inner .row-link'),
     marks: () => B.distinctMarks() >= MARK_TARGET,
     paras: () => !!document.querySelector('p[data-paragraph]'),
-    firstMark: () => !!document.querySelector('mark[data-annotation-id]'),
+    firstMark: () => !!document.querySelector('[data-paragraph][data-highlights]'),
   };
   // A watch holds the first time its test passed after it was armed, and the paint after it.
   // While "marks" is watched: each change in the number of painted highlights, with its time.

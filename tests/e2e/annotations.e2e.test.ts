@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { launch, openPage } from './browser';
-import { articleHash, articles, closeCard, highlight, passage } from './notes-support';
+import { articleHash, articles, closeCard, highlight, paintedIds, paintedSlices, passage, waitForPainted } from './notes-support';
 
 let browser: Browser;
 let long: Doc;
@@ -24,7 +24,6 @@ afterAll(async () => {
 });
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
-const marks = (page: Page, id: string) => page.locator(`mark[data-annotation-id="${id}"]`);
 
 describe('highlights in the reader', () => {
   test('a highlight in a colour with a Markdown note and a tag is in the same place after a reload', async () => {
@@ -34,11 +33,11 @@ describe('highlights in the reader', () => {
     const id = await highlight(page, p, { color: 'Evidence', note: 'A **key** claim, see <script>alert(1)</script>', tags: ['treaty-e2e'] });
 
     await page.reload();
-    await marks(page, id).first().waitFor();
+    await waitForPainted(page, id);
     // Same text, same paragraph, same colour.
-    expect((await marks(page, id).allTextContents()).join('')).toBe(p.phrase);
-    expect(await marks(page, id).first().evaluate((m) => m.closest('[data-paragraph]')?.getAttribute('data-paragraph'))).toBe(String(p.paragraph));
-    expect(await marks(page, id).first().getAttribute('data-color')).toBe('green');
+    const slices = (await paintedSlices(page)).filter((s) => s.id === id);
+    expect(slices.map((s) => s.text).join('')).toBe(p.phrase);
+    expect(slices.map((s) => [s.paragraph, s.color])).toEqual([[p.paragraph, 'green']]);
     // The note comes back rendered as Markdown, its script inert text at most.
     const card = sidebar(page).locator(`[data-annotation-card="${id}"]`);
     expect(await card.locator('strong').textContent()).toBe('key');
@@ -54,11 +53,11 @@ describe('highlights in the reader', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     const id = await highlight(page, passage(long, 4), { note: 'keep me' });
     await sidebar(page).locator(`[data-annotation-card="${id}"]`).getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => marks(page, id).count()).toBe(0);
+    await expect.poll(async () => (await paintedIds(page)).includes(id)).toBe(false);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await marks(page, id).first().waitFor();
+    await waitForPainted(page, id);
     await page.reload();
-    await marks(page, id).first().waitFor();
+    await waitForPainted(page, id);
     expect(await sidebar(page).locator(`[data-annotation-card="${id}"]`).textContent()).toContain('keep me');
     await context.close();
   });

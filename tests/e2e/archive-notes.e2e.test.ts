@@ -20,7 +20,7 @@ import { createHttpClient } from '../../src-main/shared/http-client';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { launch } from './browser';
 import { must } from './api';
-import { articleHash, closeCard, highlight, type Passage } from './notes-support';
+import { articleHash, closeCard, highlight, paintedIds, paintedText, waitForPainted, type Passage } from './notes-support';
 
 const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 const TITLE = 'Council of Ministers meets on border security';
@@ -147,8 +147,8 @@ describe('two archives sharing a document id', () => {
     await pageB.getByText('1 of 1 highlights').waitFor();
     expect(await notebookQuotes(pageB).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-annotation-card')))).toEqual([noteB]);
     await pageB.goto(b.host.url + articleHash(id));
-    await pageB.locator(`mark[data-annotation-id="${noteB}"]`).first().waitFor();
-    expect(await pageB.locator('mark[data-annotation-id]').evaluateAll((ms) => [...new Set(ms.map((m) => m.getAttribute('data-annotation-id')))])).toEqual([noteB]);
+    await waitForPainted(pageB, noteB);
+    expect(await paintedIds(pageB)).toEqual([noteB]);
     expect(await pageB.getByRole('complementary', { name: 'Annotations' }).textContent()).not.toContain('Note made in archive A');
 
     // B's backup now holds both archives' notes; restored into A, A still shows only its own.
@@ -214,8 +214,8 @@ describe('importing an archive again', () => {
     await page.goto(r.host.url + articleHash(summit));
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     const sidebar = page.getByRole('complementary', { name: 'Annotations' });
-    await page.locator(`mark[data-annotation-id="${kept}"]`).first().waitFor();
-    expect((await page.locator(`mark[data-annotation-id="${kept}"]`).allTextContents()).join('')).toContain('rapid-reaction');
+    await waitForPainted(page, kept);
+    expect(await paintedText(page, kept)).toContain('rapid-reaction');
     expect(await sidebar.locator(`[data-annotation-card="${kept}"]`).textContent()).toContain('The text changed; this is the closest match.');
     await sidebar.getByText('Could not be placed (1)').waitFor();
     expect(await sidebar.locator(`[data-annotation-card="${gone}"]`).textContent()).toContain('its text is gone');

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { hostApi, must } from './api';
 import { baseUrl, launch, openPage } from './browser';
-import { articleHash, articles, closeCard, highlight, passage, storedReadingPosition } from './notes-support';
+import { articleHash, articles, closeCard, highlight, paintedSlices, paintedText, passage, storedReadingPosition, waitForPainted } from './notes-support';
 
 let browser: Browser;
 let long: Doc;
@@ -114,21 +114,20 @@ describe('export', () => {
     expect(link).toBe(`${baseUrl()}#article/${encodeURIComponent(long.id)}?annotation=${id}`);
 
     const next = await context.newPage();
-    // The flash is brief: record every mark that gets it, rather than sampling (a loaded machine samples past it).
+    // The flash is brief: record every highlight that gets it, rather than sampling (a loaded machine samples past it).
     await next.addInitScript({
       content: `window.__flashed = [];
         new MutationObserver((changes) => {
-          for (const c of changes) if (c.target.classList?.contains('ar-highlight-flash')) window.__flashed.push(c.target.getAttribute('data-annotation-id'));
-        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });`,
+          for (const c of changes) if (c.target.getAttribute?.('data-flash-highlight')) window.__flashed.push(c.target.getAttribute('data-flash-highlight'));
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-flash-highlight'] });`,
     });
     await next.goto(link!);
-    const mark = next.locator(`mark[data-annotation-id="${id}"]`).first();
-    await mark.waitFor();
+    await waitForPainted(next, id);
     await expect.poll(() => next.evaluate<string[]>('window.__flashed')).toContain(id);
     await expect
       .poll(async () => {
-        const box = await mark.boundingBox();
-        return box !== null && box.y > 0 && box.y + box.height < 700;
+        const box = (await paintedSlices(next)).find((s) => s.id === id)?.box;
+        return box !== undefined && box.y > 0 && box.y + box.height < 700;
       })
       .toBe(true);
     expect(await sidebar(next).locator(`[data-annotation-card="${id}"]`).getAttribute('aria-current')).toBe('true');
@@ -156,7 +155,7 @@ describe('export', () => {
     await link.waitFor();
     await link.click();
     await reader.waitForURL((u) => u.protocol === 'http:');
-    await reader.locator(`mark[data-annotation-id="${id}"]`).first().waitFor();
+    await waitForPainted(reader, id);
     await context.close();
   });
 
@@ -301,9 +300,8 @@ describe('backup and restore', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('Survives a new laptop');
     await card.getByRole('button', { name: 'Open in article' }).click();
-    const mark = page.locator(`mark[data-annotation-id="${id}"]`);
-    await mark.first().waitFor();
-    expect((await mark.allTextContents()).join('')).toBe(p.phrase);
+    await waitForPainted(page, id);
+    expect(await paintedText(page, id)).toBe(p.phrase);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -352,9 +350,8 @@ describe('backup and restore', () => {
     await page.getByText(/^Imported: 1 added/).waitFor();
 
     await page.goto(baseUrl() + articleHash(long.id));
-    const mark = page.locator(`mark[data-annotation-id="${id}"]`);
-    await mark.first().waitFor();
-    expect((await mark.allTextContents()).join('')).toBe(p.phrase);
+    await waitForPainted(page, id);
+    expect(await paintedText(page, id)).toBe(p.phrase);
     await context.close();
   });
 

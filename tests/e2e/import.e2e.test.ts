@@ -20,7 +20,7 @@ import { encodeBatch } from '../../src-main/shared/upload-format';
 import { launch, screenshot } from './browser';
 import { must } from './api';
 import { describeViolations, seriousViolations } from './axe';
-import { highlight, passage } from './notes-support';
+import { highlight, paintedSlices, passage, waitForPainted } from './notes-support';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 let browser: Browser;
@@ -156,10 +156,10 @@ describe('import in the app', () => {
 
     // The highlight is still there, on the same words, one paragraph further down.
     await p.goto(`${h.url}#/article/${encodeURIComponent(edited.id)}`);
-    const mark = p.locator(`mark[data-annotation-id="${annotation}"]`);
-    await expect.poll(() => mark.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect((await mark.allInnerTexts()).join('')).toBe(phrase.phrase);
-    expect(await mark.first().evaluate((m) => m.closest('[data-paragraph]')?.getAttribute('data-paragraph'))).toBe(String(phrase.paragraph + 1));
+    await waitForPainted(p, annotation, 15_000);
+    const slices = (await paintedSlices(p)).filter((s) => s.id === annotation);
+    expect(slices.map((s) => s.text).join('')).toBe(phrase.phrase);
+    expect(slices[0].paragraph).toBe(phrase.paragraph + 1);
     expect(errors).toEqual([]);
     await p.context().close();
     await h.close();

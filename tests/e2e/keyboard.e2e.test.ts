@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hostApi, must } from './api';
 import { launch, openPage } from './browser';
-import { articleHash, articles, closeCard, passage, selectPassage } from './notes-support';
+import { articleHash, articles, clickHighlight, closeCard, paintedIds, paintedSlices, passage, selectPassage } from './notes-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -142,26 +142,26 @@ describe('shortcuts a reader expects', () => {
     expect(await evidence.innerText()).toBe('Evidence');
     await evidence.click();
     await page.keyboard.press('h');
-    const mark = page.locator('mark[data-annotation-id]').first();
-    await mark.waitFor();
-    expect(await mark.getAttribute('data-color')).toBe('green');
-    const id = await mark.getAttribute('data-annotation-id');
+    await expect.poll(async () => (await paintedSlices(page)).length).toBeGreaterThan(0);
+    const [first] = await paintedSlices(page);
+    expect(first.color).toBe('green');
+    const id = first.id;
 
     // The next selection, `h` again: the same colour, no click on a colour.
     await closeCard(page);
     await selectPassage(page, passage(doc, 3));
     await toolbar.waitFor();
     await page.keyboard.press('h');
-    await expect.poll(() => page.locator('mark[data-annotation-id][data-color="green"]').evaluateAll((ms) => new Set(ms.map((m) => m.getAttribute('data-annotation-id'))).size)).toBe(2);
+    await expect.poll(async () => new Set((await paintedSlices(page)).filter((s) => s.color === 'green').map((s) => s.id)).size).toBe(2);
 
     // Delete the first, then Ctrl+Z brings it back.
-    await mark.click();
+    await clickHighlight(page, id);
     const card = page.getByRole('complementary', { name: 'Annotations' }).locator(`[data-annotation-card="${id}"]`);
     await card.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).count()).toBe(0);
+    await expect.poll(async () => (await paintedIds(page)).includes(id)).toBe(false);
     await page.locator('.reader-scroll').focus();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await paintedIds(page)).includes(id)).toBe(true);
     await context.close();
   });
 });

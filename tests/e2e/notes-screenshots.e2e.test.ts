@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
 import { launch, openPage, screenshot } from './browser';
 import { seen } from './visible';
-import { articleHash, articles, closeCard, highlight, passage, selectPassage } from './notes-support';
+import { articleHash, articles, closeCard, highlight, paintedIds, paintedSlices, passage, selectPassage } from './notes-support';
 
 let browser: Browser;
 let long: Doc;
@@ -34,14 +34,16 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
     await highlight(page, passage(long, 2, 9), { color: 'Question', tags: ['follow-up'] });
     await closeCard(page);
     const active = await highlight(page, passage(long, 3, 6), { color: 'Evidence', note: 'Figures to check against the 2019 report.' });
-    expect(await page.locator('mark[data-annotation-id]').count()).toBeGreaterThanOrEqual(3);
-    await page.locator(`mark[data-annotation-id="${active}"]`).first().scrollIntoViewIfNeeded();
+    expect((await paintedIds(page)).length).toBeGreaterThanOrEqual(3);
+    const activeAt = (await paintedSlices(page)).find((s) => s.id === active)!;
+    await page.locator(`[data-paragraph="${activeAt.paragraph}"]`).scrollIntoViewIfNeeded();
     // A fresh selection shows the toolbar over the text.
     await selectPassage(page, passage(long, 4, 6));
     await page.getByRole('toolbar', { name: 'Annotate selection' }).waitFor();
     expect((await seen(page.getByRole('toolbar', { name: 'Annotate selection' }))).inViewport).toBe(true);
-    const marks = page.locator('mark[data-annotation-id]');
-    const painted = await Promise.all([0, 1, 2].map(async (i) => seen(marks.nth(i))));
+    const slices = (await paintedSlices(page)).slice(0, 3);
+    expect(slices.map((s) => s.color)).toEqual(['yellow', 'pink', 'green']);
+    const painted = await Promise.all(slices.map((s) => seen(page.locator(`[data-paragraph="${s.paragraph}"]`), `::highlight(annotation-${s.color})`)));
     // Three colours, three backgrounds, and the highlighted text stays readable on each.
     expect(new Set(painted.map((m) => m.background)).size).toBe(3);
     for (const m of painted) expect(m.contrast).toBeGreaterThanOrEqual(4.5);

@@ -79,12 +79,11 @@ export async function highlight(page: Page, p: Passage, opts: { color?: string; 
   const toolbar = page.getByRole('toolbar', { name: 'Annotate selection' });
   await toolbar.waitFor();
   if (opts.color) await toolbar.getByRole('radio', { name: opts.color, exact: true }).click();
-  const before = await page.locator('mark[data-annotation-id]').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-annotation-id')));
+  const before = await paintedIds(page);
   await toolbar.getByRole('button', { name: opts.note ? 'Add note' : 'Highlight', exact: true }).click();
-  const ids = () => page.locator('mark[data-annotation-id]').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-annotation-id')));
   let id: string | null | undefined;
   for (let tries = 0; !id && tries < 100; tries++) {
-    id = (await ids()).find((a) => a && !before.includes(a));
+    id = (await paintedIds(page)).find((a) => !before.includes(a));
     if (!id) await page.waitForTimeout(50);
   }
   if (!id) throw new Error('no new highlight appeared');
@@ -103,6 +102,114 @@ export async function highlight(page: Page, p: Passage, opts: { color?: string; 
     await card.getByText(tag, { exact: true }).first().waitFor();
   }
   return id;
+}
+
+/** One slice of a highlight painted in the reader: its paragraph, text, colour as painted, and boxes on screen. */
+export interface PaintedSlice {
+  id: string;
+  paragraph: number;
+  text: string;
+  /** The colour whose ::highlight() paints it (null: in no colour's registry, so not painted). */
+  color: string | null;
+  /** Its first line box (client coordinates) and the box around all of it. */
+  first: Box;
+  box: Box;
+}
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Reads what the reader painted as a person would see it: anchoring/highlighter.ts writes each paragraph's
+ * slices into `data-highlights` (`from-to:id`); each is checked against the page's CSS.highlights registry
+ * for the colour it is painted in. Plain JavaScript: it runs in the page.
+ */
+const READ_PAINTED = `(() => {
+  const special = new Set(['annotation-overlap', 'annotation-active', 'annotation-flash']);
+  const colours = [];
+  for (const [name, h] of CSS.highlights) if (name.startsWith('annotation-') && !special.has(name)) colours.push([name.slice('annotation-'.length), [...h]]);
+  const box = (b) => ({ x: b.x, y: b.y, width: b.width, height: b.height });
+  const out = [];
+  for (const p of document.querySelectorAll('[data-paragraph][data-highlights]')) {
+    const nodes = [];
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    const at = (offset) => {
+      let rest = offset;
+      for (const n of nodes) {
+        if (rest <= n.length) return [n, rest];
+        rest -= n.length;
+      }
+      return [p, 0];
+    };
+    for (const entry of p.getAttribute('data-highlights').split(' ')) {
+      const colon = entry.indexOf(':');
+      const [from, to] = entry.slice(0, colon).split('-').map(Number);
+      const r = document.createRange();
+      r.setStart(...at(from));
+      r.setEnd(...at(to));
+      let color = null;
+      for (const [c, ranges] of colours)
+        if (ranges.some((x) => x.compareBoundaryPoints(Range.START_TO_START, r) === 0 && x.compareBoundaryPoints(Range.END_TO_END, r) === 0)) color = c;
+      out.push({
+        id: decodeURIComponent(entry.slice(colon + 1)),
+        paragraph: Number(p.getAttribute('data-paragraph')),
+        text: r.toString(),
+        color,
+        first: box(r.getClientRects()[0] ?? r.getBoundingClientRect()),
+        box: box(r.getBoundingClientRect()),
+      });
+    }
+  }
+  return out;
+})()`;
+
+/** Every slice of every highlight painted in the reader, in text order. */
+export async function paintedSlices(page: Page): Promise<PaintedSlice[]> {
+  return page.evaluate<PaintedSlice[]>(READ_PAINTED);
+}
+
+/** The ids of the highlights painted in the reader, each once, in text order. */
+export async function paintedIds(page: Page): Promise<string[]> {
+  return [...new Set((await paintedSlices(page)).map((s) => s.id))];
+}
+
+/** The text of one painted highlight (its slices joined; '' when it is not painted). */
+export async function paintedText(page: Page, id: string): Promise<string> {
+  return (await paintedSlices(page))
+    .filter((s) => s.id === id)
+    .map((s) => s.text)
+    .join('');
+}
+
+/** Waits until the highlight is painted in the reader. */
+export async function waitForPainted(page: Page, id: string, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await paintedIds(page)).includes(id)) {
+    if (Date.now() > end) throw new Error(`highlight ${id} was not painted within ${timeout} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Clicks the middle of a painted highlight's first line, as the mouse does (scrolled into view first). */
+export async function clickHighlight(page: Page, id: string): Promise<void> {
+  const find = async () => (await paintedSlices(page)).find((s) => s.id === id);
+  const slice = await find();
+  if (!slice) throw new Error(`highlight ${id} is not painted`);
+  if (slice.first.y < 0 || slice.first.y + slice.first.height > (page.viewportSize()?.height ?? 720)) {
+    // Scroll the line itself (not its paragraph, which may be taller than the view) to a third of the way down.
+    await page.evaluate(`(() => {
+      let el = document.querySelector('[data-paragraph="${slice.paragraph}"]');
+      while (el && !(/auto|scroll/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight)) el = el.parentElement;
+      const view = el ? el.getBoundingClientRect() : { top: 0, height: innerHeight };
+      (el ?? document.scrollingElement).scrollBy(0, ${slice.first.y} - view.top - view.height / 3);
+    })()`);
+  }
+  const { first } = (await find())!;
+  await page.mouse.click(first.x + first.width / 2, first.y + first.height / 2);
 }
 
 /** Close the open annotation card (so the next selection starts clean). */

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { startApp } from '../support/app-process';
 import { chromiumLaunchOptions } from '../support/chromium';
-import { articleHash, articles, highlight, passage } from './notes-support';
+import { articleHash, articles, highlight, passage, waitForPainted } from './notes-support';
 
 const startHost = (dataDir: string) => startApp('src-main/web/main.ts', ['--data', dataDir]);
 
@@ -55,7 +55,7 @@ test('notes are still there after stopping and starting again, including after a
   context = await openBrowser();
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url! + articleHash(doc.id));
-  await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await waitForPainted(page, id, 15_000);
   await context.close();
   expect(await again.stop()).toBe(0);
 });

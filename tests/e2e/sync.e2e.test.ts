@@ -23,7 +23,7 @@ import type { WebHost } from '../../src-main/web/server';
 import { createHttpClient } from '../../src-main/shared/http-client';
 import { createBackup, type Snapshot } from '../../src-main/shared/notes/backup/backup-format';
 import type { CouchServer } from '../support/couch-server';
-import { articleHash, closeCard, highlight, passage } from './notes-support';
+import { articleHash, closeCard, highlight, paintedIds, passage, waitForPainted } from './notes-support';
 import { notesOf, openSettings, startSyncWorld, statusLine, type SyncWorld } from './sync-support';
 
 let world: SyncWorld;
@@ -57,7 +57,7 @@ async function caughtUp(page: Page): Promise<void> {
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();
   const here = (((await notesOf(page)).annotations ?? []) as { docId: string }[]).filter((r) => r.docId === doc.id).length;
-  const painted = async () => new Set(await page.locator('mark[data-annotation-id]').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-annotation-id')))).size;
+  const painted = async () => (await paintedIds(page)).length;
   await expect.poll(painted, { timeout: 20_000 }).toBe(here);
 }
 
@@ -118,7 +118,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
 
     // B shows A's note in the reader.
     await b.goto(host.url + articleHash(doc.id, ids[0]));
-    await b.locator(`mark[data-annotation-id="${ids[0]}"]`).first().waitFor();
+    await waitForPainted(b, ids[0]);
   }, 120_000);
 
   test('6: with the server down the app keeps working and shows "N pending"; back up, pending drops to 0 on its own', async () => {
@@ -138,7 +138,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
       await expect.poll(async () => Number(/^(\d+) pending\. The server cannot be reached/.exec((await statusLine(a).textContent()) ?? '')?.[1] ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
       // Still working offline: the highlights are there after a reload.
       await a.goto(host.url + articleHash(doc.id));
-      await a.locator(`mark[data-annotation-id="${made[1]}"]`).first().waitFor();
+      await waitForPainted(a, made[1]);
     } finally {
       // Back up whatever happened above: the tests after this one need the server.
       await couch.resume();

@@ -16,10 +16,18 @@ export interface Seen {
   background: string;
 }
 
-export async function seen(locator: Locator): Promise<Seen> {
-  return locator.evaluate((el) => {
+/**
+ * `pseudo` reads a highlight painted over the element's text instead (`::highlight(name)`): its text colour, and
+ * its background composited over the element's.
+ */
+export async function seen(locator: Locator, pseudo?: string): Promise<Seen> {
+  return locator.evaluate((el, pseudo) => {
     type El = { parentElement: El | null; getBoundingClientRect(): { top: number; left: number; bottom: number; right: number; width: number; height: number } };
-    const w = globalThis as unknown as { getComputedStyle(e: El): { color: string; backgroundColor: string }; innerWidth: number; innerHeight: number };
+    const w = globalThis as unknown as {
+      getComputedStyle(e: El, pseudo?: string): { color: string; backgroundColor: string };
+      innerWidth: number;
+      innerHeight: number;
+    };
     // rgb()/rgba() in 0-255, or color(srgb r g b / a) in 0-1 (what color-mix() computes to).
     const rgba = (c: string): number[] => {
       const n = (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number);
@@ -31,6 +39,10 @@ export async function seen(locator: Locator): Promise<Seen> {
     };
     // The painted background: the element's and its ancestors' backgrounds, composited until an opaque one.
     const layers: number[][] = [];
+    if (pseudo) {
+      const [r, g, b, a = 1] = rgba(w.getComputedStyle(el as unknown as El, pseudo).backgroundColor);
+      if (a > 0) layers.push([r, g, b, a]);
+    }
     for (let e: El | null = el as unknown as El; e; e = e.parentElement) {
       const [r, g, b, a = 1] = rgba(w.getComputedStyle(e).backgroundColor);
       if (a > 0) layers.push([r, g, b, a]);
@@ -39,11 +51,11 @@ export async function seen(locator: Locator): Promise<Seen> {
     let painted = [255, 255, 255];
     for (const [r, g, b, a] of layers.reverse()) painted = [r, g, b].map((v, i) => a * v + (1 - a) * painted[i]);
     const background = `rgb(${painted.map((v) => Math.round(v)).join(', ')})`;
-    const fg = lum(rgba(w.getComputedStyle(el as unknown as El).color));
+    const fg = lum(rgba(w.getComputedStyle(el as unknown as El, pseudo).color));
     const bg = lum(painted);
     const contrast = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
     const box = (el as unknown as El).getBoundingClientRect();
     const inViewport = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < w.innerHeight && box.left < w.innerWidth;
     return { inViewport, contrast, background };
-  });
+  }, pseudo);
 }

@@ -1,26 +1,49 @@
 /**
  * Range <-> selectors and the highlighter, in a real Chromium DOM laid out
  * the way the reader renders a document: one element per paragraph with
- * data-paragraph, text in plain text nodes.
+ * data-paragraph, text in plain text nodes. Highlights are painted with the
+ * page's real CSS Custom Highlight API and found under points of the real
+ * layout.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { anchor } from '../../../src-main/shared/notes/anchoring/anchor';
 import {
-  annotationIdsAt,
-  highlightElements,
-  highlightInParagraph,
-  highlightOffsets,
-  highlightSlicesInParagraph,
-  removeAllHighlights,
-  removeHighlight,
+  ACTIVE_ATTR,
+  ACTIVE_HIGHLIGHT,
+  FLASH_ATTR,
+  FLASH_HIGHLIGHT,
+  FLASH_MS,
+  HighlightLayer,
+  OVERLAP_HIGHLIGHT,
+  PAINTED_ATTR,
+  colorHighlight,
+  highlightApi,
+  paintedIn,
+  type HighlightSpec,
 } from './highlighter';
 import { corpusDoc } from './test/corpus';
 import { describe as describeRange, offsetsToRange, rangeToOffsets, type TextLayout } from './text-range';
 
 const mounted: HTMLElement[] = [];
+const layers: HighlightLayer[] = [];
 afterEach(() => {
+  for (const layer of layers.splice(0)) layer.dispose();
   for (const el of mounted.splice(0)) el.remove();
 });
+
+function layerOn(layout: TextLayout): HighlightLayer {
+  const layer = new HighlightLayer(layout);
+  layers.push(layer);
+  return layer;
+}
+
+const registered = (name: string): Range[] => [...((highlightApi()?.highlights.get(name) ?? []) as Iterable<Range>)];
+const texts = (ranges: Range[]) => ranges.map((r) => r.toString());
+/** The middle of a range's first line box, in client coordinates. */
+function middleOf(range: Range): [number, number] {
+  const box = range.getClientRects()[0];
+  return [box.left + box.width / 2, box.top + box.height / 2];
+}
 
 function render(paragraphs: string[]): TextLayout {
   const container = document.createElement('article');
@@ -101,74 +124,99 @@ describe('Range <-> offsets', () => {
     expect(rangeToOffsets(spaces, ws)).toBeNull();
   });
 
-  it('still maps correctly after highlights have split the text nodes', () => {
+  it('maps a paragraph whose text is in several nodes under inline elements', () => {
     const layout = render(paragraphs);
-    highlightOffsets(layout, 3, 9, { id: 'a' });
+    const p = para(layout, 0);
+    p.innerHTML = 'Fir<em>st par</em>agraph text.';
     const range = document.createRange();
-    const marks = highlightElements(layout.container, 'a');
-    range.setStart(marks[0].firstChild!, 1); // 'st par' starts at 3: offset 4
-    range.setEnd(para(layout, 0).lastChild!, 3); // 'agraph text.' starts at 9: offset 12
+    range.setStart(p.querySelector('em')!.firstChild!, 1); // 't par' starts at 4
+    range.setEnd(p.lastChild!, 3); // 'agraph text.' starts at 9: offset 12
     expect(rangeToOffsets(layout, range)).toEqual({ start: 4, end: 12 });
     expect(range.toString()).toBe('t paragr');
+    expect(offsetsToRange(layout, 4, 12)!.toString()).toBe('t paragr');
   });
 });
 
 describe('highlighter', () => {
-  it('wraps a range across paragraph boundaries in marks carrying the annotation id', () => {
+  it('paints a highlight across paragraphs as ranges in its colour, leaving the text nodes as they were', () => {
     const layout = render(['Alpha beta gamma.', 'Delta epsilon.']);
+    const nodes = [para(layout, 0).firstChild, para(layout, 1).firstChild];
     const start = layout.text.indexOf('gamma');
     const end = layout.text.indexOf(' epsilon');
-    const marks = highlightOffsets(layout, start, end, { id: 'x1', background: 'rgba(255, 224, 102, 0.5)' });
-    expect(marks.map((m) => m.textContent)).toEqual(['gamma.', 'Delta']);
-    expect(marks.every((m) => m.tagName === 'MARK' && m.dataset.annotationId === 'x1')).toBe(true);
-    // The block structure is untouched: marks sit inside the paragraphs.
-    expect(marks[0].parentElement).toBe(para(layout, 0));
-    expect(marks[1].parentElement).toBe(para(layout, 1));
+    const layer = layerOn(layout);
+    layer.paint([{ id: 'x1', start, end, color: 'green' }], null);
+    expect(texts(layer.rangesOf('x1'))).toEqual(['gamma.', 'Delta']);
+    expect(registered(colorHighlight('green'))).toEqual(expect.arrayContaining(layer.rangesOf('x1')));
+    // Nothing added to the DOM but the record of what was painted where.
+    expect([para(layout, 0).firstChild, para(layout, 1).firstChild]).toEqual(nodes);
+    expect(para(layout, 0).childNodes).toHaveLength(1);
+    expect([0, 1].map((i) => paintedIn(para(layout, i)))).toEqual([[{ id: 'x1', from: 11, to: 17 }], [{ id: 'x1', from: 0, to: 5 }]]);
+
+    const painted = layer.rangesOf('x1');
+    layer.clear();
+    expect(registered(colorHighlight('green')).filter((r) => painted.includes(r))).toEqual([]);
+    expect(para(layout, 0).hasAttribute(PAINTED_ATTR)).toBe(false);
   });
 
-  it('renders overlapping and nested highlights, each clickable, and removes one cleanly', () => {
+  it('finds overlapping and nested highlights under a point, innermost first, and underlines where they overlap', () => {
     const text = 'The heads of state discussed trends in the international situation.';
     const layout = render([text]);
     const at = (s: string) => text.indexOf(s);
-    highlightOffsets(layout, at('heads'), at(' trends'), { id: 'outer' });
-    highlightOffsets(layout, at('state'), at(' discussed'), { id: 'nested' });
-    highlightOffsets(layout, at('discussed'), at(' situation'), { id: 'overlap' });
-
-    const textOf = (id: string) => highlightElements(layout.container, id).map((m) => m.textContent).join('');
+    const layer = layerOn(layout);
+    layer.paint(
+      [
+        { id: 'outer', start: at('heads'), end: at(' trends'), color: 'yellow' },
+        { id: 'nested', start: at('state'), end: at(' discussed'), color: 'blue' },
+        { id: 'overlap', start: at('discussed'), end: at(' situation'), color: 'pink' },
+      ],
+      null,
+    );
+    const textOf = (id: string) => texts(layer.rangesOf(id)).join('');
     expect(textOf('outer')).toBe('heads of state discussed');
     expect(textOf('nested')).toBe('state');
     expect(textOf('overlap')).toBe('discussed trends in the international');
+    expect(registered(colorHighlight('yellow'))).toEqual(layer.rangesOf('outer'));
+    expect(registered(colorHighlight('blue'))).toEqual(layer.rangesOf('nested'));
+    expect(texts(registered(OVERLAP_HIGHLIGHT)).sort()).toEqual(['discussed', 'state']);
 
-    const nestedMark = highlightElements(layout.container, 'nested')[0];
-    expect(annotationIdsAt(nestedMark.firstChild, layout.container)).toEqual(['nested', 'outer']);
-    const overlapOnly = highlightElements(layout.container, 'overlap').at(-1)!;
-    expect(annotationIdsAt(overlapOnly.firstChild, layout.container)).toEqual(['overlap']);
-    // A click lands on the innermost mark.
-    let clicked: string[] = [];
-    layout.container.addEventListener('click', (e) => (clicked = annotationIdsAt(e.target as Node, layout.container)));
-    nestedMark.click();
-    expect(clicked[0]).toBe('nested');
-
-    removeHighlight(layout.container, 'outer');
-    expect(highlightElements(layout.container, 'outer')).toEqual([]);
-    expect(textOf('nested')).toBe('state');
-    expect(textOf('overlap')).toBe('discussed trends in the international');
-    expect(para(layout, 0).textContent).toBe(text);
-
-    removeAllHighlights(layout.container);
-    expect(para(layout, 0).innerHTML).toBe(text);
-    expect(para(layout, 0).childNodes).toHaveLength(1);
+    expect(layer.idsAt(...middleOf(layer.rangesOf('nested')[0]))).toEqual(['nested', 'outer']);
+    const only = document.createRange();
+    only.setStart(para(layout, 0).firstChild!, at('international'));
+    only.setEnd(para(layout, 0).firstChild!, at(' situation'));
+    expect(layer.idsAt(...middleOf(only))).toEqual(['overlap']);
+    const plain = document.createRange();
+    plain.setStart(para(layout, 0).firstChild!, 0);
+    plain.setEnd(para(layout, 0).firstChild!, 3);
+    expect(layer.idsAt(...middleOf(plain))).toEqual([]);
   });
 
-  it('keeps the original text node (the one a framework holds) once highlights are gone', () => {
-    const layout = render(['Some paragraph text here.']);
-    const original = para(layout, 0).firstChild;
-    highlightOffsets(layout, 0, 4, { id: 'a' });
-    highlightOffsets(layout, 10, 14, { id: 'b' });
-    removeHighlight(layout.container, 'a');
-    removeHighlight(layout.container, 'b');
-    expect(para(layout, 0).firstChild).toBe(original);
-    expect((original as Text).data).toBe('Some paragraph text here.');
+  it('marks the open highlight, flashes one for a moment, and leaves another layer’s highlights alone', async () => {
+    const one = render(['First article text here.']);
+    const two = render(['Second article text here.']);
+    const a = layerOn(one);
+    const b = layerOn(two);
+    b.paint([{ id: 'b1', start: 0, end: 6, color: 'yellow' }], null);
+    a.paint([{ id: 'a1', start: 0, end: 5, color: 'yellow' }, { id: 'a2', start: 6, end: 13, color: 'yellow' }], 'a2');
+    expect(texts(registered(ACTIVE_HIGHLIGHT))).toEqual(['article']);
+    expect(one.container.getAttribute(ACTIVE_ATTR)).toBe('a2');
+    expect(texts(registered(colorHighlight('yellow'))).sort()).toEqual(['First', 'Second', 'article']);
+
+    expect(a.flash('a1')).toBe(true);
+    expect(a.flash('not-painted')).toBe(false);
+    expect(one.container.getAttribute(FLASH_ATTR)).toBe('a1');
+    expect(texts(registered(FLASH_HIGHLIGHT))).toEqual(['First']);
+    // Painting again (a new note, say) during the flash does not cut it short.
+    a.paint([{ id: 'a1', start: 0, end: 5, color: 'yellow' }], null);
+    expect(texts(registered(FLASH_HIGHLIGHT))).toEqual(['First']);
+    expect(registered(ACTIVE_HIGHLIGHT)).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, FLASH_MS + 100));
+    expect(one.container.hasAttribute(FLASH_ATTR)).toBe(false);
+    expect(registered(FLASH_HIGHLIGHT)).toHaveLength(0);
+
+    a.dispose();
+    expect(texts(registered(colorHighlight('yellow')))).toEqual(['Second']);
+    expect(paintedIn(two.container.querySelector(`[${PAINTED_ATTR}]`)!)).toEqual([{ id: 'b1', from: 0, to: 6 }]);
+    expect(one.container.querySelector(`[${PAINTED_ATTR}]`)).toBeNull();
   });
 
   it('highlights a re-anchored quote on a real corpus article after an edit', () => {
@@ -185,48 +233,55 @@ describe('highlighter', () => {
     const result = anchor(layout.text, sel);
     expect(result.status).toBe('moved');
     if (result.status === 'orphaned') return;
-    highlightOffsets(layout, result.start, result.end, { id: 'real' });
-    expect(highlightElements(layout.container, 'real').map((m) => m.textContent).join('')).toBe(passage);
+    const layer = layerOn(layout);
+    layer.paint([{ id: 'real', start: result.start, end: result.end, color: 'blue' }], null);
+    expect(texts(layer.rangesOf('real')).join('')).toBe(passage);
   });
 
-  it('escapes odd ids when looking marks up', () => {
-    const layout = render(['abc']);
-    highlightOffsets(layout, 0, 1, { id: 'we"ird]' });
-    expect(highlightElements(layout.container, 'we"ird]')).toHaveLength(1);
+  it('skips highlights whose paragraphs are not rendered, and an empty one', () => {
+    const layout = render(['One.', 'Two.', 'Three.']);
+    para(layout, 1).remove();
+    const layer = layerOn(layout);
+    layer.paint(
+      [
+        { id: 'gone', start: layout.starts[1], end: layout.starts[1] + 3, color: 'yellow' },
+        { id: 'empty', start: 2, end: 2, color: 'yellow' },
+        { id: 'we"ird]', start: layout.starts[2], end: layout.starts[2] + 5, color: 'yellow' },
+      ],
+      'gone',
+    );
+    expect(layer.rangesOf('gone')).toEqual([]);
+    expect(layer.rangesOf('empty')).toEqual([]);
+    expect(texts(layer.rangesOf('we"ird]'))).toEqual(['Three']);
+    expect(paintedIn(para(layout, 2))).toEqual([{ id: 'we"ird]', from: 0, to: 5 }]);
+    expect(layout.container.hasAttribute(ACTIVE_ATTR)).toBe(false);
   });
 });
 
 describe('painting many highlights in one paragraph at once', () => {
   // Outer before inner at equal starts, as the reader paints them: nested, overlapping, adjacent, empty.
   const text = 'The collective security treaty was signed by six states in Tashkent in 1992.';
-  const slices = [
+  const specs: HighlightSpec[] = [
     [4, 33], // "collective security treaty"... an outer one
     [4, 14], // nested at the same start
     [15, 23], // nested inside
     [20, 45], // overlaps the outer one's end
-    [45, 45], // empty: no mark
+    [45, 45], // empty: no range
     [45, 52], // adjacent
     [60, 76], // to the end
-  ].map(([from, to], i) => ({ from, to, options: { id: `h${i}` } }));
+  ].map(([start, end], i) => ({ id: `h${i}`, start, end, color: 'purple' }));
 
-  it('builds the same marks as painting them one by one, and removing them restores the text', () => {
-    const one = render([text]);
-    const batch = render([text]);
-    for (const s of slices) highlightInParagraph(para(one, 0) as HTMLElement, s.from, s.to, s.options);
-    const marks = highlightSlicesInParagraph(para(batch, 0) as HTMLElement, slices);
-    expect(para(batch, 0).innerHTML).toBe(para(one, 0).innerHTML);
-    expect(marks.map((m) => m.length)).toEqual([1, 1, 1, 3, 0, 1, 1]);
-    // Each highlight's marks hold exactly its text.
-    slices.forEach((s, i) => {
-      expect(highlightElements(batch.container, s.options.id).map((m) => m.textContent).join('')).toBe(text.slice(s.from, s.to));
-      expect(marks[i].every((m) => m.getAttribute('data-annotation-id') === s.options.id)).toBe(true);
-    });
-    // A click inside the innermost highlight reaches it first, then the ones around it.
-    const inner = highlightElements(batch.container, 'h2')[0];
-    expect(annotationIdsAt(inner.firstChild, batch.container)).toEqual(['h2', 'h0']);
-    removeAllHighlights(batch.container);
-    expect(para(batch, 0).querySelectorAll('mark')).toHaveLength(0);
-    expect(para(batch, 0).childNodes).toHaveLength(1);
-    expect(para(batch, 0).textContent).toBe(text);
+  it('gives each highlight exactly its text, underlines only what two cover, and finds the innermost first', () => {
+    const layout = render([text]);
+    const layer = layerOn(layout);
+    layer.paint(specs, null);
+    for (const s of specs) expect(texts(layer.rangesOf(s.id)).join('')).toBe(s.end > s.start ? text.slice(s.start, s.end) : '');
+    expect(texts(registered(OVERLAP_HIGHLIGHT))).toEqual([text.slice(4, 14), text.slice(15, 33)]);
+    expect(layer.idsAt(...middleOf(layer.rangesOf('h2')[0]))).toEqual(['h2', 'h0']);
+    expect(paintedIn(para(layout, 0)).map((h) => h.id)).toEqual(['h0', 'h1', 'h2', 'h3', 'h5', 'h6']);
+    layer.clear();
+    expect(registered(colorHighlight('purple'))).toHaveLength(0);
+    expect(registered(OVERLAP_HIGHLIGHT)).toHaveLength(0);
+    expect(para(layout, 0).childNodes).toHaveLength(1);
   });
 });

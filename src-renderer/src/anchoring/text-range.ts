@@ -1,7 +1,7 @@
 /**
  * DOM Range <-> offsets into docText(doc). The reader renders one element per
  * paragraph carrying data-paragraph="<index>", with the paragraph's text in
- * plain text nodes (possibly split and wrapped by highlight <mark>s); the
+ * plain text nodes (possibly several, under inline elements); the
  * paragraphs' start offsets come from the document model (paragraphOffsets),
  * never from the DOM, so offsets agree with what the archive stores.
  * Browser-only (DOM), but no React.

@@ -14,6 +14,7 @@ import { NoteEditor } from './NoteEditor';
 import { updateSession } from './reader-session';
 import { TagInput } from './TagInput';
 import type { AnchoredAnnotation } from './use-anchors';
+import { revealNearest } from '../../anchoring/scrolling';
 
 export interface AnnotationCardProps {
   item: AnchoredAnnotation;
@@ -39,7 +40,8 @@ export function AnnotationCard({ item, colors, active, focus, reattaching, onGoT
   const ref = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
-    if (active) ref.current?.scrollIntoView({ block: 'nearest' });
+    // The card's own list scrolls to it; the article stays where the highlight was brought into view.
+    if (active && ref.current) revealNearest(ref.current);
   }, [active]);
 
   return (

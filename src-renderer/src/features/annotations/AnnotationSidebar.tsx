@@ -7,6 +7,7 @@
  * with hundreds of highlights shows its first cards with the text and the
  * rest in idle time, so opening it does not wait for every card's layout.
  */
+import { highlightApi } from '../../anchoring/highlighter';
 import { useColors, useReadAheadAnnotations } from '../../db';
 import { AnnotationCard } from './AnnotationCard';
 import { ArticleNotes } from './ArticleNotes';
@@ -58,6 +59,9 @@ export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSl
         Highlights {loading ? '' : `(${placed.length})`}
       </h2>
       {!loading && items.length === 0 ? <p className="ann-empty">Select text in the article to highlight it.</p> : null}
+      {!loading && placed.length > 0 && !highlightApi() ? (
+        <p className="ann-hint">This browser cannot paint highlights into the text (it lacks the CSS Custom Highlight API), so they are only listed here.</p>
+      ) : null}
       <ol className="ann-list" aria-label="Highlights in text order">
         {placed.slice(0, shown).map(card)}
       </ol>

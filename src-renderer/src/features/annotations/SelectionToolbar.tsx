@@ -11,7 +11,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ColorId } from '../../../../src-main/shared/notes/annotation-model';
 import { describeOffsets } from '../../../../src-main/shared/notes/anchoring/anchor';
-import { annotationIdsAt, highlightElements } from '../../anchoring/highlighter';
+import { layerFor } from '../../anchoring/highlighter';
+import { centerRange } from '../../anchoring/scrolling';
 import { rangeToOffsets, type TextLayout } from '../../anchoring/text-range';
 import { useViewKeys } from '../../platform/shortcuts';
 import { createAnnotation, updateAnnotation, useColors, useNotesDb } from '../../db';
@@ -33,16 +34,13 @@ interface Selected {
   left: number;
 }
 
-/** Scroll a highlight into view and flash it; false when it is not painted. */
+/** Scroll a highlight to the middle of the view and flash it; false when it is not painted. */
 export function scrollToHighlight(container: HTMLElement, id: string): boolean {
-  const marks = highlightElements(container, id);
-  if (marks.length === 0) return false;
-  marks[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
-  for (const m of marks) {
-    m.classList.remove('ar-highlight-flash');
-    void m.offsetWidth;
-    m.classList.add('ar-highlight-flash');
-  }
+  const layer = layerFor(container);
+  const [first] = layer?.rangesOf(id) ?? [];
+  if (!layer || !first) return false;
+  centerRange(first);
+  layer.flash(id);
   return true;
 }
 
@@ -66,7 +64,7 @@ export function SelectionToolbar({ doc, text, starts, container, route }: Annota
     const onClick = (e: MouseEvent) => {
       const sel = window.getSelection();
       if (sel && !sel.isCollapsed) return; // finishing a selection, not a click
-      const ids = annotationIdsAt(e.target as Node, container);
+      const ids = layerFor(container)?.idsAt(e.clientX, e.clientY) ?? [];
       if (ids.length > 0) updateSession({ activeId: ids[0], focus: null });
     };
     container.addEventListener('click', onClick);

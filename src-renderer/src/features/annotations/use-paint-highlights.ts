@@ -1,50 +1,24 @@
 /**
- * Keeps the reader's DOM showing the article's highlights: paints a <mark>
- * per anchored annotation (outer ones first, so shorter highlights nest
- * inside longer ones), and repaints when the reader replaces paragraph
- * content (a re-render, a virtualized paragraph coming into view). Our own
- * DOM changes are taken off the MutationObserver's queue so they never
- * trigger a repaint loop.
+ * Keeps the reader showing the article's highlights (anchoring/highlighter.ts:
+ * ranges in the CSS Custom Highlight API, outer ones first at equal starts),
+ * paints again when the reader replaces paragraph content (a re-render, a
+ * paragraph coming into view), and names a highlight under the pointer: the
+ * pointer cursor and its colour's label as the paragraph's tooltip.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { ColorDef } from '../../../../src-main/shared/notes/annotation-model';
-import { HIGHLIGHT_CLASS, highlightSlicesInParagraph, paragraphSlices, removeAllHighlights, type ParagraphSlice } from '../../anchoring/highlighter';
-import { findParagraph, type TextLayout } from '../../anchoring/text-range';
+import { HighlightLayer, layerFor, OVER_ATTR, type HighlightSpec } from '../../anchoring/highlighter';
+import type { TextLayout } from '../../anchoring/text-range';
 import type { AnchoredAnnotation } from './use-anchors';
 
-export const ACTIVE_CLASS = 'ar-highlight-active';
-
-export function paintHighlights(layout: TextLayout, items: AnchoredAnnotation[], colors: ColorDef[], activeId: string | null): void {
-  removeAllHighlights(layout.container);
-  const hex = new Map(colors.map((c) => [c.id, c]));
-  const anchored = items.filter((i) => i.anchor.status !== 'orphaned');
-  // Longer first at equal starts, so a shorter highlight lands inside a longer one.
-  anchored.sort((a, b) =>
-    a.anchor.status === 'orphaned' || b.anchor.status === 'orphaned' ? 0 : a.anchor.start - b.anchor.start || b.anchor.end - a.anchor.end,
-  );
-  // Each paragraph's slices, in painting order, painted in one pass per paragraph.
-  const byParagraph = new Map<number, { slices: ParagraphSlice[]; active: boolean[] }>();
-  for (const { annotation, anchor } of anchored) {
+/** The anchored annotations as the highlighter paints them: orphans left out, longer first at equal starts. */
+function highlightSpecs(items: AnchoredAnnotation[]): HighlightSpec[] {
+  const specs: HighlightSpec[] = [];
+  for (const { annotation, anchor } of items) {
     if (anchor.status === 'orphaned') continue;
-    const color = hex.get(annotation.color);
-    const options = { id: annotation.id, attributes: { 'data-color': annotation.color, title: color?.label ?? '' } };
-    for (const [p, from, to] of paragraphSlices(layout, anchor.start, anchor.end)) {
-      let group = byParagraph.get(p);
-      if (!group) byParagraph.set(p, (group = { slices: [], active: [] }));
-      group.slices.push({ from, to, options });
-      group.active.push(annotation.id === activeId);
-    }
+    specs.push({ id: annotation.id, start: anchor.start, end: anchor.end, color: annotation.color });
   }
-  for (const [p, { slices, active }] of byParagraph) {
-    const el = findParagraph(layout.container, p);
-    if (!el) continue;
-    highlightSlicesInParagraph(el, slices).forEach((marks, i) => {
-      for (const m of marks) {
-        m.classList.add(HIGHLIGHT_CLASS);
-        if (active[i]) m.classList.add(ACTIVE_CLASS);
-      }
-    });
-  }
+  return specs.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 export function usePaintHighlights(
@@ -53,37 +27,64 @@ export function usePaintHighlights(
   colors: ColorDef[],
   activeId: string | null,
 ): void {
-  const observer = useRef<MutationObserver | null>(null);
   const latest = useRef({ items, colors, activeId });
   latest.current = { items, colors, activeId };
-  // The colours only name the marks (their title): a new array with the same labels (the stored labels read
-  // after the defaults, at every open) must not take out and paint again every highlight of the article.
-  const colorLabels = colors.map((c) => `${c.id}\t${c.label}`).join('\n');
 
   useLayoutEffect(() => {
     if (!layout) return;
-    const paint = () => {
-      const { items: i, colors: c, activeId: a } = latest.current;
-      paintHighlights(layout, i, c, a);
-      observer.current?.takeRecords();
-    };
+    const layer = new HighlightLayer(layout);
+    const paint = () => layer.paint(highlightSpecs(latest.current.items), latest.current.activeId);
     paint();
+    // The layer adds no nodes, so any record is the reader changing the text under the ranges.
     let frame = 0;
-    // Our own painting is taken off the queue (takeRecords in paint), so any
-    // record that arrives is the reader changing the text under us.
     const mo = new MutationObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(paint);
     });
-    observer.current = mo;
     mo.observe(layout.container, { childList: true, subtree: true });
     return () => {
       cancelAnimationFrame(frame);
       mo.disconnect();
-      observer.current = null;
-      removeAllHighlights(layout.container);
+      layer.dispose();
     };
-  }, [layout, items, colorLabels, activeId]);
+  }, [layout, items, activeId]);
 
-  useEffect(() => () => observer.current?.disconnect(), []);
+  // Over a highlight: the pointer cursor, and the innermost one's colour label as its paragraph's tooltip.
+  useLayoutEffect(() => {
+    if (!layout) return;
+    const { container } = layout;
+    let frame = 0;
+    let titled: HTMLElement | null = null;
+    let at = { x: 0, y: 0 };
+    const update = () => {
+      frame = 0;
+      const layer = layerFor(container);
+      const [id] = layer?.idsAt(at.x, at.y) ?? [];
+      const item = id ? latest.current.items.find((i) => i.annotation.id === id) : undefined;
+      const label = item ? (latest.current.colors.find((c) => c.id === item.annotation.color)?.label ?? '') : '';
+      container.toggleAttribute(OVER_ATTR, !!item);
+      const p = item ? (document.elementFromPoint(at.x, at.y)?.closest<HTMLElement>('[data-paragraph]') ?? null) : null;
+      if (titled && titled !== p) titled.removeAttribute('title');
+      titled = p;
+      if (p && label) p.title = label;
+    };
+    const onMove = (e: PointerEvent) => {
+      at = { x: e.clientX, y: e.clientY };
+      frame ||= requestAnimationFrame(update);
+    };
+    const onLeave = () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      container.removeAttribute(OVER_ATTR);
+      titled?.removeAttribute('title');
+      titled = null;
+    };
+    container.addEventListener('pointermove', onMove);
+    container.addEventListener('pointerleave', onLeave);
+    return () => {
+      container.removeEventListener('pointermove', onMove);
+      container.removeEventListener('pointerleave', onLeave);
+      onLeave();
+    };
+  }, [layout]);
 }

@@ -2,9 +2,9 @@
  * The document's paragraphs: one <p> per paragraph, `data-paragraph` = its
  * index, `lang="ru"` on Russian ones (hyphenation, screen reader voice, font
  * features). The text goes in as one plain text node and React never touches
- * it again for this document (memo on id and text hash): highlights are
- * painted into these nodes from outside (annotation <mark>s, search matches
- * through the CSS Custom Highlight API), and a re-render must not undo them.
+ * it again for this document (memo on id and text hash): highlights and
+ * search matches are ranges over these nodes (the CSS Custom Highlight API),
+ * and a new node under them would take them out until they are painted again.
  */
 import { memo } from 'react';
 import type { Doc } from '../../../../src-main/shared/model';

@@ -121,8 +121,10 @@ export function SyncSettings() {
           Use the same passphrase on every computer, on a new, empty database. It cannot be recovered if forgotten.
         </p>
         <div className="sync-actions">
-          <button type="submit">Save</button>
-          <button type="button" onClick={() => void onTest()}>
+          <button type="submit" className="button">
+            Save
+          </button>
+          <button type="button" className="button-quiet" onClick={() => void onTest()}>
             Test connection
           </button>
           <label className="sync-toggle">
