@@ -300,6 +300,53 @@ describe('reading progress', () => {
     }
     await context.close();
   });
+  test('a click on a row is never lost to a scroll: pressed as a scroll arrives, or right after one, it opens the row under the pointer', async () => {
+    const { page, context } = await openPage(browser, '', { height: 700 });
+    const list = page.getByRole('list', { name: 'Library items' });
+    await list.getByRole('listitem').nth(3).waitFor();
+    const box = (await list.getByRole('listitem').nth(1).boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    /** The title of the row under the point (its rows ignore the pointer while the list scrolls: look anyway). */
+    const titleAt = () =>
+      page.evaluate(
+        ([px, py]) => {
+          const d = (globalThis as unknown as { document: { querySelector(s: string): { style: { pointerEvents: string } }; elementFromPoint(x: number, y: number): { closest(s: string): { textContent: string } | null } | null } }).document;
+          const inner = d.querySelector('.list-inner');
+          inner.style.pointerEvents = 'auto';
+          const title = d.elementFromPoint(px!, py!)?.closest('.list-row')?.textContent ?? null;
+          inner.style.pointerEvents = '';
+          return title;
+        },
+        [x, y],
+      );
+    /** The list moves a pixel; its scroll event reaches the page a frame later and the rows stop taking the pointer. */
+    const nudge = async () => {
+      await page.locator('.list-scroll').evaluate((el) => (el.scrollTop += 1));
+      await page.locator('.list-inner[data-scrolling]').waitFor({ state: 'attached' });
+    };
+    const opened = async (row: string | null) => {
+      expect(row).toBeTruthy();
+      await page.locator('[data-paragraph]').first().waitFor({ timeout: 5_000 });
+      const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
+      expect(row).toContain(title);
+      await page.goBack();
+      await list.getByRole('listitem').nth(3).waitFor();
+    };
+    // Pressed on a row, a scroll arrives, released: the case that opened nothing.
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await nudge();
+    const first = await titleAt();
+    await page.mouse.up();
+    await opened(first);
+    // Pressed and released while the list still counts as scrolling.
+    await page.mouse.move(x, y);
+    await nudge();
+    const second = await titleAt();
+    await page.mouse.click(x, y);
+    await opened(second);
+    await context.close();
+  });
   test('an article a person points at is asked for once: the reader opens with the answer already on its way', async () => {
     const { page, context } = await openPage(browser);
     const rows = page.getByRole('list', { name: 'Library items' }).getByRole('link');

@@ -9,7 +9,7 @@
  * person left.
  */
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { DocSummary } from '../../../../src-main/shared/model';
 import { formatDate, kindLabel } from '../../platform/format';
 import { Link } from '../../platform/Link';
@@ -104,6 +104,7 @@ export function LibraryList({
 }) {
   const total = list.total ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const innerRef = useRef<HTMLDivElement>(null);
   const saved = remembered.get(listKey);
   const [active, setActive] = useState(saved?.active ?? -1);
   const activeRef = useRef(active);
@@ -178,6 +179,7 @@ export function LibraryList({
       ref={scrollRef}
       className="list-scroll"
       tabIndex={-1}
+      onClick={(e) => clickRowUnderPointer(e, innerRef.current)}
       onKeyDown={(e) => {
         // Arrow keys work like j/k once the list has focus.
         if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -187,6 +189,7 @@ export function LibraryList({
       }}
     >
       <div
+        ref={innerRef}
         role="list"
         aria-label={label}
         className="list-inner"
@@ -212,6 +215,25 @@ export function LibraryList({
       </div>
     </div>
   );
+}
+
+/**
+ * While the list scrolls its rows take no pointer events (library.css says why), so a click that began or
+ * ended then lands on the list itself: a scroll event arriving between a press on a row and its release (the
+ * press came right after a wheel, or a scroll into view) was enough for the click to open nothing. Such a
+ * click is given to the row under the pointer, with its modifier keys.
+ */
+function clickRowUnderPointer(e: ReactMouseEvent<HTMLDivElement>, inner: HTMLDivElement | null): void {
+  if (!inner || e.defaultPrevented || (e.target !== e.currentTarget && e.target !== inner)) return;
+  // The inline style outranks the scrolling rule for this one hit test.
+  inner.style.pointerEvents = 'auto';
+  const hit = document.elementFromPoint(e.clientX, e.clientY);
+  inner.style.pointerEvents = '';
+  const link = hit?.closest<HTMLAnchorElement>('a.row-link');
+  if (!link || !inner.contains(link)) return;
+  link.focus({ preventScroll: true });
+  const { clientX, clientY, screenX, screenY, button, ctrlKey, shiftKey, altKey, metaKey } = e;
+  link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX, clientY, screenX, screenY, button, ctrlKey, shiftKey, altKey, metaKey }));
 }
 
 /**
