@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWebHost } from '../../src-main/web/server';
 import { hostApi, must } from './api';
@@ -170,32 +170,16 @@ describe('while the archive is still opening', () => {
     const host = await startWebHost({ port: 0, dataDir, log: () => undefined });
     const context = await browser.newContext({ viewport: { width: 1280, height: 700 }, reducedMotion: 'reduce' });
     try {
-      // Every frame from the page's start: where the list's box starts, and whether the timeline is there.
-      await context.addInitScript(() => {
-        const w = globalThis as unknown as {
-          __frames: string[];
-          requestAnimationFrame(f: () => void): void;
-          document: { querySelector(s: string): { getBoundingClientRect(): { top: number } } | null };
-        };
-        w.__frames = [];
-        const frame = () => {
-          const box = w.document.querySelector('.library-body .list-scroll');
-          if (box) w.__frames.push(`${Math.round(box.getBoundingClientRect().top)}${w.document.querySelector('.timeline') ? ' with the timeline' : ''}`);
-          w.requestAnimationFrame(frame);
-        };
-        w.requestAnimationFrame(frame);
-      });
+      await recordListTop(context);
       const page = await context.newPage();
       await page.goto(host.url);
       await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
       // The filtered counts have arrived (a bar's name carries its count), and a little after.
       await page.getByRole('group', { name: 'Filter by year' }).getByRole('button', { name: /, \d+ items?$/ }).first().waitFor();
       await page.waitForTimeout(500);
-      const frames = await page.evaluate(() => (globalThis as unknown as { __frames: string[] }).__frames);
-      expect(frames.length).toBeGreaterThan(0);
-      const changes = frames.filter((f, i) => f !== frames[i - 1]);
+      const changes = await listTopChanges(page);
       expect(changes, `the list's top, from frame to frame: ${changes.join(' → ')}`).toHaveLength(1);
-      expect(frames[0]).toMatch(/with the timeline$/);
+      expect(changes[0]).toMatch(/with the timeline/);
     } finally {
       await context.close();
       await host.close();
@@ -261,6 +245,27 @@ describe('reading progress', () => {
     await page.getByRole('link', { name: 'Library', exact: true }).click();
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/\bRead\b/);
     expect(await page.getByRole('region', { name: 'Continue reading' }).count()).toBe(0);
+    await context.close();
+  });
+  test('after a restart, Continue reading is drawn in the same frame as the first rows, so the rows do not move under the pointer', async () => {
+    const doc = (await articles()).reduce((a, b) => (b.paragraphs.length > a.paragraphs.length ? b : a));
+    const { page, context } = await openPage(browser, articleHash(doc.id), { height: 700 });
+    await page.locator('[data-paragraph]').first().waitFor();
+    await page.locator('.reader-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 3;
+    });
+    await expect.poll(() => storedReadingPosition(page, doc.id), { timeout: 10_000 }).toBeGreaterThan(0.1);
+    await page.getByRole('link', { name: 'Library', exact: true }).click();
+    const continuing = page.getByRole('region', { name: 'Continue reading' });
+    await continuing.getByRole('link', { name: new RegExp(escapeRegExp(doc.title.slice(0, 40))) }).waitFor();
+    // A new start of the app: the notes are read again, after the rows are ready.
+    await recordListTop(context);
+    await page.reload();
+    await continuing.getByRole('link', { name: new RegExp(escapeRegExp(doc.title.slice(0, 40))) }).waitFor();
+    await page.waitForTimeout(500);
+    const changes = await listTopChanges(page);
+    expect(changes, `the list's top, from frame to frame: ${changes.join(' → ')}`).toHaveLength(1);
+    expect(changes[0]).toMatch(/with Continue reading/);
     await context.close();
   });
   test('coming back from an article, the rows do not move once shown: Continue reading and the timeline are there from the first frame', async () => {
@@ -374,4 +379,33 @@ describe('reading progress', () => {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * From the page's next start, every frame: where the library list's box starts, and whether the timeline
+ * and Continue reading (the sections above it) are there.
+ */
+async function recordListTop(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = globalThis as unknown as {
+      __frames: string[];
+      requestAnimationFrame(f: () => void): void;
+      document: { querySelector(s: string): { getBoundingClientRect(): { top: number } } | null };
+    };
+    w.__frames = [];
+    const frame = () => {
+      const d = w.document;
+      const box = d.querySelector('.library-body .list-scroll');
+      if (box) w.__frames.push(`${Math.round(box.getBoundingClientRect().top)}${d.querySelector('.timeline') ? ' with the timeline' : ''}${d.querySelector('.continue-reading') ? ' with Continue reading' : ''}`);
+      w.requestAnimationFrame(frame);
+    };
+    w.requestAnimationFrame(frame);
+  });
+}
+
+/** The frames recordListTop saw, each change once. */
+async function listTopChanges(page: Page): Promise<string[]> {
+  const frames = await page.evaluate(() => (globalThis as unknown as { __frames: string[] }).__frames);
+  expect(frames.length).toBeGreaterThan(0);
+  return frames.filter((f, i) => f !== frames[i - 1]);
 }

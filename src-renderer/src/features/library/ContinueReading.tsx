@@ -9,18 +9,21 @@
  * already read are drawn at once, and one still on its way has a placeholder
  * of the same height. Arriving a moment after the rows, the section pushed
  * them down under the pointer (a click meant for one row opened another).
+ * At start the library does not wait for the notes, so what the section
+ * showed last is kept in localStorage per archive and drawn in the first
+ * frame; the notes correct it when they are read.
  */
 import { useEffect, useState } from 'react';
 import { useNotesDb, type DocNotesSummary } from '../../db';
 import { useApi } from '../../platform/api-context';
 import { Link } from '../../platform/Link';
+import { keepShown, loadShown, MAX, type KeptShown } from './continue-reading-store';
 
-const MAX = 3;
 
 /** Titles already read, by archive and article id (a title does not change while the archive is open). */
 const knownTitles = new Map<string, string>();
-/** What the row showed last (for which archive), drawn while the notes are read again. */
-let lastShown: { archiveId: string; entries: DocNotesSummary[]; titles: Map<string, string> } | null = null;
+/** What the section showed last (for which archive), drawn while the notes are read again. */
+let lastShown: ({ archiveId: string } & KeptShown) | null = null;
 
 /** Begun, not read to the end, newest first. */
 export function inProgress(summary: ReadonlyMap<string, DocNotesSummary>): DocNotesSummary[] {
@@ -33,7 +36,11 @@ export function inProgress(summary: ReadonlyMap<string, DocNotesSummary>): DocNo
 export function ContinueReading({ summary }: { summary: ReadonlyMap<string, DocNotesSummary> | undefined }) {
   const api = useApi();
   const archiveId = useNotesDb().archiveId;
-  const last = lastShown?.archiveId === archiveId ? lastShown : null;
+  if (lastShown?.archiveId !== archiveId) {
+    const kept = loadShown(archiveId);
+    lastShown = kept ? { archiveId, ...kept } : null;
+  }
+  const last = lastShown;
   const entries = summary ? inProgress(summary) : (last?.entries ?? []);
   const key = entries.map((e) => e.docId).join('\n');
   const [titles, setTitles] = useState<Map<string, string>>(() => last?.titles ?? new Map());
@@ -45,8 +52,12 @@ export function ContinueReading({ summary }: { summary: ReadonlyMap<string, DocN
     // Known titles are shown at once; unknown ones are asked for (an id the archive lacks is left out).
     const titleKey = (id: string) => `${archiveId}\n${id}`;
     const knownFor = () => new Map(ids.flatMap((id) => (knownTitles.has(titleKey(id)) ? [[id, knownTitles.get(titleKey(id))!] as [string, string]] : [])));
+    // A title kept from the last start stays on screen while the archive is asked again (it may be gone).
     const now = knownFor();
-    setTitles((t) => (sameTitles(t, now) ? t : now));
+    setTitles((t) => {
+      const next = new Map(ids.flatMap((id) => (now.has(id) ? [[id, now.get(id)!] as [string, string]] : t.has(id) ? [[id, t.get(id)!] as [string, string]] : [])));
+      return sameTitles(t, next) ? t : next;
+    });
     const missing = ids.filter((id) => !knownTitles.has(titleKey(id)));
     if (missing.length === 0) return;
     void Promise.all(missing.map(async (id) => [id, await api.getDoc({ id })] as const)).then((got) => {
@@ -64,7 +75,9 @@ export function ContinueReading({ summary }: { summary: ReadonlyMap<string, DocN
   // entry whose title is on its way is drawn at once, with a placeholder of the same height.
   const shown = entries.filter((e) => !missingIds.has(e.docId));
   useEffect(() => {
-    if (summary) lastShown = { archiveId, entries: shown, titles };
+    if (!summary) return;
+    lastShown = { archiveId, entries: shown, titles };
+    keepShown(archiveId, shown, titles);
   });
   if (shown.length === 0) return null;
   return (
