@@ -209,7 +209,8 @@ describe('notes are rendered inert', () => {
     const view = await mountReader(t.db, doc);
     t.unmount = view.unmount;
     // Rendered (not the plain text a note shows until it is near the screen and the pipeline has loaded).
-    await vi.waitFor(() => expect(view.host.querySelectorAll('.ann-note-view:not(.markdown-pending)')).toHaveLength(hostile.length));
+    // The Markdown pipeline's chunk may be compiled for the first time here (highlight-painting's test says more).
+    await vi.waitFor(() => expect(view.host.querySelectorAll('.ann-note-view:not(.markdown-pending)')).toHaveLength(hostile.length), { timeout: 10_000 });
     for (const a of view.host.querySelectorAll('.ann-note-view a')) (a as HTMLElement).click();
     await new Promise((r) => setTimeout(r, 100));
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();

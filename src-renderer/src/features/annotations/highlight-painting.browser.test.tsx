@@ -59,11 +59,13 @@ describe('an article with many highlights', () => {
     // Every note is there; those near the screen are rendered as Markdown, the rest once scrolled near.
     const notes = Array.from(view.host.querySelectorAll('.ann-note-view'));
     expect(notes.map((n) => n.textContent!.replace(/\*/g, ''))).toEqual(words.map((w) => `note on ${w}`));
-    await vi.waitFor(() => expect(notes[0].querySelector('em')?.textContent).toBe(words[0]));
+    // The Markdown pipeline is a chunk of its own, loaded when the first note comes near: compiled on first
+    // use in a fresh test browser, which can take more than waitFor's default second on a busy machine.
+    await vi.waitFor(() => expect(notes[0].querySelector('em')?.textContent).toBe(words[0]), { timeout: 10_000 });
     const last = view.host.querySelector<HTMLElement>(`[data-annotation-card="${ids[N - 1]}"] .ann-note-view`)!;
     expect(last.querySelector('em')).toBeNull();
     last.scrollIntoView();
-    await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"] .ann-note-view em`)?.textContent).toBe(words[N - 1]));
+    await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"] .ann-note-view em`)?.textContent).toBe(words[N - 1]), { timeout: 5000 });
 
     clickHighlight(view.host, ids[N - 1]);
     await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"]`)?.getAttribute('aria-current')).toBe('true'));

@@ -19,7 +19,6 @@ import { useApi } from '../../platform/api-context';
 import { Link } from '../../platform/Link';
 import { keepShown, loadShown, MAX, type KeptShown } from './continue-reading-store';
 
-
 /** Titles already read, by archive and article id (a title does not change while the archive is open). */
 const knownTitles = new Map<string, string>();
 /** What the section showed last (for which archive), drawn while the notes are read again. */
