@@ -60,12 +60,14 @@ describe('an article with many highlights', () => {
     const notes = Array.from(view.host.querySelectorAll('.ann-note-view'));
     expect(notes.map((n) => n.textContent!.replace(/\*/g, ''))).toEqual(words.map((w) => `note on ${w}`));
     // The Markdown pipeline is a chunk of its own, loaded when the first note comes near: compiled on first
-    // use in a fresh test browser, which can take more than waitFor's default second on a busy machine.
-    await vi.waitFor(() => expect(notes[0].querySelector('em')?.textContent).toBe(words[0]), { timeout: 10_000 });
+    // use in a fresh test browser, which can take more than waitFor's default second on a busy machine. A note
+    // rendered is a new element (MarkdownView), so it is looked up again each time.
+    const noteEm = (id: string) => view.host.querySelector(`[data-annotation-card="${id}"] .ann-note-view em`)?.textContent;
+    await vi.waitFor(() => expect(noteEm(ids[0]!)).toBe(words[0]), { timeout: 10_000 });
     const last = view.host.querySelector<HTMLElement>(`[data-annotation-card="${ids[N - 1]}"] .ann-note-view`)!;
     expect(last.querySelector('em')).toBeNull();
     last.scrollIntoView();
-    await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"] .ann-note-view em`)?.textContent).toBe(words[N - 1]), { timeout: 5000 });
+    await vi.waitFor(() => expect(noteEm(ids[N - 1]!)).toBe(words[N - 1]), { timeout: 5000 });
 
     clickHighlight(view.host, ids[N - 1]);
     await vi.waitFor(() => expect(view.host.querySelector(`[data-annotation-card="${ids[N - 1]}"]`)?.getAttribute('aria-current')).toBe('true'));
