@@ -2,20 +2,23 @@
  * app://archive/ serving: files of the built renderer with the CSP header,
  * nothing outside it, nothing for other hosts.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 vi.mock('electron', () => import('./test/fake-electron'));
 const { appProtocolResponse } = await import('./app-protocol');
 
-const dir = mkdtempSync(join(tmpdir(), 'renderer-'));
-mkdirSync(join(dir, 'assets'));
+// The renderer's folder, and a file beside it that no app:// address may reach.
+const dir = join(tempDir('app-protocol-'), 'renderer');
+mkdirSync(join(dir, 'assets'), { recursive: true });
 writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Archive Reader</title>');
 writeFileSync(join(dir, 'assets', 'a.js'), 'export {}');
-writeFileSync(join(tmpdir(), 'outside-renderer.txt'), 'secret');
+writeFileSync(join(dir, '..', 'outside-renderer.txt'), 'secret');
 
 const get = (url: string, method = 'GET') => appProtocolResponse(dir, { url, method });
 
@@ -46,7 +49,7 @@ describe('app:// protocol', () => {
 
 describe('app://archive/sync/db: the desktop app way to the person CouchDB', async () => {
   const { startCouchServer } = await import('../../tests/support/couch-server');
-  const server = await startCouchServer(mkdtempSync(join(tmpdir(), 'couch-')));
+  const server = await startCouchServer(tempDir('couch-'));
   afterAll(() => server.close());
   const target = { serverUrl: server.dbUrl, user: server.user, password: server.password };
   const call = (path: string, init: RequestInit = {}, to: typeof target | null = target) =>

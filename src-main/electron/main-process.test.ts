@@ -5,8 +5,7 @@
  * handlers, IPC refused from unexpected frames, menu commands, single
  * instance and links. These are the promises issue 7 asks to see tested.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { API_METHODS, ipcChannel, type AppInfo } from '../shared/contract';
@@ -14,6 +13,9 @@ import { COMMAND_CHANNEL } from '../shared/commands';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { APP_NAME, APP_ORIGIN, LINK_PROTOCOL } from '../shared/origin';
 import type { Result } from '../shared/result';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 vi.mock('electron', () => import('./test/fake-electron'));
 const fake = await import('./test/fake-electron');
@@ -199,7 +201,7 @@ describe('security', () => {
 
 describe('saveFile through the save dialog', () => {
   test('writes what the renderer sent where the person chose, text or base64', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'save-'));
+    const dir = tempDir('save-');
     fake.dialog.nextSavePath = join(dir, 'notes.md');
     const r = await invoke('saveFile', { suggestedName: '../../notes.md', mimeType: 'text/markdown', data: '# Notes\nОДКБ' });
     expect(r).toEqual({ ok: true, value: { savedAs: join(dir, 'notes.md') } });

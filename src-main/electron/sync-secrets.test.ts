@@ -4,11 +4,13 @@
  * disk holds neither, both come back for the proxy and the renderer, and a
  * file the keychain cannot open is a clear message naming it, never garbage.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SyncSettingsStore } from '../sync/sync-settings-store';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 vi.mock('electron', () => import('./test/fake-electron'));
 const fake = await import('./test/fake-electron');
@@ -23,7 +25,7 @@ afterEach(() => {
 
 describe('sync credentials with safeStorage', () => {
   test('the file holds neither secret; the store gives both back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sync-secrets-'));
+    const dir = tempDir('sync-secrets-');
     const store = new SyncSettingsStore(dir, safeStorageBox());
     expect((await store.set(settings)).ok).toBe(true);
     const onDisk = readFileSync(join(dir, 'sync.json'), 'utf8');
@@ -46,7 +48,7 @@ describe('sync credentials with safeStorage', () => {
   });
 
   test('a sealed password the keychain cannot open: a message naming the file, and no password sent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sync-secrets-'));
+    const dir = tempDir('sync-secrets-');
     const file = join(dir, 'sync.json');
     writeFileSync(file, JSON.stringify({ ...settings, password: Buffer.from('sealed elsewhere').toString('base64'), passphrase: '', secrets: 'sealed' }));
     const store = new SyncSettingsStore(dir, safeStorageBox());

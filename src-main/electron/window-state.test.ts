@@ -1,15 +1,17 @@
 /** Window size and position remembered across runs, and kept on a screen that exists. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_STATE, fitToDisplays, loadWindowState, parseWindowState, saveWindowState } from './window-state';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 const laptop = [{ x: 0, y: 0, width: 1440, height: 900 }];
 
 describe('window state', () => {
   test('a saved size and position come back after a restart', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ws-')), 'window-state.json');
+    const file = join(tempDir('ws-'), 'window-state.json');
     saveWindowState(file, { bounds: { x: 100, y: 50, width: 1000, height: 700 }, maximized: true });
     const back = fitToDisplays(loadWindowState(file), laptop);
     expect(back).toEqual({ bounds: { x: 100, y: 50, width: 1000, height: 700 }, maximized: true });
@@ -17,7 +19,7 @@ describe('window state', () => {
   });
 
   test('missing, corrupt or nonsense files give the default instead of failing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ws-'));
+    const dir = tempDir('ws-');
     expect(loadWindowState(join(dir, 'absent.json'))).toEqual(DEFAULT_STATE);
     writeFileSync(join(dir, 'bad.json'), '{"bounds": {"width": "wide"');
     expect(loadWindowState(join(dir, 'bad.json'))).toEqual(DEFAULT_STATE);

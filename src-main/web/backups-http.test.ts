@@ -4,8 +4,8 @@
  * the browser prints itself.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir, homedir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBackup } from '../shared/notes/backup/backup-format';
@@ -15,6 +15,9 @@ import type { BackupEntry, BackupWriteResponse } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { openArchiveAt } from './open-archive';
 import { MAX_BODY_BYTES, defaultWebDataDir, startWebHost, type WebHost } from './server';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 let host: WebHost;
 let dataDir: string;
@@ -29,8 +32,8 @@ async function api(method: string, arg?: unknown): Promise<Result<unknown>> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'web-data-'));
-  const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+  dataDir = tempDir('web-data-');
+  const rendererDir = tempDir('renderer-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Archive Reader</title>');
   host = await startWebHost({ port: 0, rendererDir, dataDir, archive: openArchiveAt(), log: () => {} });
 });
@@ -73,7 +76,7 @@ describe('where the web host keeps its data by default', () => {
 
   test('npm run web refuses an empty --data', () => {
     const root = resolve(import.meta.dirname, '..', '..');
-    const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+    const rendererDir = tempDir('renderer-');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
     const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src-main/web/main.ts'), '--port', '0', '--renderer', rendererDir, '--data', ' '], {

@@ -3,19 +3,21 @@
  * (with --port 0, the port it picked) and refuses bad options with a usage line.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 const root = resolve(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const entry = join(root, 'src-main', 'web', 'main.ts');
 
 test('--port 0 picks a free port, prints the URL, and the URL answers', async () => {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+  const rendererDir = tempDir('renderer-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Archive Reader</title>');
-  const dataDir = mkdtempSync(join(tmpdir(), 'web-data-'));
+  const dataDir = tempDir('web-data-');
   const child = spawn(tsx, [entry, '--port', '0', '--renderer', rendererDir, '--data', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const url = await new Promise<string>((resolveUrl, reject) => {

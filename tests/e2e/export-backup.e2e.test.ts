@@ -6,8 +6,7 @@
  * import W3C annotation JSON (unknown articles listed, not added); PDF in a
  * browser opens the printable HTML in a new window.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Download, Page } from 'playwright-core';
@@ -16,6 +15,9 @@ import type { Doc } from '../../src-main/shared/model';
 import { hostApi, must } from './api';
 import { baseUrl, launch, openPage } from './browser';
 import { articleHash, articles, closeCard, highlight, paintedSlices, paintedText, passage, storedReadingPosition, waitForPainted } from './notes-support';
+import { tempDirsForFile } from '../support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 let browser: Browser;
 let long: Doc;
@@ -145,7 +147,7 @@ describe('export', () => {
     const dialog = exportDialog(page);
     await dialog.getByRole('radio', { name: /^HTML/ }).check();
     const html = await downloaded(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
-    const file = join(mkdtempSync(join(tmpdir(), 'exported-')), 'excerpts.html');
+    const file = join(tempDir('exported-'), 'excerpts.html');
     writeFileSync(file, html.text);
 
     // The file is opened from disk, as a person double-clicking it would: a click on its link is a cross-site navigation.
@@ -311,7 +313,7 @@ describe('backup and restore', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     const id = await highlight(page, passage(long, 2));
     await openSettings(page);
-    const bad = join(tmpdir(), `not-a-backup-${process.pid}.json`);
+    const bad = join(tempDir('not-a-backup-'), 'not-a-backup.json');
     writeFileSync(bad, '{"formatName": "something-else", "tables": ');
     await page.getByLabel('Restore from file').setInputFiles(bad);
     await page.getByRole('alert').filter({ hasText: 'not-a-backup' }).waitFor();
@@ -336,7 +338,7 @@ describe('backup and restore', () => {
     const foreign = JSON.parse(JSON.stringify(collection.first.items[0]).replaceAll(encodeURIComponent(long.id), 'no-such-article-e2e').replaceAll(long.id, 'no-such-article-e2e'));
     foreign.id = 'urn:archive-reader:annotation:foreign-e2e';
     collection.first.items.push(foreign);
-    const file = join(tmpdir(), `w3c-import-${process.pid}.jsonld`);
+    const file = join(tempDir('w3c-import-'), 'w3c-import.jsonld');
     writeFileSync(file, JSON.stringify(collection));
 
     await deleteEverything(page);

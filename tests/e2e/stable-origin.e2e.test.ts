@@ -6,21 +6,21 @@
  * silent move to an empty notes database), and the note still there once the
  * port is free again.
  */
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { startApp } from '../support/app-process';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { articleHash, articles, highlight, passage, waitForPainted } from './notes-support';
+import { tempDirsForFile } from '../support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 const startHost = (dataDir: string) => startApp('src-main/web/main.ts', ['--data', dataDir]);
 
 test('notes are still there after stopping and starting again, including after a start that found the port taken', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'stable-origin-data-'));
-  const profile = mkdtempSync(join(tmpdir(), 'stable-origin-profile-'));
+  const dataDir = tempDir('stable-origin-data-');
+  const profile = tempDir('stable-origin-profile-');
   const doc = (await articles())[0]!;
   const phrase = passage(doc, 1);
   const openBrowser = () =>

@@ -6,12 +6,12 @@
  * a machine with internet. Where the binary is installed, the browser path is
  * checked through --web instead (the Electron path is tests/electron's).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { electronPackageDir, installedBinary } from '../../scripts/electron-binary';
 import { startApp } from '../support/app-process';
+import { tempDirsForFile } from '../support/temp-dirs';
+
+const tempDir = tempDirsForFile();
 
 const pkg = electronPackageDir();
 const haveBinary = pkg !== null && installedBinary(pkg) !== null;
@@ -20,12 +20,12 @@ function npmStart(data: string) {
   return startApp('scripts/start.ts', ['--no-open', ...(haveBinary ? ['--web'] : []), '--data', data], {
     ...process.env,
     ELECTRON_MIRROR: 'http://127.0.0.1:9/',
-    electron_config_cache: mkdtempSync(join(tmpdir(), 'electron-cache-')),
+    electron_config_cache: tempDir('electron-cache-'),
   });
 }
 
 test('without Electron, npm start serves the UI on 127.0.0.1, says why once, and stops cleanly on Ctrl+C', async () => {
-  const data = mkdtempSync(join(tmpdir(), 'start-data-'));
+  const data = tempDir('start-data-');
   const app = npmStart(data);
   const url = await app.url;
   expect(url, app.output()).not.toBeNull();

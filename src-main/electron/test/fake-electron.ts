@@ -7,13 +7,13 @@
  * It implements only what src-main uses; anything else is undefined on purpose.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDirsForFile } from '../../../tests/support/temp-dirs';
 
 type Fn = (...args: any[]) => any;
 
-const base = mkdtempSync(join(tmpdir(), 'fake-electron-'));
+// Made (and removed after) for the test file that imports this stand-in, as its tests are collected.
+const base = tempDirsForFile()('fake-electron-');
 const paths: Record<string, string> = {
   appData: join(base, 'appData'),
   userData: join(base, 'appData', 'Electron'),
