@@ -4,18 +4,19 @@
  * or damaged archive named with what to do while the others stay usable, and
  * removal deleting only what the import built.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ingestFolder, openArchive } from '../archive/index';
 import { archiveDirOf, LIST_FILE, readArchiveList, writeArchiveList } from './archive-list';
 import { ArchiveRegistry } from './registry';
 import { storyFiles, writeFolder } from './test-folder';
+import { tempDirsForFile } from '../../tests/support/temp-dirs';
 
+const tempDir = tempDirsForFile();
 const temps: string[] = [];
 const temp = (p: string) => {
-  const d = mkdtempSync(join(tmpdir(), p));
+  const d = tempDir(p);
   temps.push(d);
   return d;
 };
