@@ -298,6 +298,31 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     expect((await rowOn(a, edited))?.note).toBe('Newer text from B.');
   }, 90_000);
 
+  test('a field typed while the saved settings are on their way is kept, not overwritten by their late answer', async () => {
+    const page = await profile();
+    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    // The host answers the saved settings late (a busy start).
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route('**/api/syncSettingsGet', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(host.url + '#/settings');
+    const field = page.getByLabel('Server database URL');
+    await field.waitFor();
+    const typed = 'http://127.0.0.1:9/typed-while-loading';
+    const filling = field.fill(typed);
+    await page.waitForTimeout(300);
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/syncSettingsGet');
+    release();
+    await answered;
+    await filling;
+    // A frame for the answer to be applied.
+    await page.evaluate(() => new Promise((r) => (globalThis as unknown as { requestAnimationFrame(f: (t: number) => void): void }).requestAnimationFrame(r)));
+    expect(await field.inputValue()).toBe(typed);
+    await page.context().close();
+  });
   test('7: a wrong password says "authentication failed", keeps the notes and does not hammer the server', async () => {
     await syncOn();
     const a = await profile('#/settings');

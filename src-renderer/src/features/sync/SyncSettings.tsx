@@ -24,9 +24,15 @@ export function SyncSettings() {
   const [enabled, setEnabled] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [available, setAvailable] = useState(true);
+  // The fields wait for the saved settings: their answer would otherwise overwrite what the person had
+  // begun to type (and turn "Sync on" back off) when the host answered late.
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
+    let live = true;
     void api.syncSettingsGet().then((r) => {
+      if (!live) return;
+      setLoaded(true);
       if (!r.ok) {
         setAvailable(r.error.code !== 'unsupported');
         setMessage(r.error.message);
@@ -38,6 +44,9 @@ export function SyncSettings() {
       setHasPassphrase(r.value.hasPassphrase);
       setEnabled(r.value.enabled);
     });
+    return () => {
+      live = false;
+    };
   }, [api]);
 
   async function save(nextEnabled: boolean): Promise<boolean> {
@@ -86,52 +95,54 @@ export function SyncSettings() {
     <section className="card sync-card" aria-labelledby="sync-heading">
       <h2 id="sync-heading" className="card-title">Sync</h2>
       <p className="subtle">Keep your notes in step across your computers through your own CouchDB server.</p>
-      <form className="sync-form" onSubmit={(e) => void onSubmit(e)}>
-        <label>
-          Server database URL
-          <input type="url" value={serverUrl} placeholder="http://127.0.0.1:5984/notes" onChange={(e) => setServerUrl(e.target.value)} />
-        </label>
-        <label>
-          User
-          <input type="text" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            placeholder={hasPassword ? 'saved (type to change)' : ''}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        <label>
-          Encryption passphrase (optional)
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            placeholder={hasPassphrase ? 'saved (type to change)' : 'none: the server can read your notes'}
-            aria-describedby="sync-passphrase-help"
-            onChange={(e) => setPassphrase(e.target.value)}
-          />
-        </label>
-        <p id="sync-passphrase-help" className="subtle">
-          With a passphrase, note text, quotes and tags are encrypted on this computer before they are sent; the server never sees them.
-          Use the same passphrase on every computer, on a new, empty database. It cannot be recovered if forgotten.
-        </p>
-        <div className="sync-actions">
-          <button type="submit" className="button">
-            Save
-          </button>
-          <button type="button" className="button-quiet" onClick={() => void onTest()}>
-            Test connection
-          </button>
-          <label className="sync-toggle">
-            <input type="checkbox" checked={enabled} onChange={(e) => void onToggle(e.target.checked)} />
-            Sync on
+      <form className="sync-form" onSubmit={(e) => void onSubmit(e)} aria-busy={!loaded || undefined}>
+        <fieldset className="sync-fields" disabled={!loaded}>
+          <label>
+            Server database URL
+            <input type="url" value={serverUrl} placeholder="http://127.0.0.1:5984/notes" onChange={(e) => setServerUrl(e.target.value)} />
           </label>
-        </div>
+          <label>
+            User
+            <input type="text" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
+          </label>
+          <label>
+            Password
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              placeholder={hasPassword ? 'saved (type to change)' : ''}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </label>
+          <label>
+            Encryption passphrase (optional)
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={passphrase}
+              placeholder={hasPassphrase ? 'saved (type to change)' : 'none: the server can read your notes'}
+              aria-describedby="sync-passphrase-help"
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+          </label>
+          <p id="sync-passphrase-help" className="subtle">
+            With a passphrase, note text, quotes and tags are encrypted on this computer before they are sent; the server never sees them.
+            Use the same passphrase on every computer, on a new, empty database. It cannot be recovered if forgotten.
+          </p>
+          <div className="sync-actions">
+            <button type="submit" className="button">
+              Save
+            </button>
+            <button type="button" className="button-quiet" onClick={() => void onTest()}>
+              Test connection
+            </button>
+            <label className="sync-toggle">
+              <input type="checkbox" checked={enabled} onChange={(e) => void onToggle(e.target.checked)} />
+              Sync on
+            </label>
+          </div>
+        </fieldset>
       </form>
       {message && <p className="subtle" role="status">{message}</p>}
       <p className="sync-status" data-testid="sync-status" aria-live="polite">
