@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWebHost } from '../../src-main/web/server';
 import { hostApi, must } from './api';
 import { launch, openPage } from './browser';
-import { articleHash, articles, storedDocState, storedReadingPosition } from './notes-support';
+import { articleHash, articles, closeCard, highlight, passage, storedDocState, storedReadingPosition } from './notes-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -247,10 +247,13 @@ describe('reading progress', () => {
     expect(await page.getByRole('region', { name: 'Continue reading' }).count()).toBe(0);
     await context.close();
   });
-  test('after a restart, Continue reading is drawn in the same frame as the first rows, so the rows do not move under the pointer', async () => {
+  test('after a restart, Continue reading and the tag filter are there in the same frame as the first rows, so the rows do not move under the pointer', async () => {
     const doc = (await articles()).reduce((a, b) => (b.paragraphs.length > a.paragraphs.length ? b : a));
     const { page, context } = await openPage(browser, articleHash(doc.id), { height: 700 });
     await page.locator('[data-paragraph]').first().waitFor();
+    // A tag in use: the library's tag filter lists it (the notes are read after the rows).
+    await highlight(page, passage(doc, 1), { tags: ['first-frame'] });
+    await closeCard(page);
     await page.locator('.reader-scroll').evaluate((el) => {
       el.scrollTop = el.scrollHeight / 3;
     });
@@ -266,6 +269,7 @@ describe('reading progress', () => {
     const changes = await listTopChanges(page);
     expect(changes, `the list's top, from frame to frame: ${changes.join(' → ')}`).toHaveLength(1);
     expect(changes[0]).toMatch(/with Continue reading/);
+    expect(await page.getByLabel('Tag').locator('option').allTextContents()).toContain('first-frame');
     await context.close();
   });
   test('coming back from an article, the rows do not move once shown: Continue reading and the timeline are there from the first frame', async () => {

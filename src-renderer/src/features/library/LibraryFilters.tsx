@@ -2,7 +2,7 @@
  * Kind, "mentions" (one person, place or organization: the archive filters
  * by one facet at a time; a searchable combobox, as an archive names
  * thousands of them), section (the sub-folder a document came from,
- * shown when the archive has more than one) and sort, plus the active
+ * shown when the archive has more than one), my notes and tag, plus the active
  * filters as removable chips. Everything writes to the route, so Back undoes
  * a filter.
  */
@@ -25,15 +25,18 @@ export function LibraryFilters({
   facets,
   onChange,
   tags = [],
+  archiveCounts,
 }: {
   route: LibraryRoute;
   facets: FacetsResponse | undefined;
+  /** The archive's own counts, known before facets answer (the kind counts are the whole archive's): shown from the first frame. */
+  archiveCounts?: { articles: number; briefs: number };
   onChange: (next: LibraryRoute) => void;
   /** Tags in use on the person's notes (the tag filter's choices). */
   tags?: readonly string[];
 }) {
-  const kindCount = (k: DocKind) => facets?.kinds.find((x) => x.kind === k)?.count;
-  const all = facets ? facets.kinds.reduce((n, k) => n + k.count, 0) : undefined;
+  const kindCount = (k: DocKind) => (facets ? facets.kinds.find((x) => x.kind === k)?.count : archiveCounts?.[k === 'article' ? 'articles' : 'briefs']);
+  const all = facets ? facets.kinds.reduce((n, k) => n + k.count, 0) : archiveCounts ? archiveCounts.articles + archiveCounts.briefs : undefined;
   const kinds: { id: DocKind | undefined; label: string; count: number | undefined }[] = [
     { id: undefined, label: 'All', count: all },
     { id: 'article', label: 'Articles', count: kindCount('article') },
@@ -41,7 +44,6 @@ export function LibraryFilters({
   ];
   // New arrays only with a new facets answer: the combobox folds each value once per answer.
   const facetGroups = useMemo(() => FACET_GROUPS.map((g) => ({ id: g.type, label: g.label, values: facets?.[g.type] ?? NONE })), [facets]);
-  const sort = sortOf(route);
   const hasFilters = route.kind || route.year !== undefined || route.facet || route.section || route.notes || route.tag;
   const sections = facets?.sections ?? [];
 
@@ -100,37 +102,23 @@ export function LibraryFilters({
           </select>
         </label>
 
-        {tags.length > 0 || route.tag ? (
-          <label className="select-field">
-            <span className="select-label">Tag</span>
-            <select value={route.tag ?? ''} onChange={(e) => onChange({ ...route, tag: e.target.value || undefined })}>
-              <option value="">Any tag</option>
-              {tags.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-              {route.tag && !tags.some((t) => t.toLocaleLowerCase() === route.tag!.toLocaleLowerCase()) ? (
-                <option value={route.tag}>{route.tag}</option>
-              ) : null}
-            </select>
-          </label>
-        ) : null}
-
-        <label className="select-field sort-field">
-          <span className="select-label">Sort</span>
+        {/* Always there, so the row keeps its shape when the notes (and their tags) are read after the rows. */}
+        <label className="select-field">
+          <span className="select-label">Tag</span>
           <select
-            value={sort.id}
-            onChange={(e) => {
-              const o = SORT_OPTIONS.find((s) => s.id === e.target.value) ?? SORT_OPTIONS[0]!;
-              onChange({ ...route, sort: o.sort, order: o.order });
-            }}
+            value={route.tag ?? ''}
+            disabled={tags.length === 0 && !route.tag}
+            onChange={(e) => onChange({ ...route, tag: e.target.value || undefined })}
           >
-            {SORT_OPTIONS.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
+            <option value="">{tags.length === 0 && !route.tag ? 'No tags yet' : 'Any tag'}</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
               </option>
             ))}
+            {route.tag && !tags.some((t) => t.toLocaleLowerCase() === route.tag!.toLocaleLowerCase()) ? (
+              <option value={route.tag}>{route.tag}</option>
+            ) : null}
           </select>
         </label>
       </div>
@@ -195,5 +183,31 @@ export function LibraryFilters({
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The order of the list. It sits in the library's header, not in the filters' row: that row then fits one
+ * line on a laptop, and the list keeps the height it needs.
+ */
+export function SortField({ route, onChange }: { route: LibraryRoute; onChange: (next: LibraryRoute) => void }) {
+  const sort = sortOf(route);
+  return (
+    <label className="select-field sort-field">
+      <span className="select-label">Sort</span>
+      <select
+        value={sort.id}
+        onChange={(e) => {
+          const o = SORT_OPTIONS.find((s) => s.id === e.target.value) ?? SORT_OPTIONS[0]!;
+          onChange({ ...route, sort: o.sort, order: o.order });
+        }}
+      >
+        {SORT_OPTIONS.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -14,7 +14,7 @@ import type { LibraryRoute } from '../../platform/routes';
 import { EmptyState, ErrorState, LoadingState } from '../../platform/StateViews';
 import { ContinueReading } from './ContinueReading';
 import { RebuildOffer } from './RebuildOffer';
-import { LibraryFilters } from './LibraryFilters';
+import { LibraryFilters, SortField } from './LibraryFilters';
 import { LibraryList } from './LibraryList';
 import { listRequest, rememberLibraryContext } from './library-query';
 import { notesFilterIds } from './notes-filter';
@@ -65,6 +65,9 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   // bars keep their place, without figures, until the answer comes.
   const archiveWide = route.kind === undefined && route.facet === undefined && route.section === undefined && !notesFiltered;
   const timeline = facets.value ?? status.info?.archive.timeline ?? null;
+  const articles = status.info?.archive.articles;
+  const briefs = status.info?.archive.briefs;
+  const archiveCounts = useMemo(() => (ready && articles !== undefined && briefs !== undefined ? { articles, briefs } : undefined), [ready, articles, briefs]);
   const setRoute = useCallback((next: LibraryRoute) => navigate(next, { replace: false }), []);
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
@@ -86,10 +89,10 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
             onSelect={(year) => setRoute({ ...route, year })}
           />
         ) : null}
-        <LibraryFilters route={route} facets={facets.value} onChange={setRoute} tags={tags} />
+        <LibraryFilters route={route} facets={facets.value} onChange={setRoute} tags={tags} archiveCounts={archiveCounts} />
       </>
     ),
-    [filtered, summary, facets.value, timeline, archiveWide, route, setRoute, tags],
+    [filtered, summary, facets.value, timeline, archiveWide, route, setRoute, tags, archiveCounts],
   );
 
   let body;
@@ -164,6 +167,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
             ) : null}
           </p>
         </div>
+        <SortField route={route} onChange={setRoute} />
       </header>
       {chrome}
       <div className="library-body">{body}</div>
