@@ -163,7 +163,7 @@ describe('while the archive is still opening', () => {
       await host.close();
     }
   });
-  test('on a first visit the rows do not move once shown: the timeline is drawn in the same frame as the first rows', async () => {
+  test('on a first visit nothing moves once the rows are shown: the timeline and the header are drawn in the same frame as the first rows', async () => {
     // A host of its own, just started: the counts of the filters (facets) come from the full summaries, read
     // seconds after the list on a large archive, a few hundred milliseconds after it here.
     const dataDir = mkdtempSync(join(tmpdir(), 'archive-e2e-first-visit-'));
@@ -386,21 +386,22 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * From the page's next start, every frame: where the library list's box starts, and whether the timeline
- * and Continue reading (the sections above it) are there.
+ * From the page's next start, every frame: where the library list's box starts, whether the timeline and
+ * Continue reading (the sections above it) are there, and where the header's navigation starts.
  */
 async function recordListTop(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const w = globalThis as unknown as {
       __frames: string[];
       requestAnimationFrame(f: () => void): void;
-      document: { querySelector(s: string): { getBoundingClientRect(): { top: number } } | null };
+      document: { querySelector(s: string): { getBoundingClientRect(): { top: number; left: number } } | null };
     };
     w.__frames = [];
     const frame = () => {
       const d = w.document;
       const box = d.querySelector('.library-body .list-scroll');
-      if (box) w.__frames.push(`${Math.round(box.getBoundingClientRect().top)}${d.querySelector('.timeline') ? ' with the timeline' : ''}${d.querySelector('.continue-reading') ? ' with Continue reading' : ''}`);
+      const nav = d.querySelector('.app-nav');
+      if (box) w.__frames.push(`${Math.round(box.getBoundingClientRect().top)}${d.querySelector('.timeline') ? ' with the timeline' : ''}${d.querySelector('.continue-reading') ? ' with Continue reading' : ''}, the navigation at x ${nav ? Math.round(nav.getBoundingClientRect().left) : '-'}`);
       w.requestAnimationFrame(frame);
     };
     w.requestAnimationFrame(frame);

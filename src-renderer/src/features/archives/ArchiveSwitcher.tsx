@@ -21,6 +21,7 @@ export function ArchiveSwitcher() {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<ArchivesResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [unsupported, setUnsupported] = useState(false);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const importRequest = useImportRequest();
   const panelId = useId();
@@ -30,6 +31,7 @@ export function ArchiveSwitcher() {
     const r = await api.archiveList();
     if (r.ok) setList(r.value);
     else if (r.error.code !== 'unsupported') setError(r.error.message);
+    else setUnsupported(true);
   }, [api]);
 
   useEffect(() => {
@@ -71,8 +73,18 @@ export function ArchiveSwitcher() {
     };
   }, [open]);
 
-  // A host with one archive only (no list) shows no switcher.
-  if (!list) return null;
+  // A host with one archive only (no list) shows no switcher. Until the list answers, its place is held
+  // (the button has a fixed width): appearing a moment after the library, it moved the navigation and the
+  // search box 280 px under the pointer.
+  if (!list) {
+    return error === null && !unsupported ? (
+      <div className="archive-switcher" aria-hidden="true">
+        <span className="archive-current archive-current-pending">
+          <span className="archive-current-label">Archive</span>
+        </span>
+      </div>
+    ) : null;
+  }
   const current = list.archives.find((a) => a.open) ?? list.archives[0];
 
   async function act(call: () => ReturnType<typeof api.archiveList>, then?: (r: ArchivesResponse) => void) {
