@@ -62,6 +62,26 @@ describe('highlights in the reader', () => {
     await context.close();
   });
 
+  test('Esc closes the open highlight\'s card first, and only a second Esc leaves the article', async () => {
+    const { page, context } = await openPage(browser, '');
+    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await page.goto(page.url().replace(/#.*$/, '') + articleHash(long.id));
+    await page.getByRole('heading', { level: 1, name: long.title }).waitFor();
+    const id = await highlight(page, passage(long, 4));
+    const card = page.locator(`[data-annotation-card="${id}"]`);
+    await expect.poll(() => card.getAttribute('aria-current')).toBe('true');
+    // Out of the note field the card opened with, then Esc.
+    await page.locator('.reader-scroll').click({ position: { x: 5, y: 5 } });
+    expect(await card.getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.getAttribute('aria-current')).toBeNull();
+    await page.waitForTimeout(300);
+    expect(page.url()).toContain(articleHash(long.id));
+    expect(await page.getByRole('heading', { level: 1, name: long.title }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    await context.close();
+  });
   test('an empty selection shows no toolbar; the article can be starred, tagged and noted', async () => {
     const { page, context } = await openPage(browser, articleHash(other.id));
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -21,7 +21,7 @@ export const SHORTCUTS: readonly { keys: string[]; description: string }[] = [
   { keys: ['n'], description: 'Next search match in the article' },
   { keys: ['Shift', 'n'], description: 'Previous search match in the article' },
   { keys: ['h'], description: 'Highlight the selected text in the last colour' },
-  { keys: ['Esc'], description: 'Leave the search box, or go back' },
+  { keys: ['Esc'], description: 'Leave a text field, close the open highlight, or go back' },
   { keys: ['Ctrl', 'E'], description: 'Export highlights and notes (⌘E on macOS)' },
   { keys: ['Ctrl', 'Z'], description: 'Undo the last delete (⌘Z on macOS)' },
   { keys: ['?'], description: 'Show these shortcuts' },

@@ -120,8 +120,12 @@ export function SelectionToolbar({ doc, text, starts, container, route }: Annota
     [selected, text, db, doc.id, doc.textHash, color],
   );
 
-  // `h` highlights the selection in the colour last used.
-  useViewKeys({ highlight: selected ? () => void highlight(null) : undefined });
+  // `h` highlights the selection in the colour last used. Esc closes the open highlight's card before it
+  // leaves the article (a second Esc goes back).
+  useViewKeys({
+    highlight: selected ? () => void highlight(null) : undefined,
+    back: session.activeId ? () => updateSession({ activeId: null, focus: null }) : undefined,
+  });
 
   const reattach = async () => {
     if (!selected || !session.reattachId) return;
