@@ -18,6 +18,7 @@ import type { SaveExportFile } from '../export';
 import type { AutoBackupInfo, AutoBackupSource } from './backup-host';
 import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from '../../db/backup-db';
 import { RestorePreview } from './RestorePreview';
+import { formatCount } from '../../platform/format';
 
 export interface BackupPanelProps {
   db: NotesDatabase;
@@ -40,7 +41,7 @@ const REASONS: Record<string, string> = { auto: 'daily', quit: 'on quit', manual
  * A stored backup's header counts rows per table; an article's row may hold
  * only a reading position, so it is not counted as a note here.
  */
-const countsText = (c: TableCounts) => `${c.annotations} highlights, ${c.tags} tags`;
+const countsText = (c: TableCounts) => `${formatCount(c.annotations, 'highlight', 'highlights')}, ${formatCount(c.tags, 'tag', 'tags')}`;
 
 export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: BackupPanelProps) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);

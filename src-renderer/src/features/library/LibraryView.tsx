@@ -158,7 +158,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
               : filtered && all !== undefined
                 ? `${formatCount(total, 'item', 'items')} of ${all.toLocaleString('en-GB')}`
                 : formatCount(total, 'item', 'items')}
-            {status.info && !filtered ? (
+            {status.info && !filtered && total !== null ? (
               <span className="subtle">
                 {' · '}
                 {formatCount(status.info.archive.articles, 'article', 'articles')},{' '}
