@@ -2,15 +2,12 @@
  * The library in a real Chromium against the real host and bundled archive:
  * browse, counts, the timeline filter, kind, sort, empty and error states.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWebHost } from '../../src-main/web/server';
 import { hostApi, must } from './api';
 import { launch, openPage } from './browser';
-import { articleHash, articles, closeCard, highlight, passage, storedDocState, storedReadingPosition } from './notes-support';
+import { articleHash, articles, escapeRegExp, storedDocState, storedReadingPosition } from './notes-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -163,29 +160,6 @@ describe('while the archive is still opening', () => {
       await host.close();
     }
   });
-  test('on a first visit nothing moves once the rows are shown: the timeline and the header are drawn in the same frame as the first rows', async () => {
-    // A host of its own, just started: the counts of the filters (facets) come from the full summaries, read
-    // seconds after the list on a large archive, a few hundred milliseconds after it here.
-    const dataDir = mkdtempSync(join(tmpdir(), 'archive-e2e-first-visit-'));
-    const host = await startWebHost({ port: 0, dataDir, log: () => undefined });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 700 }, reducedMotion: 'reduce' });
-    try {
-      await recordListTop(context);
-      const page = await context.newPage();
-      await page.goto(host.url);
-      await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
-      // The filtered counts have arrived (a bar's name carries its count), and a little after.
-      await page.getByRole('group', { name: 'Filter by year' }).getByRole('button', { name: /, \d+ items?$/ }).first().waitFor();
-      await page.waitForTimeout(500);
-      const changes = await listTopChanges(page);
-      expect(changes, `the list's top, from frame to frame: ${changes.join(' → ')}`).toHaveLength(1);
-      expect(changes[0]).toMatch(/with the timeline/);
-    } finally {
-      await context.close();
-      await host.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
 });
 
 describe('when the archive cannot be opened', () => {
@@ -247,115 +221,6 @@ describe('reading progress', () => {
     expect(await page.getByRole('region', { name: 'Continue reading' }).count()).toBe(0);
     await context.close();
   });
-  test('after a restart, Continue reading and the tag filter are there in the same frame as the first rows, so the rows do not move under the pointer', async () => {
-    const doc = (await articles()).reduce((a, b) => (b.paragraphs.length > a.paragraphs.length ? b : a));
-    const { page, context } = await openPage(browser, articleHash(doc.id), { height: 700 });
-    await page.locator('[data-paragraph]').first().waitFor();
-    // A tag in use: the library's tag filter lists it (the notes are read after the rows).
-    await highlight(page, passage(doc, 1), { tags: ['first-frame'] });
-    await closeCard(page);
-    await page.locator('.reader-scroll').evaluate((el) => {
-      el.scrollTop = el.scrollHeight / 3;
-    });
-    await expect.poll(() => storedReadingPosition(page, doc.id), { timeout: 10_000 }).toBeGreaterThan(0.1);
-    await page.getByRole('link', { name: 'Library', exact: true }).click();
-    const continuing = page.getByRole('region', { name: 'Continue reading' });
-    await continuing.getByRole('link', { name: new RegExp(escapeRegExp(doc.title.slice(0, 40))) }).waitFor();
-    // A new start of the app: the notes are read again, after the rows are ready.
-    await recordListTop(context);
-    await page.reload();
-    await continuing.getByRole('link', { name: new RegExp(escapeRegExp(doc.title.slice(0, 40))) }).waitFor();
-    await page.waitForTimeout(500);
-    const changes = await listTopChanges(page);
-    expect(changes, `the list's top, from frame to frame: ${changes.join(' → ')}`).toHaveLength(1);
-    expect(changes[0]).toMatch(/with Continue reading/);
-    expect(await page.getByLabel('Tag').locator('option').allTextContents()).toContain('first-frame');
-    await context.close();
-  });
-  test('coming back from an article, the rows do not move once shown: Continue reading and the timeline are there from the first frame', async () => {
-    const doc = (await articles()).reduce((a, b) => (b.paragraphs.length > a.paragraphs.length ? b : a));
-    const { page, context } = await openPage(browser, '', { height: 700 });
-    const openDoc = async () => {
-      await page.getByRole('list', { name: 'Library items' }).getByRole('link', { name: doc.title }).click();
-      await page.getByRole('heading', { level: 1, name: doc.title }).waitFor();
-      await page.locator('[data-paragraph]').first().waitFor();
-    };
-    await openDoc();
-    await page.locator('.reader-scroll').evaluate((el) => {
-      el.scrollTop = el.scrollHeight / 3;
-    });
-    await expect.poll(() => storedReadingPosition(page, doc.id), { timeout: 10_000 }).toBeGreaterThan(0.1);
-    // The first time back is the one that moved most: the article had just joined Continue reading.
-    for (let round = 0; round < 2; round++) {
-      // Every frame for 1.5 s after the click: where the list's box starts, once it is there.
-      await page.evaluate(() => {
-        const w = globalThis as unknown as { __tops: number[]; requestAnimationFrame(f: () => void): void; performance: { now(): number }; document: { querySelector(s: string): { getBoundingClientRect(): { top: number } } | null } };
-        w.__tops = [];
-        const until = w.performance.now() + 1500;
-        const frame = () => {
-          const box = w.document.querySelector('.library-body .list-scroll');
-          if (box) w.__tops.push(Math.round(box.getBoundingClientRect().top));
-          if (w.performance.now() < until) w.requestAnimationFrame(frame);
-        };
-        w.requestAnimationFrame(frame);
-      });
-      await page.getByRole('link', { name: 'Library', exact: true }).click();
-      await page.getByRole('region', { name: 'Continue reading' }).getByRole('link', { name: new RegExp(escapeRegExp(doc.title.slice(0, 40))) }).waitFor();
-      await page.waitForTimeout(1600);
-      const tops = await page.evaluate(() => (globalThis as unknown as { __tops: number[] }).__tops);
-      expect(tops.length).toBeGreaterThan(0);
-      expect(new Set(tops), `the list's top, frame by frame: ${tops.join(' ')}`).toEqual(new Set([tops[0]]));
-      await openDoc();
-    }
-    await context.close();
-  });
-  test('a click on a row is never lost to a scroll: pressed as a scroll arrives, or right after one, it opens the row under the pointer', async () => {
-    const { page, context } = await openPage(browser, '', { height: 700 });
-    const list = page.getByRole('list', { name: 'Library items' });
-    await list.getByRole('listitem').nth(3).waitFor();
-    const box = (await list.getByRole('listitem').nth(1).boundingBox())!;
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    /** The title of the row under the point (its rows ignore the pointer while the list scrolls: look anyway). */
-    const titleAt = () =>
-      page.evaluate(
-        ([px, py]) => {
-          const d = (globalThis as unknown as { document: { querySelector(s: string): { style: { pointerEvents: string } }; elementFromPoint(x: number, y: number): { closest(s: string): { textContent: string } | null } | null } }).document;
-          const inner = d.querySelector('.list-inner');
-          inner.style.pointerEvents = 'auto';
-          const title = d.elementFromPoint(px!, py!)?.closest('.list-row')?.textContent ?? null;
-          inner.style.pointerEvents = '';
-          return title;
-        },
-        [x, y],
-      );
-    /** The list moves a pixel; its scroll event reaches the page a frame later and the rows stop taking the pointer. */
-    const nudge = async () => {
-      await page.locator('.list-scroll').evaluate((el) => (el.scrollTop += 1));
-      await page.locator('.list-inner[data-scrolling]').waitFor({ state: 'attached' });
-    };
-    const opened = async (row: string | null) => {
-      expect(row).toBeTruthy();
-      await page.locator('[data-paragraph]').first().waitFor({ timeout: 5_000 });
-      const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
-      expect(row).toContain(title);
-      await page.goBack();
-      await list.getByRole('listitem').nth(3).waitFor();
-    };
-    // Pressed on a row, a scroll arrives, released: the case that opened nothing.
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await nudge();
-    const first = await titleAt();
-    await page.mouse.up();
-    await opened(first);
-    // Pressed and released while the list still counts as scrolling.
-    await page.mouse.move(x, y);
-    await nudge();
-    const second = await titleAt();
-    await page.mouse.click(x, y);
-    await opened(second);
-    await context.close();
-  });
   test('an article a person points at is asked for once: the reader opens with the answer already on its way', async () => {
     const { page, context } = await openPage(browser);
     const rows = page.getByRole('list', { name: 'Library items' }).getByRole('link');
@@ -380,37 +245,3 @@ describe('reading progress', () => {
     await context.close();
   });
 });
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * From the page's next start, every frame: where the library list's box starts, whether the timeline and
- * Continue reading (the sections above it) are there, and where the header's navigation starts.
- */
-async function recordListTop(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const w = globalThis as unknown as {
-      __frames: string[];
-      requestAnimationFrame(f: () => void): void;
-      document: { querySelector(s: string): { getBoundingClientRect(): { top: number; left: number } } | null };
-    };
-    w.__frames = [];
-    const frame = () => {
-      const d = w.document;
-      const box = d.querySelector('.library-body .list-scroll');
-      const nav = d.querySelector('.app-nav');
-      if (box) w.__frames.push(`${Math.round(box.getBoundingClientRect().top)}${d.querySelector('.timeline') ? ' with the timeline' : ''}${d.querySelector('.continue-reading') ? ' with Continue reading' : ''}, the navigation at x ${nav ? Math.round(nav.getBoundingClientRect().left) : '-'}`);
-      w.requestAnimationFrame(frame);
-    };
-    w.requestAnimationFrame(frame);
-  });
-}
-
-/** The frames recordListTop saw, each change once. */
-async function listTopChanges(page: Page): Promise<string[]> {
-  const frames = await page.evaluate(() => (globalThis as unknown as { __frames: string[] }).__frames);
-  expect(frames.length).toBeGreaterThan(0);
-  return frames.filter((f, i) => f !== frames[i - 1]);
-}

@@ -256,3 +256,8 @@ export async function storedDocState(page: Page, docId: string, archiveId = 'bun
     }
   }, [docId, archiveId] as const);
 }
+
+/** `s` matched literally inside a RegExp (a title with brackets or dots). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
