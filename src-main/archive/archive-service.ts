@@ -11,7 +11,7 @@ import type { Doc, DocSummary } from '../shared/model';
 import { DOC_ANSWER_CHARS, type DocAnswer, type FacetsRequest, type FacetsResponse, type FindInDocResponse, type ListRequest, type ListResponse, type SearchRequest, type SearchResponse } from '../shared/contract';
 import type { Paragraph } from '../shared/model';
 import type { ArchiveInfo, ArchiveService } from './types';
-import { BodyReader, paths, readList, readManifestChecked, readSummaries, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
+import { BodyReader, paths, readList, readManifestChecked, readSummaries, sectionOf, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
 import { buildDetailsIndex, facetFilter, facetsFrom, type DetailsIndex } from './details-index';
 import { DamagedArchive, rebuildAdvice } from './store/archive-schemas';
 import type { SearchEngine } from './search/engine';
@@ -86,6 +86,8 @@ class OpenArchive implements ArchiveService {
   private readonly enginePromise: Promise<SearchEngine | null>;
   /** The whole archive's year counts, from the list (ArchiveState.timeline says why). */
   private readonly timeline: ArchiveInfo['timeline'];
+  /** How many sub-folders the documents came from (ArchiveState.sections). */
+  private readonly sections: number;
 
   constructor(
     private readonly dir: string,
@@ -98,6 +100,7 @@ class OpenArchive implements ArchiveService {
   ) {
     for (const s of summaries) this.byId.set(s.id, s);
     this.timeline = timelineOf(summaries);
+    this.sections = new Set(summaries.map((e) => sectionOf(e.source)).filter(Boolean)).size;
     if (thread) {
       this.searchStart = setTimeout(() => this.startSearch(), searchStartLatestMs);
       this.searchStart.unref();
@@ -175,6 +178,7 @@ class OpenArchive implements ArchiveService {
       builtAt: this.manifest.builtAt,
       corpusHash: this.manifest.corpusHash,
       timeline: this.timeline,
+      sections: this.sections,
     };
   }
 

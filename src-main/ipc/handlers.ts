@@ -120,6 +120,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           builtAt: info?.builtAt ?? null,
           corpusHash: info?.corpusHash ?? null,
           timeline: info?.timeline ?? null,
+          sections: info?.sections ?? 0,
         },
         linkBase: deps.linkBase,
         // An imported archive's id from the registry; otherwise the archive the host was started with ("bundled", or --archive's id).

@@ -137,6 +137,12 @@ export interface ArchiveState {
    * Null until the archive is open.
    */
   timeline: Pick<FacetsResponse, 'years' | 'undated'> | null;
+  /**
+   * How many sub-folders the documents came from (the length of `facets`' `sections`), counted from the list as
+   * the timeline is: the library holds the section filter's place from its first frame when there are several.
+   * 0 until the archive is open.
+   */
+  sections: number;
 }
 
 export interface AppInfo {

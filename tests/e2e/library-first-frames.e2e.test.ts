@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWebHost } from '../../src-main/web/server';
+import { ingestFolder } from '../../src-main/archive/index';
+import { storyFiles, writeFolder } from '../../src-main/archives/test-folder';
+import { tempDirsForFile } from '../support/temp-dirs';
 import { launch, openPage } from './browser';
 import { articleHash, articles, closeCard, escapeRegExp, highlight, passage, storedReadingPosition } from './notes-support';
 
+const tempDir = tempDirsForFile();
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -42,6 +46,26 @@ describe('the library does not move under the pointer', () => {
       await context.close();
       await host.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  test('an archive from several folders: the section filter is there from the first frame, so the row of filters keeps its height', async () => {
+    const src = writeFolder(tempDir('first-frames-folders-'), storyFiles(6, 'Folder'));
+    const archiveDir = join(tempDir('first-frames-archive-'), 'archive');
+    await ingestFolder(src, archiveDir);
+    const host = await startWebHost({ port: 0, archiveDir, dataDir: tempDir('first-frames-data-'), log: () => undefined });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 700 }, reducedMotion: 'reduce' });
+    try {
+      await recordListTop(context);
+      const page = await context.newPage();
+      await page.goto(host.url);
+      // The folders' names and counts have arrived with facets, and a little after.
+      await page.getByLabel('Section').locator('option', { hasText: 'sport (3)' }).waitFor({ state: 'attached' });
+      await page.waitForTimeout(500);
+      const changes = await listTopChanges(page);
+      expect(changes, `the list's top, from frame to frame: ${changes.join(' → ')}`).toHaveLength(1);
+    } finally {
+      await context.close();
+      await host.close();
     }
   });
   test('after a restart, Continue reading and the tag filter are there in the same frame as the first rows, so the rows do not move under the pointer', async () => {

@@ -16,7 +16,7 @@ import { constants, promises as fs, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { sha256 } from '../text';
 import { decodeText, type Encoding } from './decode';
-import type { SkippedFile } from '../store/layout';
+import { sectionOf, type SkippedFile } from '../store/layout';
 
 export type SourceFormat = 'txt' | 'md' | 'html';
 
@@ -284,12 +284,11 @@ async function readEntry(root: string, path: string, name: string, maxBytes: num
   const decoded = decodeText(buf, format === 'html' ? declaredCharset(buf) : null);
   const textIssue = textProblem(decoded.text);
   if (textIssue) return { name, hash, skipped: textIssue };
-  const slash = name.lastIndexOf('/');
   return {
     name,
     hash,
     warning: decoded.warning,
-    file: { name, section: slash < 0 ? '' : name.slice(0, slash), format, text: decoded.text, hash, encoding: decoded.encoding },
+    file: { name, section: sectionOf(name), format, text: decoded.text, hash, encoding: decoded.encoding },
   };
 }
 

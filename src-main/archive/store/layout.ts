@@ -152,6 +152,12 @@ export async function writeDocs(dir: string, docs: Doc[], prepared?: (i: number)
   await writeNewFile(p.list, JSON.stringify({ format: ARCHIVE_FORMAT, docs: summaries.map(listEntry) }));
 }
 
+/** A source's section: its sub-folder path ('' at the top of the chosen folder), for ingest and the list alike. */
+export function sectionOf(source: string): string {
+  const slash = source.lastIndexOf('/');
+  return slash < 0 ? '' : source.slice(0, slash);
+}
+
 /** What the library list needs of a document, and where its body is. */
 export type ListEntry = DocSummary & Pick<StoredSummary, 'body' | 'parts'>;
 

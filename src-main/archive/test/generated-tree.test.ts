@@ -59,6 +59,7 @@ describe('a generated folder tree', () => {
     const all = await archive.facets({});
     // The timeline the library draws before facets() answers has the same figures.
     expect(archive.info().timeline).toEqual({ years: all.years, undated: all.undated });
+    expect(archive.info().sections).toBe(all.sections.length);
     expect(all.sections).toEqual([...bySection].map(([value, titles]) => ({ value, count: titles.length })).sort((a, b) => (a.value < b.value ? -1 : 1)));
     for (const [section, titles] of bySection) expect((await archive.list({ section })).items.map((d) => d.title).sort()).toEqual([...titles].sort());
     // A copy filed in sport/copies was merged into business/001.txt: the sport folder lists only its own story.

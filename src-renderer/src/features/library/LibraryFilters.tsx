@@ -29,8 +29,8 @@ export function LibraryFilters({
 }: {
   route: LibraryRoute;
   facets: FacetsResponse | undefined;
-  /** The archive's own counts, known before facets answer (the kind counts are the whole archive's): shown from the first frame. */
-  archiveCounts?: { articles: number; briefs: number };
+  /** The archive's own counts, known before facets answer (the kind counts are the whole archive's; how many folders): drawn from the first frame. */
+  archiveCounts?: { articles: number; briefs: number; sections: number };
   onChange: (next: LibraryRoute) => void;
   /** Tags in use on the person's notes (the tag filter's choices). */
   tags?: readonly string[];
@@ -75,10 +75,11 @@ export function LibraryFilters({
           onPick={(c) => onChange({ ...route, facet: c ? { type: c.group, value: c.value } : undefined })}
         />
 
-        {sections.length > 1 || route.section ? (
+        {/* Held from the first frame when the archive says it has several folders: arriving with facets, it wrapped the row. */}
+        {sections.length > 1 || route.section || (!facets && (archiveCounts?.sections ?? 0) > 1) ? (
           <label className="select-field">
             <span className="select-label">Section</span>
-            <select value={route.section ?? ''} onChange={(e) => onChange({ ...route, section: e.target.value || undefined })}>
+            <select value={route.section ?? ''} disabled={!facets && !route.section} onChange={(e) => onChange({ ...route, section: e.target.value || undefined })}>
               <option value="">Every folder</option>
               {sections.map((s) => (
                 <option key={s.value} value={s.value}>

@@ -67,7 +67,11 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   const timeline = facets.value ?? status.info?.archive.timeline ?? null;
   const articles = status.info?.archive.articles;
   const briefs = status.info?.archive.briefs;
-  const archiveCounts = useMemo(() => (ready && articles !== undefined && briefs !== undefined ? { articles, briefs } : undefined), [ready, articles, briefs]);
+  const sectionCount = status.info?.archive.sections ?? 0;
+  const archiveCounts = useMemo(
+    () => (ready && articles !== undefined && briefs !== undefined ? { articles, briefs, sections: sectionCount } : undefined),
+    [ready, articles, briefs, sectionCount],
+  );
   const setRoute = useCallback((next: LibraryRoute) => navigate(next, { replace: false }), []);
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
