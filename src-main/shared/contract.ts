@@ -172,6 +172,8 @@ export interface OpenExternalResponse {
 export interface SaveFileResponse {
   /** Where it went (a path in Electron, the file name of a download in a browser). */
   savedAs: string;
+  /** One sentence more for the person, where `savedAs` alone does not say where to find it (a browser's download, a print dialog). */
+  hint?: string;
 }
 
 /** Why a backup was written into the app's data folder. 'auto' and 'quit' are the automatic ones (the last 10 are kept). */

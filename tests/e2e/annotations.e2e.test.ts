@@ -62,6 +62,25 @@ describe('highlights in the reader', () => {
     await context.close();
   });
 
+  test('a highlight\'s note box grows as a long note is typed, and stops growing at about half a screen', async () => {
+    const { page, context } = await openPage(browser, articleHash(long.id));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const id = await highlight(page, passage(long, 3));
+    const box = page.locator(`[data-annotation-card="${id}"]`).getByRole('textbox', { name: 'Note' });
+    const size = () => box.evaluate((el) => ({ height: el.clientHeight, hidden: el.scrollHeight - el.clientHeight }));
+    const empty = await size();
+    await box.fill(Array.from({ length: 8 }, (_, i) => `Line ${i + 1} of what the meeting decided.`).join('\n'));
+    const grown = await size();
+    // Every line shows: the box is taller and hides nothing.
+    expect(grown.height).toBeGreaterThan(empty.height * 1.5);
+    expect(grown.hidden).toBeLessThanOrEqual(1);
+    await box.fill(Array.from({ length: 60 }, (_, i) => `Line ${i + 1}`).join('\n'));
+    const capped = await size();
+    expect(capped.height).toBeLessThan(page.viewportSize()!.height * 0.6);
+    expect(capped.hidden).toBeGreaterThan(0);
+    await context.close();
+  });
+
   test('Esc closes the open highlight\'s card first, and only a second Esc leaves the article', async () => {
     const { page, context } = await openPage(browser, '');
     await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();

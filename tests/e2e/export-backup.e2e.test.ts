@@ -94,7 +94,7 @@ describe('export', () => {
     expect(file.text).toContain(`${baseUrl()}#article/${encodeURIComponent(long.id)}?annotation=${id}`);
     // Only the selection: the untagged highlight stays out.
     expect(md).not.toContain(untagged.phrase);
-    await dialog.getByText('Exported 1 excerpt to').waitFor();
+    await dialog.getByText(/^Exported 1 excerpt to .*\.md\. It is in your browser’s downloads/).waitFor();
     await page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(0);
     expect(errors).toEqual([]);
@@ -253,7 +253,7 @@ describe('dossier', () => {
 });
 
 describe('backup and restore', () => {
-  test('"Backup now" counts what a person wrote: one article note is "1 article note", whatever else was read', async () => {
+  test('"Backup now" counts what a person wrote: one article note is "1 article note", whatever else was read; a download says where it went', async () => {
     const docs = await articles();
     const { page, context } = await openPage(browser, articleHash(docs[1]!.id), { height: 600 });
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -268,7 +268,8 @@ describe('backup and restore', () => {
     await openSettings(page);
     await downloaded(page, () => page.getByRole('button', { name: 'Backup now' }).click());
     const message = await page.getByText(/^Backup saved as/).textContent();
-    expect(message).toMatch(/: 1 article note\.$/);
+    // In a browser the backup is a download: the message says where to find it.
+    expect(message).toMatch(/: 1 article note\. It is in your browser’s downloads \(Ctrl\+J shows them\)\.$/);
     await context.close();
   });
 

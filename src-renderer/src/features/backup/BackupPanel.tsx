@@ -71,7 +71,7 @@ export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: 
       const saved = await save({ text: made.value.text, mimeType: 'application/json', fileName: backupFileName(made.value.createdAt) });
       if (!saved.ok) return saved.error.code === 'cancelled' ? undefined : fail(`Backup not saved: ${saved.error.message}`);
       const skipped = made.value.skipped.length ? ` ${made.value.skipped.length} damaged row(s) could not be included; they are still in the app.` : '';
-      setMessage({ error: false, text: `Backup saved as ${saved.value.savedAs}: ${describeContents(made.value.contents)}.${skipped}` });
+      setMessage({ error: false, text: `Backup saved as ${saved.value.savedAs}: ${describeContents(made.value.contents)}.${skipped}${saved.value.hint ? ` ${saved.value.hint}` : ''}` });
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@
  */
 import { useId, useState } from 'react';
 import type { Annotation, ColorDef } from '../../../../src-main/shared/notes/annotation-model';
+import type { SaveFileResponse } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
 import { citedDoc } from '../../../../src-main/shared/notes/citation';
 import { dossierHtml, dossierMarkdown, type DossierItem } from '../../../../src-main/shared/notes/dossier';
@@ -47,7 +48,7 @@ export function DossierBuilder(props: DossierBuilderProps) {
       mimeType: format === 'md' ? 'text/markdown' : 'text/html',
       fileName: exportFileName(input.title, format === 'md' ? 'md' : 'html'),
     };
-    const saved: Result<{ savedAs: string; hint?: string }> = format === 'pdf' && props.printPdf ? await props.printPdf(file) : await props.save(file);
+    const saved: Result<SaveFileResponse> = format === 'pdf' && props.printPdf ? await props.printPdf(file) : await props.save(file);
     if (!saved.ok) {
       if (saved.error.code !== 'cancelled') setStatus({ error: true, text: `Not saved: ${saved.error.message}` });
       return;

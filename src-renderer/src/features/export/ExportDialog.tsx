@@ -8,6 +8,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Annotation, ColorDef } from '../../../../src-main/shared/notes/annotation-model';
+import type { SaveFileResponse } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
 import { FORMATS, exportAsync } from '../../../../src-main/shared/notes/formats';
 import { sortForExport } from '../../../../src-main/shared/notes/export-selection';
@@ -103,7 +104,7 @@ export function ExportDialog(props: ExportDialogProps) {
         { annotations: ordered, articleNotes, docs: docs.value, colors, linkBase, archiveId, appVersion, title: scope.title },
         { signal: controller.signal, onProgress: (done, total) => setStatus({ kind: 'running', done, total }) },
       );
-      const saved: Result<{ savedAs: string; hint?: string }> = format === 'pdf' && printPdf ? await printPdf(file) : await save(file);
+      const saved: Result<SaveFileResponse> = format === 'pdf' && printPdf ? await printPdf(file) : await save(file);
       if (!saved.ok) {
         return setStatus(
           saved.error.code === 'cancelled' ? { kind: 'idle' } : { kind: 'error', message: `Not saved: ${saved.error.message}` },

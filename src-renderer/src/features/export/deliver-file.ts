@@ -18,6 +18,9 @@ export async function deliverFile(file: ExportFile, host: 'electron' | 'web', cl
   return downloadInBrowser(file);
 }
 
+/** Said after a download, which the page cannot place or show: where the browser puts it. */
+export const DOWNLOAD_HINT = 'It is in your browser’s downloads (Ctrl+J shows them).';
+
 /** A Blob download through a temporary <a download>; the object URL is released afterwards. */
 export function downloadInBrowser(file: ExportFile): Promise<Result<SaveFileResponse>> {
   try {
@@ -33,7 +36,7 @@ export function downloadInBrowser(file: ExportFile): Promise<Result<SaveFileResp
     a.remove();
     // Give the browser time to start the download before the URL goes away.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return Promise.resolve(ok({ savedAs: file.fileName }));
+    return Promise.resolve(ok({ savedAs: file.fileName, hint: DOWNLOAD_HINT }));
   } catch (e) {
     return Promise.resolve(err('io', `The download could not start: ${e instanceof Error ? e.message : String(e)}`));
   }

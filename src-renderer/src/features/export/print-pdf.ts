@@ -5,15 +5,12 @@
  * HTML opens in a new window with the browser's print dialog, where the
  * person picks "Save as PDF". The one place that makes that choice.
  */
-import type { ApiClient } from '../../../../src-main/shared/contract';
+import type { ApiClient, SaveFileResponse } from '../../../../src-main/shared/contract';
 import { err, ok, type Result } from '../../../../src-main/shared/result';
 import type { ExportFile } from '../../../../src-main/shared/notes/types';
 
-export interface PdfDone {
-  savedAs: string;
-  /** Shown after the export, e.g. what to pick in the print dialog. */
-  hint?: string;
-}
+/** Where the PDF went, with what to pick in the print dialog when the browser prints it. */
+export type PdfDone = SaveFileResponse;
 
 export type PrintPdf = (html: ExportFile) => Promise<Result<PdfDone>>;
 
