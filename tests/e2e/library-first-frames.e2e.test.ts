@@ -181,21 +181,24 @@ describe('the library does not move under the pointer', () => {
 
 /**
  * From the page's next start, every frame: where the library list's box starts, whether the timeline and
- * Continue reading (the sections above it) are there, and where the header's navigation starts.
+ * Continue reading (the sections above it) are there, where the header's navigation starts and where the search
+ * box spans (the archive's loading status comes and goes inside it).
  */
 async function recordListTop(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const w = globalThis as unknown as {
       __frames: string[];
       requestAnimationFrame(f: () => void): void;
-      document: { querySelector(s: string): { getBoundingClientRect(): { top: number; left: number } } | null };
+      document: { querySelector(s: string): { getBoundingClientRect(): { top: number; left: number; right: number } } | null };
     };
     w.__frames = [];
     const frame = () => {
       const d = w.document;
       const box = d.querySelector('.library-body .list-scroll');
       const nav = d.querySelector('.app-nav');
-      if (box) w.__frames.push(`${Math.round(box.getBoundingClientRect().top)}${d.querySelector('.timeline') ? ' with the timeline' : ''}${d.querySelector('.continue-reading') ? ' with Continue reading' : ''}, the navigation at x ${nav ? Math.round(nav.getBoundingClientRect().left) : '-'}`);
+      const search = d.querySelector('.search-form');
+      const across = search ? search.getBoundingClientRect() : null;
+      if (box) w.__frames.push(`${Math.round(box.getBoundingClientRect().top)}${d.querySelector('.timeline') ? ' with the timeline' : ''}${d.querySelector('.continue-reading') ? ' with Continue reading' : ''}, the navigation at x ${nav ? Math.round(nav.getBoundingClientRect().left) : '-'}, the search box at x ${across ? `${Math.round(across.left)}-${Math.round(across.right)}` : '-'}`);
       w.requestAnimationFrame(frame);
     };
     w.requestAnimationFrame(frame);

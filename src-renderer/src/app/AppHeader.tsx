@@ -1,8 +1,8 @@
 /**
  * The header every view shares: the app's mark and name, the archive
  * switcher (which archive is open; switch, import), the main views,
- * the box labelled "Search", and a quiet status when the archive is still
- * loading.
+ * the box labelled "Search", with a quiet status in it while the archive is
+ * still loading.
  */
 import { ArchiveSwitcher } from '../features/archives';
 import { SearchBox } from '../features/search/SearchBox';
@@ -31,15 +31,10 @@ export function AppHeader({ route }: { route: Route }) {
         </Link>
       </nav>
       <div className="header-search">
-        <SearchBox />
+        {/* The status sits in the search box's end, so the box keeps its place and width when it comes and goes. */}
+        <SearchBox busy={loading ? (status.libraryReady ? 'Loading search…' : 'Opening archive…') : null} />
       </div>
       <div className="header-end">
-        {loading ? (
-          <span className="status-pill" role="status">
-            <span className="spinner small" aria-hidden="true" />
-            {status.libraryReady ? 'Loading search…' : 'Opening archive…'}
-          </span>
-        ) : null}
         <Link
           to={{ name: 'settings' }}
           className="icon-link"

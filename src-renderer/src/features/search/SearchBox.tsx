@@ -19,7 +19,8 @@ import { registerSearchFocus, requestFirstResultFocus } from './search-box-regis
  */
 export const SEARCH_DEBOUNCE_MS = 0;
 
-export function SearchBox() {
+/** `busy`: what is still loading ("Loading search…"), shown at the box's end in place of the shortcut hint. */
+export function SearchBox({ busy = null }: { busy?: string | null } = {}) {
   const route = useRoute();
   const routeQ = route.name === 'search' ? route.q : route.name === 'article' ? (route.q ?? '') : null;
   const [value, setValue] = useState(routeQ ?? '');
@@ -66,7 +67,7 @@ export function SearchBox() {
 
   return (
     <form
-      className="search-form"
+      className={busy ? 'search-form is-busy' : 'search-form'}
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
@@ -105,9 +106,16 @@ export function SearchBox() {
           }
         }}
       />
-      <kbd className="search-hint" aria-hidden="true">
-        /
-      </kbd>
+      {busy ? (
+        <span className="status-pill" role="status">
+          <span className="spinner small" aria-hidden="true" />
+          {busy}
+        </span>
+      ) : (
+        <kbd className="search-hint" aria-hidden="true">
+          /
+        </kbd>
+      )}
     </form>
   );
 }
