@@ -77,6 +77,9 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
     const a = await profile('#/settings');
     await statusLine(a).waitFor();
     expect(await statusLine(a).textContent()).toBe('Sync is off.');
+    // The two buttons side by side are one height.
+    const heights = await Promise.all(['Save', 'Test connection'].map((name) => a.getByRole('button', { name, exact: true }).evaluate((el) => el.getBoundingClientRect().height)));
+    expect(heights[0]).toBe(heights[1]);
     await a.getByLabel('Server database URL').fill(couch.dbUrl);
     await a.getByLabel('User').fill(couch.user);
     await a.getByLabel('Password').fill(couch.password);

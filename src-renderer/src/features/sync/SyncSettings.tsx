@@ -134,7 +134,7 @@ export function SyncSettings() {
             <button type="submit" className="button">
               Save
             </button>
-            <button type="button" className="button-quiet" onClick={() => void onTest()}>
+            <button type="button" className="button button-quiet" onClick={() => void onTest()}>
               Test connection
             </button>
             <label className="sync-toggle">
