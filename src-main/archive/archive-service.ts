@@ -13,6 +13,7 @@ import type { Paragraph } from '../shared/model';
 import type { ArchiveInfo, ArchiveService } from './types';
 import { BodyReader, paths, readList, readManifestChecked, readSummaries, sectionOf, type ListEntry, type Manifest, type StoredSummary } from './store/layout';
 import { buildDetailsIndex, facetFilter, facetsFrom, type DetailsIndex } from './details-index';
+import { yearTally } from './year-tally';
 import { DamagedArchive, rebuildAdvice } from './store/archive-schemas';
 import type { SearchEngine } from './search/engine';
 import type { SearchThread, SearchWorkerOption } from './search/search-thread';
@@ -343,11 +344,7 @@ function toSummary(s: ListEntry): DocSummary {
 
 /** Year counts over the lean list: the same figures as `facets({})` (details-index.ts), without the full summaries. */
 export function timelineOf(entries: readonly Pick<ListEntry, 'year'>[]): NonNullable<ArchiveInfo['timeline']> {
-  const years = new Map<number, number>();
-  let undated = 0;
-  for (const { year } of entries) {
-    if (year === null) undated++;
-    else years.set(year, (years.get(year) ?? 0) + 1);
-  }
-  return { years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year), undated };
+  const tally = yearTally();
+  for (const { year } of entries) tally.add(year);
+  return tally.counts();
 }

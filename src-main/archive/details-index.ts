@@ -17,6 +17,7 @@
 import type { FacetCount, FacetsRequest, FacetsResponse, ListRequest } from '../shared/contract';
 import type { DocKind, FacetType } from '../shared/model';
 import type { StoredSummary } from './store/layout';
+import { yearTally } from './year-tally';
 
 const FACET_TYPES = ['people', 'places', 'organizations'] as const satisfies readonly FacetType[];
 const KINDS = ['article', 'brief'] as const satisfies readonly DocKind[];
@@ -138,20 +139,14 @@ export function facetFilter(x: DetailsIndex, req: Pick<ListRequest, 'facet' | 's
 
 /** The `facets` answer: year counts over the documents the filters keep, and the whole archive's lists. */
 export function facetsFrom(x: DetailsIndex, req: FacetsRequest = {}, ids: string[] = x.ids === '' ? [] : x.ids.split('\n')): FacetsResponse {
-  const years = new Map<number, number>();
-  let undated = 0;
+  const tally = yearTally();
   const only = req.ids ? new Set(req.ids) : null;
   const kind = req.kind ? KINDS.indexOf(req.kind) : -1;
   const passes = facetFilter(x, req);
   for (let i = 0; i < x.kinds.length; i++) {
     // The timeline follows the library's filters; the filters' own lists do not (they would hide their choices).
     const kept = (!only || only.has(ids[i])) && (kind < 0 || x.kinds[i] === kind) && passes(i);
-    if (kept && x.years[i] !== NO_YEAR) years.set(x.years[i], (years.get(x.years[i]) ?? 0) + 1);
-    else if (kept) undated++;
+    if (kept) tally.add(x.years[i] === NO_YEAR ? null : x.years[i]);
   }
-  return {
-    years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
-    undated,
-    ...x.whole,
-  };
+  return { ...tally.counts(), ...x.whole };
 }

@@ -44,13 +44,18 @@ export function loadShown(archiveId: string): KeptShown | null {
   }
 }
 
+/** What this page last wrote per key (null: removed), so a render that changes nothing touches no storage. */
+const written = new Map<string, string | null>();
+
 /** Written only when it changed; nothing to show removes the key. */
 export function keepShown(archiveId: string, entries: readonly Shown[], titles: ReadonlyMap<string, string>): void {
+  const key = storeKey(archiveId);
+  const value = entries.length === 0 ? null : JSON.stringify({ entries: entries.map((e) => ({ docId: e.docId, readingPosition: e.readingPosition, title: titles.get(e.docId) })) });
+  if (written.get(key) === value) return;
+  written.set(key, value);
   try {
-    const key = storeKey(archiveId);
-    if (entries.length === 0) return localStorage.removeItem(key);
-    const value = JSON.stringify({ entries: entries.map((e) => ({ docId: e.docId, readingPosition: e.readingPosition, title: titles.get(e.docId) })) });
-    if (localStorage.getItem(key) !== value) localStorage.setItem(key, value);
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
   } catch {
     // Storage full or denied: the section then appears when the notes are read, as before.
   }
