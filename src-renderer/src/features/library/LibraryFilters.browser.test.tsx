@@ -2,7 +2,8 @@
  * The section filter in a real Chromium: an archive read from several
  * sub-folders offers them (with counts) as a "Section" choice; choosing one
  * writes it to the route (so the list asks for it), and its chip removes it.
- * An archive from one folder shows no section choice at all.
+ * An archive from one folder shows no section choice at all. A kind the
+ * archive has none of counts 0 from either source of the counts.
  */
 import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -63,4 +64,16 @@ test('an archive from one folder offers no section choice', async () => {
   mount(facets([]));
   await expect.element(page.getByRole('combobox', { name: 'Mentions' })).toBeVisible();
   expect(page.getByRole('combobox', { name: 'Section' }).elements()).toHaveLength(0);
+});
+
+test('an archive without briefs says "Briefs 0" before the counts of the filters arrive and after', async () => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const briefsLabel = () => page.getByRole('radiogroup', { name: 'Kind' }).element().querySelectorAll('.segment')[2]!.textContent;
+  const draw = (f?: FacetsResponse) => act(() => root!.render(<LibraryFilters route={{ name: 'library' }} facets={f} archiveCounts={{ articles: 3, briefs: 0, sections: 1 }} onChange={() => undefined} />));
+  draw();
+  expect(briefsLabel()).toBe('Briefs0');
+  draw(facets([]));
+  expect(briefsLabel()).toBe('Briefs0');
 });

@@ -35,7 +35,8 @@ export function LibraryFilters({
   /** Tags in use on the person's notes (the tag filter's choices). */
   tags?: readonly string[];
 }) {
-  const kindCount = (k: DocKind) => (facets ? facets.kinds.find((x) => x.kind === k)?.count : archiveCounts?.[k === 'article' ? 'articles' : 'briefs']);
+  // One rule for both sources: a kind the archive has none of counts 0 (facets leave it out of their list).
+  const kindCount = (k: DocKind) => (facets ? (facets.kinds.find((x) => x.kind === k)?.count ?? 0) : archiveCounts?.[k === 'article' ? 'articles' : 'briefs']);
   const all = facets ? facets.kinds.reduce((n, k) => n + k.count, 0) : archiveCounts ? archiveCounts.articles + archiveCounts.briefs : undefined;
   const kinds: { id: DocKind | undefined; label: string; count: number | undefined }[] = [
     { id: undefined, label: 'All', count: all },
