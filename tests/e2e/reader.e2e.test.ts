@@ -84,6 +84,19 @@ describe('reader', () => {
     await page.getByRole('button', { name: 'Previous article' }).click();
     await expect.poll(() => title(page).textContent()).toBe(bilingual.title);
     expect(await page.getByText(`${i + 1} / ${order.total}`).count()).toBe(1);
+    // The position says which list it counts in: the library's, here.
+    expect(await page.getByText(`${i + 1} / ${order.total}`).getAttribute('aria-label')).toBe(`${i + 1} of ${order.total} in the library’s list`);
+    await context.close();
+  });
+
+  test('opened from a link, the position counts among the articles by date, and says so', async () => {
+    const articlesByDate = await must(hostApi().list({ kind: 'article', sort: 'date', order: 'desc' }));
+    const i = articlesByDate.items.findIndex((d) => d.id === bilingual.id);
+    const { page, context } = await openPage(browser, articleHash(bilingual.id));
+    await title(page).waitFor();
+    const position = page.getByText(`${i + 1} / ${articlesByDate.total}`, { exact: true });
+    await position.waitFor();
+    expect(await position.getAttribute('aria-label')).toBe(`${i + 1} of ${articlesByDate.total} articles, newest first`);
     await context.close();
   });
 

@@ -5,7 +5,6 @@
  * browsing in.
  */
 import type { ListRequest, SortKey, SortOrder } from '../../../../src-main/shared/contract';
-import type { DocKind } from '../../../../src-main/shared/model';
 import type { LibraryRoute } from '../../platform/routes';
 
 export interface SortOption {
@@ -70,8 +69,8 @@ export function rememberLibraryContext(req: ListRequest): void {
   else setTimeout(write, 200);
 }
 
-/** The remembered request, or date order within a kind. */
-export function libraryContext(kind: DocKind): ListRequest {
+/** The request the library last showed (this window, or before its reload), or null when it showed none. */
+export function libraryContext(): ListRequest | null {
   if (remembered) return remembered;
   try {
     const raw = sessionStorage.getItem(CONTEXT_KEY);
@@ -82,7 +81,7 @@ export function libraryContext(kind: DocKind): ListRequest {
   } catch {
     // fall through
   }
-  return { kind, sort: 'date', order: 'desc' };
+  return null;
 }
 
 /** The document the reader showed last: the library selects it when the person comes back. */

@@ -117,7 +117,7 @@ function ReaderToolbar({ route, neighbours }: { route: ArticleRoute; neighbours:
       </button>
       <div className="toolbar-spacer" />
       {neighbours ? (
-        <span className="position-label" aria-label={`Item ${neighbours.index + 1} of ${neighbours.total}`}>
+        <span className="position-label" aria-label={`${neighbours.index + 1} of ${neighbours.total} ${neighbours.within}`} title={`${neighbours.index + 1} of ${neighbours.total} ${neighbours.within}`}>
           {neighbours.index + 1} / {neighbours.total}
         </span>
       ) : null}

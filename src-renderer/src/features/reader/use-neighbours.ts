@@ -31,6 +31,9 @@ export interface Neighbours {
   /** 0-based position in the list, and its length. */
   index: number;
   total: number;
+  /** Which list that is, said with the position ("in the library's list", "articles, newest first"): the
+   * two orders have different lengths, and a bare "12 / 540" after a link read as a different archive. */
+  within: string;
 }
 
 export function useNeighbours(id: string, kind: DocKind | undefined): Neighbours | null {
@@ -40,12 +43,16 @@ export function useNeighbours(id: string, kind: DocKind | undefined): Neighbours
     if (!kind) return;
     let live = true;
     (async () => {
-      const candidates: ListRequest[] = [libraryContext(kind), { kind, sort: 'date', order: 'desc' }];
-      for (const req of candidates) {
+      const browsed = libraryContext();
+      const candidates: [ListRequest, string][] = [
+        ...(browsed ? [[browsed, 'in the library’s list'] as [ListRequest, string]] : []),
+        [{ kind, sort: 'date', order: 'desc' }, `${kind === 'brief' ? 'briefs' : 'articles'}, newest first`],
+      ];
+      for (const [req, within] of candidates) {
         const items = await ordered(api, req);
         const i = items?.findIndex((d) => d.id === id) ?? -1;
         if (items && i >= 0) {
-          if (live) setValue({ of: id, prev: items[i - 1], next: items[i + 1], index: i, total: items.length });
+          if (live) setValue({ of: id, prev: items[i - 1], next: items[i + 1], index: i, total: items.length, within });
           return;
         }
       }
