@@ -81,6 +81,24 @@ describe('highlights in the reader', () => {
     await context.close();
   });
 
+  test('a passage opened by its link stays in view while the page settles above it (a font or the notes arriving late)', async () => {
+    const { page, context } = await openPage(browser, articleHash(long.id), { height: 700 });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const id = await highlight(page, passage(long, long.paragraphs.length - 3));
+    const next = await context.newPage();
+    await next.goto(page.url().replace(/#.*$/, '') + articleHash(long.id, id));
+    await waitForPainted(next, id);
+    const inView = async () => {
+      const box = (await paintedSlices(next)).find((s) => s.id === id)?.box;
+      return box !== undefined && box.y > 0 && box.y + box.height < 700;
+    };
+    await expect.poll(inView).toBe(true);
+    // What a late font does: every paragraph above the passage changes height.
+    await next.addStyleTag({ content: '.reading [data-paragraph] { padding-bottom: 60px; }' });
+    await expect.poll(inView).toBe(true);
+    await context.close();
+  });
+
   test('Esc closes the open highlight\'s card first, and only a second Esc leaves the article', async () => {
     const { page, context } = await openPage(browser, '');
     await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
