@@ -99,9 +99,17 @@ class OpenArchive implements ArchiveService {
     private thread: SearchThread | null,
     searchStartLatestMs: number,
   ) {
-    for (const s of summaries) this.byId.set(s.id, s);
-    this.timeline = timelineOf(summaries);
-    this.sections = new Set(summaries.map((e) => sectionOf(e.source)).filter(Boolean)).size;
+    // One pass over the list at open: the id map, and the year and folder counts the library's first frame draws.
+    const years = yearTally();
+    const sections = new Set<string>();
+    for (const s of summaries) {
+      this.byId.set(s.id, s);
+      years.add(s.year);
+      const section = sectionOf(s.source);
+      if (section) sections.add(section);
+    }
+    this.timeline = years.counts();
+    this.sections = sections.size;
     if (thread) {
       this.searchStart = setTimeout(() => this.startSearch(), searchStartLatestMs);
       this.searchStart.unref();
@@ -340,11 +348,4 @@ async function detailsHere(dir: string, rebuild: string): Promise<Details> {
 
 function toSummary(s: ListEntry): DocSummary {
   return { id: s.id, kind: s.kind, title: s.title, published: s.published, eventDate: s.eventDate, source: s.source, languages: s.languages, year: s.year, ...(s.summary ? { summary: s.summary } : {}) };
-}
-
-/** Year counts over the lean list: the same figures as `facets({})` (details-index.ts), without the full summaries. */
-export function timelineOf(entries: readonly Pick<ListEntry, 'year'>[]): NonNullable<ArchiveInfo['timeline']> {
-  const tally = yearTally();
-  for (const { year } of entries) tally.add(year);
-  return tally.counts();
 }
