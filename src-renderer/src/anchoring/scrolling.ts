@@ -23,18 +23,45 @@ function viewOf(scroller: HTMLElement): { top: number; bottom: number } {
 
 const motion = (): ScrollBehavior => (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 
-/** How long a centred range is held in view while what loads after it changes the layout. */
+/** How long a place is held while what loads after it changes the layout. */
 export const SETTLE_MS = 2000;
-/** A person moving the page: from then on it is theirs. */
-const PERSON_MOVES = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+/** A person moving the page: from then on it is theirs. Wheel and touch on the scroller, a key or press anywhere. */
+const PERSON_MOVES = ['wheel', 'touchstart'] as const;
+const PERSON_ACTS = ['keydown', 'pointerdown'] as const;
 
 /**
- * Scrolls a range to the middle of its scroller (smoothly, unless the person asked for reduced motion). What
- * arrives after it (the reading font, whose lines are of another height; the article's tags and notes above the
- * text) moves every line below it: for SETTLE_MS, whenever the scroller's content changes size and the range has
- * left the view, it is centred again, until the person moves the page. (Waiting for `document.fonts.ready` alone
- * was not enough: read before the font is asked for, it is already settled, and a loaded machine then saw the
- * passage pushed out of view by the font that came after.)
+ * Holds a place while the page settles: for `ms`, whenever one of `elements` changes size (the reading font's
+ * lines are of another height; tags and notes arrive above the text), `hold` runs to put the place back, until
+ * the person moves the page. Used by the reading position and by `centerRange`. Returns the early release.
+ * `afterFirst`: skip the observer's first call, which reports the sizes as observing starts (a smooth scroll on
+ * its way must not be cut short by it); without it, `hold` also runs then.
+ */
+export function holdWhileSettling(scroller: HTMLElement, elements: readonly Element[], hold: () => void, { afterFirst = false, ms = SETTLE_MS } = {}): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  let skip = afterFirst;
+  const keep = new ResizeObserver(() => {
+    if (skip) return void (skip = false);
+    hold();
+  });
+  for (const el of elements) keep.observe(el);
+  const target: EventTarget = scroller === document.scrollingElement ? window : scroller;
+  const release = () => {
+    keep.disconnect();
+    clearTimeout(until);
+    for (const type of PERSON_MOVES) target.removeEventListener(type, release);
+    for (const type of PERSON_ACTS) window.removeEventListener(type, release);
+  };
+  const until = setTimeout(release, ms);
+  for (const type of PERSON_MOVES) target.addEventListener(type, release, { passive: true });
+  for (const type of PERSON_ACTS) window.addEventListener(type, release);
+  return release;
+}
+
+/**
+ * Scrolls a range to the middle of its scroller (smoothly, unless the person asked for reduced motion), and
+ * centres it again while the page settles if what arrives after it pushes it out of view. (Waiting for
+ * `document.fonts.ready` alone was not enough: read before the font is asked for, it is already settled, and a
+ * loaded machine then saw the passage pushed out of view by the font that came after.)
  */
 export function centerRange(range: Range): void {
   const scroller = nearestScroller(range.startContainer);
@@ -44,23 +71,10 @@ export function centerRange(range: Range): void {
     return { by: rect.top + rect.height / 2 - (view.top + view.bottom) / 2, seen: rect.bottom > view.top && rect.top < view.bottom };
   };
   scroller.scrollBy({ top: offset().by, behavior: motion() });
-  if (typeof ResizeObserver === 'undefined') return;
-  let initial = true;
-  const keep = new ResizeObserver(() => {
-    // The first call only reports the sizes observed now (the smooth scroll is on its way): not a change.
-    if (initial) return void (initial = false);
+  holdWhileSettling(scroller, Array.from(scroller.children), () => {
     const now = offset();
     if (!now.seen) scroller.scrollBy({ top: now.by });
-  });
-  for (const el of Array.from(scroller.children)) keep.observe(el);
-  const target: EventTarget = scroller === document.scrollingElement ? window : scroller;
-  const release = () => {
-    keep.disconnect();
-    clearTimeout(until);
-    for (const type of PERSON_MOVES) (type === 'keydown' || type === 'pointerdown' ? window : target).removeEventListener(type, release);
-  };
-  const until = setTimeout(release, SETTLE_MS);
-  for (const type of PERSON_MOVES) (type === 'keydown' || type === 'pointerdown' ? window : target).addEventListener(type, release, { passive: true });
+  }, { afterFirst: true });
 }
 
 /** Scrolls an element's own scroller the least that shows it (`block: 'nearest'`, one scroller only). */

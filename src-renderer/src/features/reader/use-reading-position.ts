@@ -7,15 +7,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNotesDb } from '../../db';
 import { loadReadingPosition, saveReadingPosition, type TextShape } from './reading-position';
+import { holdWhileSettling } from '../../anchoring/scrolling';
 
 const SAVE_DELAY_MS = 400;
 const RESUMED_NOTICE_MS = 8000;
 /** Leave a little air above the restored paragraph. */
 const TOP_MARGIN_PX = 24;
-/** How long a restored place is held while what loads after the text changes the layout. */
-const SETTLE_MS = 2000;
-/** Events of a person moving the page themselves (a scroll event alone cannot tell theirs from ours). */
-const PERSON_MOVES = ['wheel', 'touchstart'] as const;
 
 function topParagraph(scroller: HTMLElement, container: HTMLElement): { paragraph: number; within: number } {
   const top = scroller.getBoundingClientRect().top + TOP_MARGIN_PX;
@@ -74,28 +71,10 @@ export function useReadingPosition(
         };
         place();
         setResumed(pos.paragraph > 0 || pos.within > 0.05);
-        // What loads after the text (the notice, the notes panel, briefs, images) moves it: keep the restored
-        // paragraph in place while the page settles, until the person moves it themselves.
-        const settle = new ResizeObserver(place);
-        settle.observe(container);
-        // And what sits above the text in the scroller (the header's tags and notes arrive by their own reads):
-        // growing there moves the paragraph without resizing the text.
-        for (const el of Array.from(scroller.children)) settle.observe(el);
-        const release = () => {
-          settle.disconnect();
-          for (const type of PERSON_MOVES) scroller.removeEventListener(type, release);
-          window.removeEventListener('keydown', release);
-          window.removeEventListener('pointerdown', release);
-        };
-        for (const type of PERSON_MOVES) scroller.addEventListener(type, release, { passive: true });
-        // Any key or click (a scrollbar drag, "Start from the top") is the person's: let go.
-        window.addEventListener('keydown', release);
-        window.addEventListener('pointerdown', release);
-        const until = setTimeout(release, SETTLE_MS);
-        stopSettling = () => {
-          clearTimeout(until);
-          release();
-        };
+        // What loads after the text (the notice, the notes panel, briefs, images) moves it, and so does what sits
+        // above the text in the scroller (the header's tags and notes arrive by their own reads): keep the
+        // restored paragraph in place while the page settles, until the person moves it themselves.
+        stopSettling = holdWhileSettling(scroller, [container, ...Array.from(scroller.children)], place);
       });
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
