@@ -221,18 +221,27 @@ export function levenshtein(a: string, b: string, max: number): number {
 const SNIPPET_CHARS = 220;
 const LEAD_CHARS = 70;
 
-/** Up to `max` passages around the matches, best paragraphs first. */
-export function snippetsFor(paragraphs: Paragraph[], m: TermMatcher, max = 3): Snippet[] {
-  const scored = paragraphs
-    .map((p, i) => ({ i, text: p.text, ranges: matchesIn(p.text, m) }))
-    .filter((x) => x.ranges.length > 0);
-  scored.sort((a, b) => distinct(b) - distinct(a) || b.ranges.length - a.ranges.length || a.i - b.i);
-  const out = scored.slice(0, max).map((x) => window(x.text, x.i, x.ranges));
-  if (out.length === 0 && paragraphs.length > 0) out.push(window(paragraphs[0].text, 0, []));
+/** A paragraph that matched, with its match ranges (matchesIn), found once and used for choosing and cutting. */
+export interface MatchedParagraph {
+  index: number;
+  text: string;
+  ranges: [number, number][];
+}
+
+/**
+ * Up to `max` passages around the matches, best paragraphs first (most
+ * distinct words matched, then most matches, then earliest); the start of
+ * `first` (paragraph 0) when nothing matched.
+ */
+export function snippetsFor(matched: MatchedParagraph[], first: Paragraph | undefined, max = 3): Snippet[] {
+  const scored = matched.map((x) => ({ ...x, distinct: distinct(x) }));
+  scored.sort((a, b) => b.distinct - a.distinct || b.ranges.length - a.ranges.length || a.index - b.index);
+  const out = scored.slice(0, max).map((x) => window(x.text, x.index, x.ranges));
+  if (out.length === 0 && first) out.push(window(first.text, 0, []));
   return out;
 }
 
-function distinct(x: { text: string; ranges: [number, number][] }): number {
+function distinct(x: MatchedParagraph): number {
   return new Set(x.ranges.map(([s, e]) => x.text.slice(s, e).toLowerCase())).size;
 }
 

@@ -8,11 +8,11 @@
  */
 import type { Paragraph } from '../../shared/model';
 import type { DocKind } from '../../shared/model';
-import type { FindInDocResponse, SearchHit, SearchRequest, SearchResponse, TextMatch } from '../../shared/contract';
+import type { FindInDocResponse, SearchHit, Snippet, SearchRequest, SearchResponse, TextMatch } from '../../shared/contract';
 import type { EngineClause, EngineHit, EngineHits, SearchEngine } from './engine';
 import { ArrayHits, NO_HITS } from './ranked';
 import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
-import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor, type TermMatcher } from './highlight';
+import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor, type MatchedParagraph, type TermMatcher } from './highlight';
 import { DamagedArchive } from '../store/archive-schemas';
 
 export const DEFAULT_LIMIT = 20;
@@ -66,7 +66,7 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
       const s = deps.summary(h.id);
       if (!s) continue;
       const m = matcherFor(plan, h.terms);
-      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: snippetsFor(await snippetSource(deps.parts(h.id), m), m) });
+      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: await snippetsOf(deps.parts(h.id), m) });
     }
     if (plan.interpretedAs === 'fuzzy') plan.notices.unshift(fuzzyNotice(query, plan, shown, deps));
     const total = hits.estimatedTotal ?? hits.length;
@@ -167,27 +167,33 @@ async function phrasesHold(plan: QueryPlan, title: string, parts: ParagraphParts
 }
 
 /**
- * The paragraphs snippets are cut from, as a sparse array indexed by paragraph
- * number: paragraph 0 (the fallback when nothing matches) and the matching
- * ones. The first part is looked at whole (an ordinary document is one part,
- * so its best paragraphs are chosen as before); later parts only until `max`
- * paragraphs matched or SNIPPET_SCAN_CHARS were read, yielding to other
- * requests every YIELD_CHARS.
+ * What snippets are cut from: the paragraphs that match, each with its match
+ * ranges (found once here, used again for choosing and cutting), and
+ * paragraph 0 (the fallback when nothing matches). The first part is looked at
+ * whole (an ordinary document is one part, so its best paragraphs are chosen as
+ * before); later parts only until `max` paragraphs matched or
+ * SNIPPET_SCAN_CHARS were read, yielding to other requests every YIELD_CHARS.
  */
-async function snippetSource(parts: ParagraphParts | undefined, m: TermMatcher, max = 3): Promise<Paragraph[]> {
-  const out: Paragraph[] = [];
-  if (!parts) return out;
+async function snippetsOf(parts: ParagraphParts | undefined, m: TermMatcher): Promise<Snippet[]> {
+  const { matched, first } = await snippetSource(parts, m);
+  return snippetsFor(matched, first);
+}
+
+async function snippetSource(parts: ParagraphParts | undefined, m: TermMatcher, max = 3): Promise<{ matched: MatchedParagraph[]; first?: Paragraph }> {
+  const matched: MatchedParagraph[] = [];
+  let first: Paragraph | undefined;
+  if (!parts) return { matched };
   let chars = 0;
   let sinceYield = 0;
-  let matching = 0;
   scan: for await (const part of parts) {
     for (let k = 0; k < part.paragraphs.length; k++) {
       const p = part.paragraphs[k];
       const index = part.from + k;
-      if (index === 0) out[0] = p;
-      if (matchesIn(p.text, m).length > 0) {
-        out[index] = p;
-        if (++matching >= max && part.from > 0) break scan;
+      if (index === 0) first = p;
+      const ranges = matchesIn(p.text, m);
+      if (ranges.length > 0) {
+        matched.push({ index, text: p.text, ranges });
+        if (matched.length >= max && part.from > 0) break scan;
       }
       chars += p.text.length;
       sinceYield += p.text.length;
@@ -197,9 +203,9 @@ async function snippetSource(parts: ParagraphParts | undefined, m: TermMatcher, 
         await new Promise<void>((r) => setImmediate(r));
       }
     }
-    if (matching >= max || chars >= SNIPPET_SCAN_CHARS) break;
+    if (matched.length >= max || chars >= SNIPPET_SCAN_CHARS) break;
   }
-  return out;
+  return { matched, first };
 }
 
 function hasFilters(req: SearchRequest): boolean {
