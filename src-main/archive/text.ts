@@ -40,8 +40,8 @@ export function normalizeForCompare(s: string): string {
     .trim();
 }
 
-/** Cyrillic share of the letters decides: a paragraph is `ru` when most letters are Cyrillic. */
-export function detectLang(s: string): Lang {
+/** Cyrillic and Latin letters in a string. */
+export function letterCounts(s: string): { cyr: number; lat: number } {
   let cyr = 0;
   let lat = 0;
   // Code units, not a regex per character: ingestion runs this on every paragraph.
@@ -51,6 +51,11 @@ export function detectLang(s: string): Lang {
     if (c >= 0x400 && c <= 0x4ff) cyr++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) lat++;
   }
+  return { cyr, lat };
+}
+
+/** Cyrillic share of the letters decides: a text is `ru` when most of its letters are Cyrillic. */
+export function langOf({ cyr, lat }: { cyr: number; lat: number }): Lang {
   return cyr > lat ? 'ru' : 'en';
 }
 

@@ -13,7 +13,7 @@ import type { Doc, Lang, Paragraph } from '../../shared/model';
 import { fieldTerms } from '../search/analyze';
 import type { AnalyzedField } from '../search/index-build';
 import { docText } from '../../shared/model';
-import { detectLang, sha256 } from '../text';
+import { langOf, letterCounts, sha256 } from '../text';
 import { dateFromPath, eventDateOf, yearIn } from './dates';
 import { exactKey } from './duplicates';
 import { facetMentions, type FacetMentions } from './facets';
@@ -99,8 +99,14 @@ export function packPage(p: PreparedPage): PreparedPage {
   return { ...p, doc: { ...p.doc, paragraphs: [] }, written };
 }
 
+/**
+ * Each paragraph in the language of most of its letters. One with no letters at all (a year, a number, a
+ * dash) takes the language of the whole text: a Russian article with a line "2019" is not also English.
+ */
 export function toParagraphs(texts: string[]): Paragraph[] {
-  return texts.map((text) => ({ text, lang: detectLang(text) }));
+  const counts = texts.map(letterCounts);
+  const whole = langOf({ cyr: counts.reduce((n, c) => n + c.cyr, 0), lat: counts.reduce((n, c) => n + c.lat, 0) });
+  return texts.map((text, i) => ({ text, lang: counts[i].cyr + counts[i].lat === 0 ? whole : langOf(counts[i]) }));
 }
 
 export function makeDoc(d: Omit<Doc, 'languages' | 'year' | 'facets' | 'textHash'>): Doc {
