@@ -23,24 +23,21 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ArchiveService } from '../../src-main/archive/types';
-import type { ApiClient, SearchRequest } from '../../src-main/shared/contract';
-import type { Doc } from '../../src-main/shared/model';
-import { DB_NAME, DEV_DB_NAME } from '../../src-main/shared/origin';
+import type { SearchRequest } from '../../src-main/shared/contract';
 import { openArchive } from '../../src-main/archive/index';
 import { archiveIdForDir } from '../../src-main/archive/store/archive-id';
 import { createHttpClient } from '../../src-main/shared/http-client';
 import { chromiumLaunchOptions, chromiumPath } from '../../tests/support/chromium';
 import { profileDuring, type ProfileSummary } from './cdp-profile';
 import { startHostProcess } from './web-host-process';
-import { seedHighlights } from './highlight-seed';
+import { HIGHLIGHTS, longestArticle, measureOpen, type OpenSample } from './browser-open';
 import { probeScript } from './browser-probe';
 import { measureLibrary } from './browser-library';
-import { call, r1, read, stat, until } from './browser-page';
+import { call, r1, read, serverMs, stat, until, type ResourceTimes } from './browser-page';
 import { browserFigures, type BrowserFigures } from './pending';
 import { repoRoot } from './paths';
 import { median, percentile, round } from './stats';
 
-export const HIGHLIGHTS = 500;
 /** Typed one character at a time: 38 keystrokes of queries a reader of this archive would type. */
 export const TYPED = ['collective security', 'peacekeeping forces'];
 
@@ -98,21 +95,6 @@ async function replaySearches(archiveDir: string, bodies: string[]): Promise<num
     await service.close();
   }
   return times;
-}
-
-/** An API call's times in the page's Resource Timing, and the host's Server-Timing entries (browser-probe.ts resourceFor). */
-interface ResourceTimes {
-  start: number;
-  requestStart: number;
-  responseStart: number;
-  responseEnd: number;
-  server: Record<string, number>;
-}
-
-/** The host's own time for a call: the sum of its Server-Timing entries (server.ts sendJson). */
-function serverMs(t: ResourceTimes | null): number | null {
-  const v = t ? Object.values(t.server) : [];
-  return v.length ? v.reduce((a, b) => a + b, 0) : null;
 }
 
 /** The query a search request's body asked for. */
@@ -184,117 +166,6 @@ async function measureKeystrokes(page: Page, base: string, profile: boolean): Pr
     samples.splice(before);
   }
   return { samples, skipped, unchanged, profile: prof };
-}
-
-async function longestArticle(api: ApiClient): Promise<Doc> {
-  const list = await api.list({ kind: 'article', offset: 0, limit: 200 });
-  if (!list.ok) throw new Error(`list: ${list.error.message}`);
-  let best: Doc | null = null;
-  let bestLen = -1;
-  for (const s of list.value.items) {
-    const d = await api.getDoc({ id: s.id });
-    if (!d.ok) continue;
-    const len = d.value.paragraphs.reduce((n, p) => n + p.text.length, 0);
-    if (len > bestLen) [best, bestLen] = [d.value, len];
-  }
-  if (!best) throw new Error('the archive has no article to open');
-  return best;
-}
-
-interface OpenSample {
-  /** [ms after the route change, distinct highlights in the DOM] at each change. */
-  markLog: (number | null)[][];
-  /** [start, duration] of each long task (> 50 ms) during the open. */
-  longTasks: (number | null)[][];
-  total: number;
-  docFetched: number | null;
-  /** getDoc asked for; its answer complete in the network stack (Resource Timing); the host's own time for it. */
-  docAsked: number | null;
-  docNetwork: number | null;
-  docServer: number | null;
-  paragraphs: number | null;
-  firstMark: number | null;
-}
-
-async function measureOpen(page: Page, base: string, doc: Doc, opens: number, profile: boolean, archiveId: string) {
-  const hash = `#/article/${encodeURIComponent(doc.id)}`;
-  // Let the app create its database (its schema, its version), then write the highlights into it.
-  await page.goto(base + hash);
-  await call(page, 'arm', 'paras');
-  await until(page, `B.watches.paras.painted !== null`);
-  let dbName: string | null = null;
-  for (let i = 0; i < 100 && !dbName; i++) {
-    const names = await call<{ name: string; version: number }[]>(page, 'dbNames');
-    dbName = names.find((d) => d.name === DB_NAME || d.name === DEV_DB_NAME)?.name ?? null;
-    if (!dbName) await page.waitForTimeout(100);
-  }
-  if (!dbName) throw new Error(`the app did not create its notes database (${DB_NAME})`);
-  const rows = seedHighlights(doc, HIGHLIGHTS, archiveId);
-  const stored = await call<number>(page, 'putRows', dbName, 'annotations', rows);
-  if (stored < HIGHLIGHTS) throw new Error(`only ${stored} annotations in the database after seeding`);
-
-  const toLibrary = async () => {
-    await page.evaluate(`location.hash = '#/library'`);
-    await call(page, 'arm', 'rows');
-    await until(page, `B.watches.rows.painted !== null`);
-    await page.waitForTimeout(300);
-  };
-  const openFromLibrary = async (): Promise<OpenSample> => {
-    for (const w of ['marks', 'paras', 'firstMark']) await call(page, 'arm', w);
-    const t0 = await page.evaluate(`(() => { const B = window.__bench; B.markLog = []; B.longTasks = []; const t = performance.now(); location.hash = ${JSON.stringify(hash)}; return t; })()`) as number;
-    await until(page, `B.watches.marks.painted !== null`);
-    const w = await read<Record<string, { at: number | null; painted: number | null }>>(page, 'B.watches');
-    const f = await read<{ url: string; start: number; end: number | null }[]>(page, 'B.fetches');
-    const getDoc = f.find((x) => x.start >= t0 && x.url.endsWith('/api/getDoc'));
-    const net = getDoc ? await call<ResourceTimes | null>(page, 'resourceFor', getDoc.url, getDoc.start) : null;
-    const rel = (v: number) => round(v - t0, 1);
-    const markLog = (await read<[number, number][]>(page, 'B.markLog')).map(([t, n]) => [rel(t), n]);
-    const longTasks = (await read<[number, number][]>(page, 'B.longTasks')).filter(([t]) => t >= t0).map(([t, d]) => [rel(t), d]);
-    return {
-      markLog,
-      longTasks,
-      total: w.marks.painted! - t0,
-      docFetched: getDoc?.end != null ? getDoc.end - t0 : null,
-      docAsked: getDoc ? getDoc.start - t0 : null,
-      docNetwork: net ? net.responseEnd - t0 : null,
-      docServer: serverMs(net),
-      paragraphs: w.paras.at != null ? w.paras.at - t0 : null,
-      firstMark: w.firstMark.at != null ? w.firstMark.at - t0 : null,
-    };
-  };
-
-  // Fresh page at the library, so the first open is the first in this window.
-  await page.goto('about:blank');
-  await page.goto(`${base}#/library`);
-  const samples: OpenSample[] = [];
-  for (let i = 0; i < opens; i++) {
-    await toLibrary();
-    samples.push(await openFromLibrary());
-  }
-  const marks = await call<number>(page, 'distinctMarks');
-  // How much the reader puts on the page with the article: every highlight's card in the sidebar is rendered.
-  const dom = await read<{ elements: number; cards: number }>(page, `({ elements: document.getElementsByTagName('*').length, cards: document.querySelectorAll('[data-annotation-card]').length })`);
-
-  // From a fresh page load at the article's address (app start included).
-  const reloads: number[] = [];
-  for (let i = 0; i < Math.min(3, opens); i++) {
-    await page.goto('about:blank');
-    await page.goto(base + hash);
-    await until(page, `B.watches.marks.painted !== null`);
-    reloads.push(await read<number>(page, 'B.watches.marks.painted'));
-  }
-
-  let prof: ProfileSummary | null = null;
-  if (profile) {
-    await page.goto('about:blank');
-    await page.goto(`${base}#/library`);
-    await until(page, `B.watches.rows.painted !== null`);
-    await toLibrary();
-    prof = await profileDuring(page, async () => {
-      await openFromLibrary();
-    });
-  }
-  return { doc, samples, reloads, marks, dom, profile: prof };
 }
 
 export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures> {

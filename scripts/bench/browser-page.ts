@@ -36,3 +36,18 @@ export async function until(page: Page, expr: string, timeout = 120_000): Promis
 
 export const r1 = (v: number | null) => round(v, 1);
 export const stat = (v: number[]) => ({ p50: r1(median(v)), p95: r1(percentile(v, 95)), max: v.length ? r1(Math.max(...v)) : null });
+
+/** An API call's times in the page's Resource Timing, and the host's Server-Timing entries (browser-probe.ts resourceFor). */
+export interface ResourceTimes {
+  start: number;
+  requestStart: number;
+  responseStart: number;
+  responseEnd: number;
+  server: Record<string, number>;
+}
+
+/** The host's own time for a call: the sum of its Server-Timing entries (server.ts sendJson). */
+export function serverMs(t: ResourceTimes | null): number | null {
+  const v = t ? Object.values(t.server) : [];
+  return v.length ? v.reduce((a, b) => a + b, 0) : null;
+}
