@@ -166,6 +166,12 @@ async function phrasesHold(plan: QueryPlan, title: string, parts: ParagraphParts
   return plan.phrases.every((p, i) => found[i] !== p.negated);
 }
 
+/** A hit's snippets: its matching paragraphs found once (snippetSource), then chosen and cut (snippetsFor). */
+async function snippetsOf(parts: ParagraphParts | undefined, m: TermMatcher): Promise<Snippet[]> {
+  const { matched, first } = await snippetSource(parts, m);
+  return snippetsFor(matched, first);
+}
+
 /**
  * What snippets are cut from: the paragraphs that match, each with its match
  * ranges (found once here, used again for choosing and cutting), and
@@ -174,11 +180,6 @@ async function phrasesHold(plan: QueryPlan, title: string, parts: ParagraphParts
  * before); later parts only until `max` paragraphs matched or
  * SNIPPET_SCAN_CHARS were read, yielding to other requests every YIELD_CHARS.
  */
-async function snippetsOf(parts: ParagraphParts | undefined, m: TermMatcher): Promise<Snippet[]> {
-  const { matched, first } = await snippetSource(parts, m);
-  return snippetsFor(matched, first);
-}
-
 async function snippetSource(parts: ParagraphParts | undefined, m: TermMatcher, max = 3): Promise<{ matched: MatchedParagraph[]; first?: Paragraph }> {
   const matched: MatchedParagraph[] = [];
   let first: Paragraph | undefined;
