@@ -24,7 +24,7 @@ describe('mergeText', () => {
 });
 
 describe('mergeRows', () => {
-  it('unions tags, takes the newer colour and the later modified time', () => {
+  it('keeps the tags both sides added, takes the newer colour and the later modified time', () => {
     const base = row('n');
     const winner = row('n', { tags: ['Treaty', 'border'], modified: '2026-11-30T11:00:00.000Z' });
     const other = row('n', { tags: ['treaty', 'Minsk'], color: 'red', modified: '2026-11-30T12:00:00.000Z' });
@@ -33,6 +33,26 @@ describe('mergeRows', () => {
     expect(r.row.color).toBe('red');
     expect(r.row.modified).toBe('2026-11-30T12:00:00.000Z');
     expect(r.conflicted).toBe(false);
+  });
+
+  it('a tag taken off on one side stays off when the other side only edited the note, whichever side wins', () => {
+    const base = row('n', { tags: ['Treaty', 'draft'] });
+    const untagged = row('n', { tags: ['Treaty'], modified: '2026-11-30T11:00:00.000Z' });
+    const noted = row('n, checked', { tags: ['Treaty', 'draft'], modified: '2026-11-30T12:00:00.000Z' });
+    for (const [winner, other] of [[untagged, noted], [noted, untagged]]) {
+      const r = mergeRows({ ancestor: base, winner, other, otherLabel: 'x' });
+      expect(r.row.tags).toEqual(['Treaty']);
+      expect(r.row.note).toBe('n, checked');
+    }
+  });
+
+  it('a tag taken off on one side stays off whatever its case on the other, a tag added there stays; without an ancestor, every tag is kept', () => {
+    const base = row('n', { tags: ['draft'] });
+    const r = mergeRows({ ancestor: base, winner: row('n', { tags: [] }), other: row('n', { tags: ['Draft', 'Minsk'] }), otherLabel: 'x' });
+    expect(r.row.tags).toEqual(['Minsk']);
+    // "Draft" is "draft" (tags compare case-insensitively): the other side only kept it, this side took it off.
+    const unknown = mergeRows({ ancestor: null, winner: row('n', { tags: [] }), other: row('n', { tags: ['draft'] }), otherLabel: 'x' });
+    expect(unknown.row.tags).toEqual(['draft']);
   });
 
   it('a field it has never heard of merges by the newest-wins rule', () => {

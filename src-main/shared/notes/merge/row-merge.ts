@@ -6,7 +6,11 @@
  *    lines changed on both sides, the winner's text is kept and the other
  *    version is appended under "Conflicting version (…)", which is also how
  *    the Notebook finds notes that need a look (CONFLICT_MARKER);
- *  - lists of names (tags): the union, compared case-insensitively;
+ *  - lists of names (tags): three-way against the ancestor, compared
+ *    case-insensitively: a name added on either side is kept, a name taken
+ *    off on either side stays off (deleting a tag on one device is not undone
+ *    by an edit of the same highlight on another); without an ancestor, the
+ *    union;
  *  - every other field (colour, star, …): the newer row's value (`modified`);
  *  - `modified`: the later of the two.
  * Generic over fields, so a field added to a row later merges by these rules.
@@ -47,7 +51,7 @@ export function mergeRows({ ancestor, winner, other, otherLabel }: MergeSides): 
       const merged = mergeText(typeof base === 'string' ? base : null, w, o, otherLabel);
       row[key] = merged.text;
       conflicted ||= merged.conflicted;
-    } else if (isNameList(w) && isNameList(o)) row[key] = unionNames(w, o);
+    } else if (isNameList(w) && isNameList(o)) row[key] = mergeNames(isNameList(base) ? base : null, w, o);
     else row[key] = newerIsOther ? o : w;
   }
   return { row, conflicted };
@@ -55,6 +59,16 @@ export function mergeRows({ ancestor, winner, other, otherLabel }: MergeSides): 
 
 function isNameList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+/** A name stays when both sides have it or one side added it (it is not in the ancestor); without one, every name stays. */
+function mergeNames(base: string[] | null, a: string[], b: string[]): string[] {
+  if (!base) return unionNames(a, b);
+  const inBase = new Set(base.map(tagKey));
+  const keyed = (names: string[]) => new Set(names.map(tagKey));
+  const [inA, inB] = [keyed(a), keyed(b)];
+  const kept = (names: string[], other: Set<string>) => names.filter((n) => other.has(tagKey(n)) || !inBase.has(tagKey(n)));
+  return unionNames(kept(a, inB), kept(b, inA));
 }
 
 function unionNames(a: string[], b: string[]): string[] {

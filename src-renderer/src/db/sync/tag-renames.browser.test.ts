@@ -5,12 +5,14 @@
  * the same through the real host and server). A rename reaches highlights the
  * other device tagged with the old name meanwhile; the same tag renamed on
  * both ends with the newer name everywhere and the other kept as an alias.
+ * A deleted tag stays deleted where the other device only edited the same
+ * highlights, and stays where the other device put it on anew.
  */
 import PouchDB from 'pouchdb-browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnnotation, readAnnotations } from '../annotations-store';
+import { createAnnotation, readAnnotations, updateAnnotation } from '../annotations-store';
 import type { NotesDatabase } from '../database';
-import { readTags, renameTag } from '../tags-store';
+import { deleteTag, readTags, renameTag } from '../tags-store';
 import { freshDb, newAnnotation } from '../test-helpers';
 import { applyChanges, pump, type SyncDoc } from './mirror';
 
@@ -120,5 +122,34 @@ describe('tag renames between devices', () => {
     expect((await renameTag(b.db, 'ODKB', 'CSTO')).ok).toBe(true);
     await settle(a, b);
     for (const d of [a, b]) expect(await tagsOnHighlights(d)).toEqual(['CSTO']);
+  });
+});
+
+describe('tag deletions between devices', () => {
+  it("deleted on A while B edits the same highlights: the tag stays gone, B's edits stay, and B's new use of it is kept", async () => {
+    server = new PouchDB<SyncDoc>(`server-${Date.now()}-${Math.random()}`);
+    const a = await device();
+    const b = await device();
+    await highlight(a, ['draft', 'Minsk'], 'doc-1');
+    await highlight(a, ['draft'], 'doc-2');
+    await settle(a, b);
+    const onB = (await readAnnotations(b.db)).rows;
+    expect(onB.map((r) => r.tags.join(',')).sort()).toEqual(['draft', 'draft,Minsk']);
+
+    // Apart: A deletes the tag; B, not yet told, writes a note on both highlights and tags a new one "draft".
+    expect((await deleteTag(a.db, 'draft')).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 5)); // B's edits are the later ones
+    for (const r of onB) expect((await updateAnnotation(b.db, r.id, { note: `Checked on B (${r.docId}).` })).ok).toBe(true);
+    await highlight(b, ['draft'], 'doc-3');
+    await settle(a, b);
+
+    for (const d of [a, b]) {
+      const rows = (await readAnnotations(d.db)).rows.sort((x, y) => x.docId.localeCompare(y.docId));
+      expect(rows.map((r) => [r.docId, r.tags.join(','), r.note])).toEqual([
+        ['doc-1', 'Minsk', 'Checked on B (doc-1).'],
+        ['doc-2', '', 'Checked on B (doc-2).'],
+        ['doc-3', 'draft', ''],
+      ]);
+    }
   });
 });
