@@ -65,6 +65,8 @@ export interface SearchHit {
   title: string;
   kind: DocKind;
   published: string | null;
+  /** The date of the event reported: shown (and cited) when there is no publication date. */
+  eventDate: string | null;
   score: number;
   snippets: Snippet[];
 }

@@ -97,6 +97,22 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a result is dated as the library dates it: an article with only an event date shows that date', async () => {
+    // The 2013 page has no publication date, only the date of the meeting it reports (as the library row and the reader show).
+    const title = 'Informal meeting of the heads of the CSTO member states of the Central Asian region in Bishkek on May 28, 2013';
+    const { page, context } = await openPage(browser, '#/library?year=2013');
+    const row = page.locator('.list-inner .row-link', { hasText: title });
+    await row.waitFor();
+    const inLibrary = await row.locator('time').textContent();
+    expect(inLibrary).toBe('28 May 2013');
+    await typeQuery(page, 'informal Bishkek');
+    const hit = results(page).filter({ hasText: title });
+    await hit.waitFor();
+    expect(await hit.locator('.row-meta time').textContent()).toBe(inLibrary);
+    expect(await hit.locator('.row-meta time').getAttribute('datetime')).toBe('2013-05-28');
+    await context.close();
+  });
+
   test('a query with no results says so', async () => {
     const { page, context } = await openPage(browser);
     await typeQuery(page, 'zzqxjv');

@@ -17,7 +17,7 @@ const doc: Doc = {
 const docs = new Map([[doc.id, doc]]);
 const good = (): SearchResponse => ({
   query: 'minsk', interpretedAs: 'lunr', notice: null, total: 1, offset: 0, tookMs: 1.5,
-  hits: [{ id: 'a-1', title: 'Minsk summit', kind: 'article', published: '2019-11-28', score: 1.2, snippets: [{ text: 'met in Minsk.', highlights: [[7, 12]], paragraph: 0, start: 8 }] }],
+  hits: [{ id: 'a-1', title: 'Minsk summit', kind: 'article', published: '2019-11-28', eventDate: null, score: 1.2, snippets: [{ text: 'met in Minsk.', highlights: [[7, 12]], paragraph: 0, start: 8 }] }],
 });
 
 test('a sound answer passes', () => {

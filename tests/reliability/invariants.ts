@@ -38,7 +38,7 @@ export function searchProblems(r: SearchResponse, req: SearchRequest, docs: Map<
       p.push(`hit ${h.id} is not in the archive`);
       continue;
     }
-    if (h.title !== doc.title || h.kind !== doc.kind || h.published !== doc.published) p.push(`hit ${h.id} fields differ from the document`);
+    if (h.title !== doc.title || h.kind !== doc.kind || h.published !== doc.published || h.eventDate !== doc.eventDate) p.push(`hit ${h.id} fields differ from the document`);
     if (h.published !== null && !DATE.test(h.published)) p.push(`hit ${h.id} published ${h.published}`);
     if (!Number.isFinite(h.score)) p.push(`hit ${h.id} score ${h.score}`);
     if (req.kind && h.kind !== req.kind) p.push(`hit ${h.id} kind ${h.kind} despite filter ${req.kind}`);

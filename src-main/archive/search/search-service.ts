@@ -27,6 +27,7 @@ export interface SearchableDoc {
   title: string;
   kind: DocKind;
   published: string | null;
+  eventDate: string | null;
   year: number | null;
 }
 
@@ -66,7 +67,7 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
       const s = deps.summary(h.id);
       if (!s) continue;
       const m = matcherFor(plan, h.terms);
-      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, score: round(h.score), snippets: await snippetsOf(deps.parts(h.id), m) });
+      shown.push({ id: s.id, title: s.title, kind: s.kind, published: s.published, eventDate: s.eventDate, score: round(h.score), snippets: await snippetsOf(deps.parts(h.id), m) });
     }
     if (plan.interpretedAs === 'fuzzy') plan.notices.unshift(fuzzyNotice(query, plan, shown, deps));
     const total = hits.estimatedTotal ?? hits.length;

@@ -65,7 +65,7 @@ describe('warmUp', () => {
   test('runs real searches over the archive, and stops when a person searches', async () => {
     const docs: EngineDoc[] = Array.from({ length: 30 }, (_, i) => ({ id: `d${i}`, title: `Border report ${i}`, body: `Security forces at the border, exercise ${i}.`, facets: '' }));
     const engine = await engineOf(docs);
-    const summaries = new Map(docs.map((d) => [d.id, { id: d.id, title: d.title, kind: 'article' as const, published: null, year: null }]));
+    const summaries = new Map(docs.map((d) => [d.id, { id: d.id, title: d.title, kind: 'article' as const, published: null, eventDate: null, year: null }]));
     const deps = { engine: async () => engine, summary: (id: string) => summaries.get(id), parts: () => undefined };
     const answered: number[] = [];
     const queries = warmUpQueries(engine.commonTerms(8));

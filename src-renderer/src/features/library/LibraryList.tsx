@@ -11,7 +11,8 @@
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { DocSummary } from '../../../../src-main/shared/model';
-import { formatDate, kindLabel } from '../../platform/format';
+import { kindLabel } from '../../platform/format';
+import { DocDate } from '../../platform/DocDate';
 import { Link } from '../../platform/Link';
 import { useViewKeys } from '../../platform/shortcuts';
 import { takeLastOpened } from './library-query';
@@ -67,7 +68,7 @@ export function LibraryRow({ doc, notes }: { doc: DocSummary; notes?: RowNotes }
       {doc.summary ? <span className="row-summary">{doc.summary}</span> : null}
       <span className="row-meta">
         <span className={`kind-badge kind-${doc.kind}`}>{kindLabel(doc.kind)}</span>
-        <time dateTime={doc.published ?? undefined}>{formatDate(doc.published ?? doc.eventDate, 'long')}</time>
+        <DocDate doc={doc} />
         {doc.languages.includes('ru') ? (
           <span className="lang-badge" title="Contains Russian text">
             RU

@@ -11,6 +11,7 @@ import { useApiCall } from '../../platform/api-context';
 import { takeDoc } from '../../platform/doc-ahead';
 import { useArchiveStatus } from '../../platform/archive-status';
 import { formatDate, kindLabel } from '../../platform/format';
+import { DocDate } from '../../platform/DocDate';
 import { Link } from '../../platform/Link';
 import { goBack, navigate } from '../../platform/router';
 import type { ArticleRoute } from '../../platform/routes';
@@ -239,7 +240,7 @@ function DocumentPane({ doc, route, neighbours }: { doc: Doc; route: ArticleRout
             <header className="doc-header">
               <p className="doc-eyebrow">
                 <span className={`kind-badge kind-${doc.kind}`}>{kindLabel(doc.kind)}</span>
-                <time dateTime={doc.published ?? doc.eventDate ?? undefined}>{formatDate(doc.published ?? doc.eventDate)}</time>
+                <DocDate doc={doc} />
               </p>
               <h1 id="doc-title" className="doc-title">
                 {doc.title}

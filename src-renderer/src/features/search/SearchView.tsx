@@ -9,7 +9,8 @@ import type { SearchHit, SearchResponse } from '../../../../src-main/shared/cont
 import type { DocKind } from '../../../../src-main/shared/model';
 import { useApiCall } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
-import { formatCount, formatDate, kindLabel, quoted } from '../../platform/format';
+import { formatCount, kindLabel, quoted } from '../../platform/format';
+import { DocDate } from '../../platform/DocDate';
 import { Link } from '../../platform/Link';
 import { navigate } from '../../platform/router';
 import type { SearchRoute } from '../../platform/routes';
@@ -219,7 +220,7 @@ const ResultItem = memo(function ResultItem({ hit, query, inNotes }: { hit: Sear
       </h2>
       <p className="row-meta">
         <span className={`kind-badge kind-${hit.kind}`}>{kindLabel(hit.kind)}</span>
-        {hit.published ? <time dateTime={hit.published}>{formatDate(hit.published)}</time> : null}
+        <DocDate doc={hit} sayUndated={false} />
         {inNotes ? <span className="notes-badge">Also in your notes</span> : null}
       </p>
       {hit.snippets.slice(0, 2).map((s, i) => (

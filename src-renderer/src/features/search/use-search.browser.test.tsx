@@ -33,7 +33,7 @@ function slowHost() {
           notice: null,
           total: 1,
           offset: 0,
-          hits: [{ id: `hit-for-${p.req.query}`, title: p.req.query, kind: 'article', published: null, score: 1, snippets: [] }],
+          hits: [{ id: `hit-for-${p.req.query}`, title: p.req.query, kind: 'article', published: null, eventDate: null, score: 1, snippets: [] }],
           tookMs: 1,
         },
       });
@@ -127,7 +127,7 @@ function manyHits(total: number) {
       sent.push(req);
       const offset = req.offset ?? 0;
       const n = Math.max(0, Math.min(req.limit ?? total, total - offset));
-      const hits = Array.from({ length: n }, (_, i) => ({ id: `${req.query}-${offset + i}`, title: 't', kind: 'article' as const, published: null, score: 1, snippets: [] }));
+      const hits = Array.from({ length: n }, (_, i) => ({ id: `${req.query}-${offset + i}`, title: 't', kind: 'article' as const, published: null, eventDate: null, score: 1, snippets: [] }));
       return { ok: true, value: { query: req.query, interpretedAs: 'lunr', notice: null, total, offset, hits, tookMs: 1 } };
     },
   } as unknown as ApiClient;
