@@ -48,6 +48,33 @@ describe('the library does not move under the pointer', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+  test('a start at the library draws its rows in the first frame the app draws: no "Opening the archive…", no library without rows before them', async () => {
+    const { page, context } = await openPage(browser, '', { height: 700 });
+    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    // Every frame of a new start, from the page's first: what the app had drawn by then.
+    await context.addInitScript(() => {
+      const w = globalThis as unknown as { __drawn: string[]; requestAnimationFrame(f: () => void): void; document: { querySelector(s: string): unknown } };
+      w.__drawn = [];
+      const frame = () => {
+        const d = w.document;
+        const drawn = [d.querySelector('.state-loading') && 'a loading state', d.querySelector('.app-header') && 'the header', d.querySelector('.list-inner .row-link') && 'rows'].filter(Boolean).join(' + ');
+        if (drawn && drawn !== w.__drawn.at(-1)) w.__drawn.push(drawn);
+        if (!drawn.includes('rows')) w.requestAnimationFrame(frame);
+      };
+      w.requestAnimationFrame(frame);
+    });
+    // The answers the first frame needs arrive after the app's code is ready, as on a slow laptop with a large
+    // archive (its main thread busy compiling when they arrive; reading them then waits for it).
+    await context.route(/\/api\/(appInfo|list)$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 150));
+      await route.continue();
+    });
+    await page.reload();
+    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    const drawn = await page.evaluate(() => (globalThis as unknown as { __drawn: string[] }).__drawn);
+    expect(drawn, `what each frame showed: ${drawn.join(' → ')}`).toEqual(['the header + rows']);
+    await context.close();
+  });
   test('an archive from several folders: the section filter is there from the first frame, so the row of filters keeps its height', async () => {
     const src = writeFolder(tempDir('first-frames-folders-'), storyFiles(6, 'Folder'));
     const archiveDir = join(tempDir('first-frames-archive-'), 'archive');

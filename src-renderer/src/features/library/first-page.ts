@@ -17,17 +17,18 @@ let ahead: { key: string; answer: Promise<Result<ListResponse>>; settled: Result
 
 const keyOf = (req: ListRequest) => JSON.stringify({ ...req, offset: 0, limit: PAGE_SIZE });
 
-/** Starts fetching the first page of the library the route shows (nothing for other routes). */
-export function readFirstPageAhead(client: ApiClient, route: Route): void {
-  if (route.name !== 'library' || route.notes !== undefined || route.tag !== undefined) return;
+/**
+ * Starts fetching the first page of the library the route shows (nothing for
+ * other routes); answers a promise that resolves once it has arrived (at once
+ * when nothing was asked for).
+ */
+export function readFirstPageAhead(client: ApiClient, route: Route): Promise<void> {
+  if (route.name !== 'library' || route.notes !== undefined || route.tag !== undefined) return Promise.resolve();
   const req = { ...listRequest(route), offset: 0, limit: PAGE_SIZE };
-  const a: NonNullable<typeof ahead> = {
-    key: keyOf(req),
-    answer: client.list(req).catch((e: unknown) => ({ ok: false as const, error: { code: 'io' as const, message: String(e) } })),
-    settled: null,
-  };
-  void a.answer.then((r) => (a.settled = r));
+  const answer = client.list(req).catch((e: unknown) => ({ ok: false as const, error: { code: 'io' as const, message: String(e) } }));
+  const a: NonNullable<typeof ahead> = { key: keyOf(req), answer, settled: null };
   ahead = a;
+  return answer.then((r) => void (a.settled = r));
 }
 
 /**
