@@ -12,8 +12,6 @@ interface Ahead {
   answer: Promise<Result<AppInfo>>;
   /** The answer once it has arrived. */
   settled: Result<AppInfo> | null;
-  /** Resolves once `settled` is set. */
-  arrived: Promise<void>;
 }
 
 let ahead: Ahead | null = null;
@@ -21,9 +19,9 @@ let ahead: Ahead | null = null;
 /** Asks for `appInfo`; answers a promise that resolves once the answer has arrived (main.tsx waits for it, briefly). */
 export function readAppInfoAhead(client: ApiClient): Promise<void> {
   const answer = client.appInfo().catch((e: unknown) => ({ ok: false as const, error: { code: 'io' as const, message: String(e) } }));
-  const a: Ahead = { answer, settled: null, arrived: answer.then((r) => void (a.settled = r)) };
+  const a: Ahead = { answer, settled: null };
   ahead = a;
-  return a.arrived;
+  return answer.then((r) => void (a.settled = r));
 }
 
 /** The answer if it has already arrived (not taken: the first render may run twice in development). */
