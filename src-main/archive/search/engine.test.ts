@@ -69,6 +69,7 @@ const QUERIES = [
   'minsk', 'security', 'collective security', '+collective +security', 'csto -minsk', '+csto -russia', 'secur*', 'organ*',
   '*tion', 'secruity~1', 'minks~1', 'title:minsk', 'body:exercise', 'facets:kazakhstan', 'minsk^5 moscow', 'безопасности',
   'безопасность', '+граница +минск', 'title:secur*', '-minsk', 'nonexistentword', '+nonexistentword minsk', 'exercis*~1',
+  'colectiv~2', 'pecekeepin~2', 'безопастност~2',
 ];
 
 /** A deterministic synthetic archive from the corpus's own words (English and Russian). */

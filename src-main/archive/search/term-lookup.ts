@@ -18,10 +18,17 @@ import { fuzzyAutomaton, wildcardAutomaton, type Automaton } from './lunr-intern
 export const MAX_EXPANSION = 2000;
 
 export class TermLookup {
+  /** One more than the longest term's length: a walk's (prefix range, depth) as one number. */
+  private readonly depths: number;
+
   constructor(
     readonly terms: string[],
     private readonly df: Uint32Array,
-  ) {}
+  ) {
+    let longest = 0;
+    for (const t of terms) if (t.length > longest) longest = t.length;
+    this.depths = longest + 1;
+  }
 
   /** How many documents hold term `i`. */
   docFrequency(i: number): number {
@@ -81,15 +88,19 @@ export class TermLookup {
   private walk(q: Automaton): number[] {
     const terms = this.terms;
     const found = new Set<number>();
-    const seen = new Set<string>();
+    // States already walked, by automaton node: the prefix (lo, depth) as one number. A fuzzy automaton
+    // reaches one state by many paths; a string key per state cost most of a spelling retry's walk.
+    const seen = new Map<Automaton, Set<number>>();
     // Frame: automaton node, and the terms [lo, hi) sharing the prefix of length depth.
     const stack: [Automaton, number, number, number][] = [[q, 0, terms.length, 0]];
     let steps = 0;
     while (stack.length > 0) {
       const [node, lo, hi, depth] = stack.pop()!;
-      const key = `${node.id}:${lo}:${depth}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      let states = seen.get(node);
+      if (!states) seen.set(node, (states = new Set()));
+      const state = lo * this.depths + depth;
+      if (states.has(state)) continue;
+      states.add(state);
       if (++steps > 2_000_000) break; // a pathological automaton: stop with what was found
       // The term equal to the prefix itself sorts first and has no character at `depth`.
       const first = lo < hi && terms[lo].length === depth ? lo + 1 : lo;
