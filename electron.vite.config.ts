@@ -3,7 +3,9 @@
  * file) and renderer (browser). The renderer bundle is the same one the HTTP
  * host serves to browsers, so what the end-to-end tests exercise is what ships.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import ts from 'typescript';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -44,6 +46,37 @@ function preloadAppChunk(): Plugin {
   };
 }
 
+/**
+ * `start-snapshot.js`: src-renderer/src/platform/start-snapshot-show.ts alone,
+ * as a classic script that index.html runs right after `#root`, so the
+ * picture of the last library screen is in the page's first paint (before the
+ * app's modules run). The file imports nothing; its `export`s are dropped and
+ * it runs in a function of its own, then shows the picture.
+ */
+function startSnapshotScript(): Plugin {
+  const fileName = 'start-snapshot.js';
+  const script = () => {
+    const source = readFileSync(resolve(root, 'src-renderer/src/platform/start-snapshot-show.ts'), 'utf8');
+    const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext } }).outputText;
+    const body = js.replace(/^export (?=(const|function|let) )/gm, '');
+    if (/^\s*(import|export)\b/m.test(body)) throw new Error(`${fileName}: start-snapshot-show.ts must import and export nothing but declarations`);
+    return `(function () {\n${body}\nshowStartSnapshot(document.getElementById('root'), location.hash);\n})();\n`;
+  };
+  return {
+    name: 'start-snapshot-script',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: script() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${fileName}`, (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        res.end(script());
+      });
+    },
+    transformIndexHtml: () => [{ tag: 'script', attrs: { src: `./${fileName}` }, injectTo: 'body' }],
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -75,7 +108,7 @@ export default defineConfig({
     root: resolve(root, 'src-renderer'),
     base: './',
     // devCspPlugin: `npm run dev` only, drops index.html's CSP <meta> (main sends the dev policy as a header instead).
-    plugins: [react(), devCspPlugin(), preloadAppChunk()],
+    plugins: [react(), devCspPlugin(), preloadAppChunk(), startSnapshotScript()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // Fully minified: the window parses and compiles the first chunks before its first request, and

@@ -101,6 +101,8 @@ export function probeScript(opts: ProbeOptions): string {
 
   const tests = {
     rows: () => !!document.querySelector('.list-inner .row-link'),
+    // The app's own rows: the picture of the last screen a later start shows first (start-snapshot.ts) is gone.
+    appRows: () => !!document.querySelector('.list-inner .row-link') && !document.querySelector('[data-start-snapshot]'),
     marks: () => B.distinctMarks() >= MARK_TARGET,
     paras: () => !!document.querySelector('p[data-paragraph]'),
     firstMark: () => !!document.querySelector('[data-paragraph][data-highlights]'),
@@ -140,6 +142,7 @@ export function probeScript(opts: ProbeOptions): string {
     delete B.watches[name];
   };
   B.arm('rows');
+  B.arm('appRows');
   B.arm('marks');
   const observe = () => new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   observe();

@@ -29,6 +29,8 @@ export interface BrowserFigures {
   libraryFirstRowsMs: number | null;
   /** The same on a later load (median of 3): the build's files come from the browser's cache, as on every start after the first. */
   libraryFirstRowsAgainMs: number | null;
+  /** On those later loads, the app's own rows (the first rows painted may be the picture of the last screen, start-snapshot.ts). */
+  libraryAppRowsAgainMs: number | null;
   /** Wheel-scrolling the whole library from top to bottom. */
   scrollLibraryMs: number | null;
   scrollFps: number | null;
@@ -50,6 +52,7 @@ export function browserFigures(pending: string | null, error: string | null = nu
     openArticle500HighlightsMs: null,
     libraryFirstRowsMs: null,
     libraryFirstRowsAgainMs: null,
+    libraryAppRowsAgainMs: null,
     scrollLibraryMs: null,
     scrollFps: null,
     scrollLongFrames: null,

@@ -6,6 +6,7 @@
  * new archive, and nothing of the old one can leak into it.
  */
 import { currentAddress, flushAddress } from '../../platform/router';
+import { forgetStartSnapshot } from '../../platform/start-snapshot';
 
 const key = (archiveId: string) => `archive-reader:place:${archiveId}`;
 
@@ -29,6 +30,8 @@ export function placeOf(archiveId: string): string {
 /** Leaves `fromId` (remembering where it was) for `toId`'s remembered place, and reloads. */
 export function goToArchive(fromId: string | undefined, toId: string): void {
   if (fromId) rememberPlace(fromId);
+  // The library kept for the next start is the old archive's: the new one's first start draws its own.
+  forgetStartSnapshot();
   flushAddress();
   location.hash = placeOf(toId);
   location.reload();

@@ -11,6 +11,7 @@ import { useArchiveStatus } from '../../platform/archive-status';
 import { formatCount } from '../../platform/format';
 import { navigate } from '../../platform/router';
 import type { LibraryRoute } from '../../platform/routes';
+import { saveStartSnapshot } from '../../platform/start-snapshot';
 import { EmptyState, ErrorState, LoadingState } from '../../platform/StateViews';
 import { ContinueReading } from './ContinueReading';
 import { RebuildOffer } from './RebuildOffer';
@@ -24,6 +25,24 @@ import { openImport } from '../archives';
 
 /** The library has shown its rows once in this window (later visits wait for the notes: see below). */
 let libraryShownBefore = false;
+
+/** How long the screen must stay unchanged (rows, the notes' badges, the timeline's counts) before it is kept. */
+const KEEP_AFTER_MS = 1500;
+
+/** Keeps the library screen for the next start's first paint (platform/start-snapshot.ts), and again as the page goes. */
+function useKeptForNextStart(archiveId: string | undefined, settled: unknown[]): void {
+  useEffect(() => {
+    const root = document.getElementById('root');
+    if (!archiveId || !root) return;
+    const keep = () => saveStartSnapshot(root, archiveId);
+    const timer = setTimeout(keep, KEEP_AFTER_MS);
+    window.addEventListener('pagehide', keep);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', keep);
+    };
+  }, [archiveId, ...settled]);
+}
 
 export function LibraryView({ route }: { route: LibraryRoute }) {
   const status = useArchiveStatus();
@@ -75,6 +94,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   const setRoute = useCallback((next: LibraryRoute) => navigate(next, { replace: false }), []);
   const all = facets.value ? facets.value.kinds.reduce((n, k) => n + k.count, 0) : undefined;
   const total = list?.total ?? null;
+  useKeptForNextStart(status.info?.archiveId, [key, total, summary, facets.value]);
 
   // The timeline and filters change with the route, the counts and the notes, never with the rows:
   // built once per change, so a page of rows arriving (or a scroll) does not re-render the filter
