@@ -135,3 +135,23 @@ test('each row shows its first sentence under the title, and every row is the sa
     expect(row.getBoundingClientRect().height).toBe(ROW_HEIGHT);
   }
 });
+
+test('a fling that moves more than a screen per frame draws only the rows on screen, and the rows either side once it stops', async () => {
+  const { scroller } = await mount([]);
+  const rows = () => scroller.querySelectorAll('[role="listitem"]').length;
+  const onScreen = Math.ceil(scroller.clientHeight / ROW_HEIGHT) + 1;
+  const during: number[] = [];
+  for (let i = 1; i <= 5; i++) {
+    await act(async () => {
+      scroller.scrollTop = i * 8000;
+      await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    });
+    during.push(rows());
+  }
+  // Every frame's rows were new: none drawn ahead of the screen.
+  for (const n of during) expect(n, `rows in each frame of the fling: ${during.join(', ')}`).toBeLessThanOrEqual(onScreen + 2);
+  // At rest again (the virtualizer's scrolling state ends 150 ms after the last scroll): rows either side for the next screenful.
+  await act(() => new Promise<void>((r) => setTimeout(r, 400)));
+  expect(rows()).toBeGreaterThanOrEqual(onScreen + 20);
+  expect(scroller.textContent).toContain(`Synthetic item ${Math.floor(40_000 / ROW_HEIGHT)}`);
+});
