@@ -94,6 +94,11 @@ describe('keeping the library screen', () => {
     withDialog.insertAdjacentHTML('beforeend', '<div role="dialog" aria-label="Import">…</div>');
     saveStartSnapshot(withDialog, 'bundled');
     expect(readStartSnapshot()).toBeNull();
+    // A toast ("Highlight deleted. Undo") showing.
+    const withToast = library(['A']);
+    withToast.insertAdjacentHTML('beforeend', '<div class="ann-toasts" role="status"><div class="ann-toast">Highlight deleted.</div></div>');
+    saveStartSnapshot(withToast, 'bundled');
+    expect(readStartSnapshot()).toBeNull();
     // Another view, or a list with no rows yet.
     location.hash = '#/notebook';
     saveStartSnapshot(library(['A']), 'bundled');

@@ -42,12 +42,13 @@ export function dropStartSnapshot(root: HTMLElement): void {
 /**
  * Keeps the library screen now in `root` for the next start. Only a library
  * the app drew (not the picture itself), at the top of its list, with rows
- * and no dialog open, is kept.
+ * and no dialog or toast open, is kept.
  */
 export function saveStartSnapshot(root: HTMLElement, archiveId: string): void {
   const address = startAddress(location.hash);
   if (!address.startsWith('#/library') || startSnapshotArchive(root) !== null) return;
-  if (root.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]')) return;
+  // A dialog or a toast belongs to that moment, not to the screen a start comes back to.
+  if (root.querySelector('dialog[open], [role="dialog"], [role="alertdialog"], .ann-toast')) return;
   const list = root.querySelector('.list-scroll');
   if (!list || list.scrollTop > 0 || !list.querySelector('.row-link')) return;
   const html = root.innerHTML;
