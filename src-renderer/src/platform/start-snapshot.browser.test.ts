@@ -51,6 +51,26 @@ describe('keeping the library screen', () => {
     expect(startSnapshotArchive(root)).toBe('bundled');
   });
 
+  it('shows the fields as they were: the sort order chosen, a box ticked, text typed', () => {
+    const before = library(['Row']);
+    before.insertAdjacentHTML(
+      'afterbegin',
+      '<select aria-label="Sort"><option>Newest first</option><option>Oldest first</option></select><input type="checkbox" aria-label="Only starred"><input type="text" aria-label="Filter">',
+    );
+    // As React sets them: properties, not attributes.
+    before.querySelector('select')!.selectedIndex = 1;
+    before.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked = true;
+    before.querySelector<HTMLInputElement>('input[type="text"]')!.value = 'Minsk';
+    saveStartSnapshot(before, 'bundled');
+    // The screen itself is left as it was.
+    expect(before.querySelector('option[selected]')).toBeNull();
+    const root = document.createElement('div');
+    showStartSnapshot(root, '#/library');
+    expect(root.querySelector('select')!.value).toBe('Oldest first');
+    expect(root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('input[type="text"]')!.value).toBe('Minsk');
+  });
+
   it('is painted in the theme it was taken in, before the app applies the settings', () => {
     const page = document.documentElement;
     page.dataset.theme = 'dark';

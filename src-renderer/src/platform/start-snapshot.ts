@@ -51,7 +51,7 @@ export function saveStartSnapshot(root: HTMLElement, archiveId: string): void {
   if (root.querySelector('dialog[open], [role="dialog"], [role="alertdialog"], .ann-toast')) return;
   const list = root.querySelector('.list-scroll');
   if (!list || list.scrollTop > 0 || !list.querySelector('.row-link')) return;
-  const html = root.innerHTML;
+  const html = withFormState(root).innerHTML;
   if (html.length > MAX_CHARS) return;
   const page = document.documentElement;
   const snap: StartSnapshot = { v: SNAPSHOT_VERSION, address, archiveId, html, theme: page.dataset.theme ?? '', colorScheme: page.style.colorScheme };
@@ -60,6 +60,29 @@ export function saveStartSnapshot(root: HTMLElement, archiveId: string): void {
   } catch {
     // Storage full or denied: the next start draws the library without it, as before.
   }
+}
+
+/**
+ * A copy of `root` whose fields show what they show now. React sets a select's
+ * choice, a field's text and a box's tick as properties, which markup does not
+ * carry: the picture would show the first sort order, not the one chosen.
+ */
+function withFormState(root: HTMLElement): HTMLElement {
+  const copy = root.cloneNode(true) as HTMLElement;
+  const copied = copy.querySelectorAll('select, input, textarea');
+  root.querySelectorAll('select, input, textarea').forEach((field, i) => {
+    const to = copied[i];
+    if (field instanceof HTMLSelectElement) {
+      Array.from((to as HTMLSelectElement).options).forEach((o, k) => o.toggleAttribute('selected', field.options[k]?.selected ?? false));
+    } else if (field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')) {
+      to.toggleAttribute('checked', field.checked);
+    } else if (field instanceof HTMLInputElement) {
+      to.setAttribute('value', field.value);
+    } else if (field instanceof HTMLTextAreaElement) {
+      to.textContent = field.value;
+    }
+  });
+  return copy;
 }
 
 /** Forgets the picture (the window is about to open another archive). */
