@@ -2,7 +2,7 @@
  * The HTTP host on a real port over the real bundled archive: what a browser
  * on this machine gets, and what a page from anywhere else does not.
  */
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -113,6 +113,31 @@ describe('web host: refusing other pages', () => {
     expect((await raw(host, '/index.html', { method: 'PUT', body: 'x' })).status).toBe(405);
     expect((await raw(host, '/api/noSuchMethod', { method: 'POST' })).status).toBe(404);
   });
+});
+
+describe('web host: the connection', () => {
+  test('a page that pauses longer than Node keeps a connection by default (5 s) asks again on the same one', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ask = () =>
+      new Promise<{ reused: boolean; status: number }>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: host.port, path: '/api/appInfo', method: 'POST', agent, headers: { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ reused: req.reusedSocket, status: res.statusCode ?? 0 }));
+          },
+        );
+        req.on('error', reject);
+        req.end('null');
+      });
+    try {
+      expect(await ask()).toEqual({ reused: false, status: 200 });
+      await new Promise((r) => setTimeout(r, 6000));
+      expect(await ask()).toEqual({ reused: true, status: 200 });
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 });
 
 describe('web host: the API over the real archive', () => {

@@ -94,6 +94,13 @@ export interface WebHost {
 }
 
 /**
+ * How long the page's idle connection stays open. Node closes it after 5 s by default: a person reading the
+ * results that long made the next key's search open a new connection, and a request sent as Node closed the
+ * old one could meet a reset. Chromium keeps an idle connection it has used for minutes.
+ */
+export const KEEP_ALIVE_MS = 120_000;
+
+/**
  * `timing`: how long reading the request and the handler took, sent with the JSON's own time as a
  * Server-Timing header, so the page's Resource Timing (and the bench) can tell the host's work from the
  * network and from the page's own delay in reading the answer.
@@ -207,6 +214,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else res.destroy();
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 5000;
 
   async function handle(req: IncomingMessage, res: ServerResponse, arrived: number): Promise<void> {
     const refused = refuseReason(req.headers, port, req.method);
