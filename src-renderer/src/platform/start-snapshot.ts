@@ -24,10 +24,10 @@
  */
 import { SNAPSHOT_ATTR, SNAPSHOT_KEY, SNAPSHOT_VERSION, startAddress, type StartSnapshot } from './start-snapshot-show';
 
-export { SNAPSHOT_ATTR };
-
 /** A library screen is 20-40 kB; far more means something unexpected is on it, and it is not kept. */
 const MAX_CHARS = 200_000;
+/** What this window last wrote: the page going after the timer's save writes nothing new. */
+let written: string | null = null;
 
 /** The archive the picture in `root` shows, or null when the app (or nothing) is there. */
 export function startSnapshotArchive(root: HTMLElement): string | null {
@@ -55,8 +55,11 @@ export function saveStartSnapshot(root: HTMLElement, archiveId: string): void {
   if (html.length > MAX_CHARS) return;
   const page = document.documentElement;
   const snap: StartSnapshot = { v: SNAPSHOT_VERSION, address, archiveId, html, theme: page.dataset.theme ?? '', colorScheme: page.style.colorScheme };
+  const text = JSON.stringify(snap);
+  if (text === written) return;
   try {
-    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(snap));
+    localStorage.setItem(SNAPSHOT_KEY, text);
+    written = text;
   } catch {
     // Storage full or denied: the next start draws the library without it, as before.
   }
@@ -87,6 +90,7 @@ function withFormState(root: HTMLElement): HTMLElement {
 
 /** Forgets the picture (the window is about to open another archive). */
 export function forgetStartSnapshot(): void {
+  written = null;
   try {
     localStorage.removeItem(SNAPSHOT_KEY);
   } catch {
