@@ -43,8 +43,10 @@ export function readStartSnapshot(): StartSnapshot | null {
 
 /** Puts the picture in an empty `root` if it was taken at this address; returns whether it did. */
 export function showStartSnapshot(root: HTMLElement | null, hash: string): boolean {
+  // A start at another view does not read (nor parse) the stored screen at all.
+  if (!root || root.childElementCount > 0 || !startAddress(hash).startsWith('#/library')) return false;
   const snap = readStartSnapshot();
-  if (!root || !snap || root.childElementCount > 0 || snap.address !== startAddress(hash)) return false;
+  if (!snap || snap.address !== startAddress(hash)) return false;
   // The app applies the saved settings when its entry runs, after this: until then, the picture's own theme.
   document.documentElement.dataset.theme = snap.theme;
   document.documentElement.style.colorScheme = snap.colorScheme;
