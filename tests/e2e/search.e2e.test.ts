@@ -46,6 +46,20 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a word not finished yet shows the words it begins, not "Nothing found"', async () => {
+    const { page, context, errors } = await openPage(browser);
+    // Typed as a person types, paused before the name is finished.
+    await typeQuery(page, 'Tasmag');
+    await expect.poll(() => results(page).count(), FILLED).toBe((await must(hostApi().search({ query: 'tasmag*', limit: 30 }))).hits.length);
+    const marks = await page.getByRole('list', { name: 'Search results' }).locator('mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m).toMatch(/^Tasmagambetov$/i);
+    expect(await page.getByText(/Nothing found|No results for/).count()).toBe(0);
+    expect(await page.getByRole('note', { name: 'Close matches' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a Russian query finds inflected forms (граница -> границы)', async () => {
     const { page, context } = await openPage(browser);
     await typeQuery(page, 'граница');

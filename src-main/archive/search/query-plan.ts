@@ -211,3 +211,30 @@ export function fuzzyAllowance(term: string, max: number): number {
 function foldLower(s: string): string {
   return normalizeForCompare(s).replace(/ /g, '');
 }
+
+/** Letters a word being typed needs before it is also read as the beginning of longer words. */
+export const MIN_TYPED_PREFIX_CHARS = 3;
+
+/**
+ * Search as you type: the query's last word, when nothing follows it (not
+ * even a space), may be a word the person has not finished. This is the plan
+ * with that word read as the beginning of a word instead ("peacek" finds
+ * "peacekeeping"), and the word as typed; null when the query does not end in
+ * a plain word of at least MIN_TYPED_PREFIX_CHARS letters (a space, a field,
+ * a wildcard, a quote, a boost or a fuzzy mark after it), or that word is
+ * excluded (`-word`). The caller decides when to use it (search-service.ts:
+ * only when the index does not know the word as typed).
+ */
+export function typedWordPlan(plan: QueryPlan): { plan: QueryPlan; word: string } | null {
+  if (plan.empty) return null;
+  const m = /(?:^|\s)\+?([\p{L}\p{N}]+)$/u.exec(plan.query);
+  if (!m || [...m[1]].length < MIN_TYPED_PREFIX_CHARS) return null;
+  const word = m[1];
+  const at = plan.clauses.length - 1;
+  const last = plan.clauses[at];
+  // The last clause must be that word as written: Lunr's parser keeps the clauses in the query's order.
+  if (!last || last.presence === 'prohibited' || last.leadingWildcard || last.trailingWildcard || last.editDistance > 0 || last.fields || last.term !== word.toLowerCase()) return null;
+  const clauses = [...plan.clauses];
+  clauses[at] = { ...last, term: foldLower(word), trailingWildcard: true, usePipeline: false };
+  return { plan: { ...plan, clauses, notices: [...plan.notices] }, word };
+}

@@ -11,7 +11,7 @@ import type { DocKind } from '../../shared/model';
 import type { FindInDocResponse, SearchHit, Snippet, SearchRequest, SearchResponse, TextMatch } from '../../shared/contract';
 import type { EngineClause, EngineHit, EngineHits, SearchEngine } from './engine';
 import { ArrayHits, NO_HITS } from './ranked';
-import { fuzzyAllowance, literalPlan, planQuery, type QueryPlan } from './query-plan';
+import { fuzzyAllowance, literalPlan, planQuery, typedWordPlan, wordClause, type QueryPlan } from './query-plan';
 import { matcherFor, matchesInDoc, matchesIn, phraseTester, snippetsFor, type MatchedParagraph, type TermMatcher } from './highlight';
 import { DamagedArchive } from '../store/archive-schemas';
 
@@ -81,10 +81,13 @@ export async function runSearch(req: SearchRequest, deps: SearchDeps): Promise<S
 /**
  * The strategies, in order, each tried only when the one before found
  * nothing:
- *  1. the query as written, with Lunr's syntax (planQuery already reads a
+ *  1. when the query ends in a word the index does not know, with nothing
+ *     typed after it, that word read as the beginning of a word (the person
+ *     is still typing it: "peacek" finds "peacekeeping"; typedWordPlan);
+ *  2. the query as written, with Lunr's syntax (planQuery already reads a
  *     query Lunr cannot parse literally, and says so);
- *  2. literally, when the engine could not run it as written;
- *  3. with misspelled words corrected (correctedPlan), structure kept.
+ *  3. literally, when the engine could not run it as written;
+ *  4. with misspelled words corrected (correctedPlan), structure kept.
  * The answer is the first plan that found something, else the last one tried.
  */
 async function firstThatFinds(
@@ -96,6 +99,11 @@ async function firstThatFinds(
   let plan = first;
   let hits: EngineHits;
   try {
+    const typed = completedPlan(first, engine);
+    if (typed) {
+      const completed = await matching(typed, req, engine, deps);
+      if (completed.length > 0) return { plan: typed, hits: completed };
+    }
     hits = await matching(plan, req, engine, deps);
   } catch (e) {
     if (e instanceof DamagedArchive) throw e;
@@ -108,6 +116,33 @@ async function firstThatFinds(
   if (!corrected) return { plan, hits };
   const correctedHits = await matching(corrected, req, engine, deps);
   return correctedHits.length > 0 ? { plan: corrected, hits: correctedHits } : { plan, hits };
+}
+
+/** The shortest beginning of a word typed past its stem that is taken for the stem. */
+const MIN_STEM_CHARS = 4;
+/** How many letters past its stem a word being typed may be ("collecti" is 1 past "collect"). */
+const MAX_PAST_STEM = 2;
+
+/**
+ * The query as the person is probably still typing it, when its last word is
+ * one the index does not know (a word it knows, like "forc", the stem of
+ * "force", is searched as it is): that word read as the beginning of longer
+ * words, and, when it is optional, also as the stem it was typed past. Words
+ * are indexed as stems, so "collecti" begins no indexed word, yet "collect",
+ * the stem of "collective", is one letter before it. Null when the query does
+ * not end in such a word.
+ */
+function completedPlan(first: QueryPlan, engine: SearchEngine): QueryPlan | null {
+  const typed = typedWordPlan(first);
+  if (!typed || engine.spelling(typed.word, 0).known) return null;
+  const { plan } = typed;
+  if (plan.clauses[plan.clauses.length - 1].presence !== 'optional') return plan;
+  const letters = [...typed.word];
+  for (let n = letters.length - 1; n >= Math.max(MIN_STEM_CHARS, letters.length - MAX_PAST_STEM); n--) {
+    const head = letters.slice(0, n).join('');
+    if (engine.spelling(head, 0).known) return { ...plan, clauses: [...plan.clauses, wordClause(head.toLowerCase(), 'optional')] };
+  }
+  return plan;
 }
 
 async function matching(plan: QueryPlan, req: SearchRequest, engine: SearchEngine, deps: SearchDeps): Promise<EngineHits> {
@@ -301,6 +336,15 @@ export async function runFindInDoc(parts: (() => ParagraphParts) | Paragraph[], 
   let plan = planQuery(query);
   if (plan.empty) return { matches: [], interpretedAs: plan.interpretedAs };
   let matches = await matchesInParts(parts, matcherFor(plan));
+  const typed = matches.length === 0 ? typedWordPlan(plan) : null;
+  if (typed) {
+    // The last word may not be finished yet: "peacek" finds "peacekeeping" (as the search does).
+    const m = await matchesInParts(parts, matcherFor(typed.plan));
+    if (m.length > 0) {
+      plan = typed.plan;
+      matches = m;
+    }
+  }
   if (matches.length === 0) {
     const fuzzy = fuzzyPlan(plan);
     if (fuzzy) {

@@ -63,6 +63,29 @@ describe('relevance', () => {
     await expectHighlights(r, (w) => /^Tasmagambetov$/i.test(w));
   });
 
+  test('as you type: a word not finished yet finds the words it begins, with no notice', async () => {
+    const full = await archive.search({ query: 'tasmag*' });
+    for (const q of ['Tasmag', 'bishkek tasmag', '+tasmag']) {
+      const r = await archive.search({ query: q });
+      expect(r.interpretedAs, q).toBe('lunr');
+      expect(r.notice, q).toBeNull();
+      expect(r.hits.map((h) => h.id).filter((id) => full.hits.some((f) => f.id === id)).length, q).toBeGreaterThan(0);
+    }
+    const r = await archive.search({ query: 'Tasmag' });
+    expect(r.hits.map((h) => h.id)).toEqual(full.hits.map((h) => h.id));
+    await expectHighlights(r, (w) => /^Tasmagambetov$/i.test(w));
+    // A word typed past its stem: "collective" is indexed as "collect", which "collecti" does not begin.
+    const past = await archive.search({ query: 'collecti' });
+    expect(past.interpretedAs).toBe('lunr');
+    expect(past.total).toBe((await archive.search({ query: 'collective' })).total);
+    // Followed by a space, the word is taken as finished: nothing begins with it, so the spelling retry runs.
+    const finished = await archive.search({ query: 'tasmag ' });
+    expect(finished.hits.some((h) => h.snippets.some((s) => s.highlights.some(([a, b]) => /^Tasmagambetov$/i.test(s.text.slice(a, b)))))).toBe(false);
+    // A misspelled whole word still gets its correction, and an excluded word is never completed.
+    expect((await archive.search({ query: 'Bordyusha' })).notice).toMatch(/showing results for “Bordyuzha”/);
+    expect((await archive.search({ query: 'bishkek -tasmag' })).total).toBe((await archive.search({ query: 'bishkek' })).total);
+  });
+
   test('fuzzy: Bordyuzha~1 and a typo with ~1', async () => {
     const exact = await archive.search({ query: 'Bordyuzha' });
     const fuzzy = await archive.search({ query: 'Bordyuzh~1' });
@@ -176,6 +199,12 @@ describe('findInDoc', () => {
     const phrase = (await archive.findInDoc(id, '"Parliamentary Assembly"'))!;
     expect(phrase.matches.length).toBeGreaterThan(1);
     for (const m of phrase.matches) expect(text.slice(m.start, m.end)).toBe('Parliamentary Assembly');
+    // A word not finished yet: every word it begins (find in a page reads as you type, too).
+    const withName = (await archive.search({ query: 'tasmagambetov' })).hits[0].id;
+    const tasmag = (await archive.findInDoc(withName, 'Tasmag'))!;
+    expect(tasmag.matches.length).toBeGreaterThan(0);
+    const nameText = docText((await archive.get(withName))!);
+    for (const m of tasmag.matches) expect(nameText.slice(m.start, m.end)).toBe('Tasmagambetov');
     const typo = (await archive.findInDoc(idOf(SOURCES.y2013), 'Bordyusha'))!;
     expect(typo.interpretedAs).toBe('fuzzy');
     expect(typo.matches.length).toBe(4);

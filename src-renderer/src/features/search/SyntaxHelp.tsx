@@ -31,8 +31,8 @@ export function SyntaxHelp({ open = false }: { open?: boolean }) {
         ))}
       </dl>
       <p className="syntax-note">
-        Typos are forgiven: when nothing matches, close spellings are tried and the results say so. Anything the syntax
-        cannot read is searched as plain text.
+        The word you are still typing finds the words it begins. Typos are forgiven: when nothing matches, close
+        spellings are tried and the results say so. Anything the syntax cannot read is searched as plain text.
       </p>
     </details>
   );
