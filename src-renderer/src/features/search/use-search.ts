@@ -18,8 +18,13 @@ import type { AppError } from '../../../../src-main/shared/result';
 import { useApi } from '../../platform/api-context';
 
 export const PAGE = 30;
-/** Hits asked for on each keystroke: what fits on the screen. */
-export const FIRST_PAGE = 10;
+/**
+ * Hits asked for on each keystroke: what fits on the screen. A result with its two snippets is about 190 px
+ * tall, so 3-4 fill a 820 px window and 6 a window 1,350 px tall. Each one more is snippets for the host to
+ * cut and text for the page to lay out before the keystroke's answer is painted (the bench's keystroke p95: 61.8 ms
+ * with 10, 54.0 with 6, one run each; docs/benchmarks.md).
+ */
+export const FIRST_PAGE = 6;
 /** The pause after an answer before the rest of the first PAGE is fetched. */
 export const TOP_UP_MS = 300;
 
