@@ -66,8 +66,10 @@ interface KeySample {
   host: number;
   /** From the request to the answer's last byte in the browser's network stack (Resource Timing). */
   hostNetwork: number | null;
-  /** The host's own time (its Server-Timing: reading the request, the handler, JSON). */
+  /** The host's own time (its Server-Timing: reading the request, the handler, JSON; over the API socket, the answer's "ms"). */
   hostServer: number | null;
+  /** The search went over the web host's API socket rather than a request. */
+  socket: boolean;
   /** From the answer's last byte to the app having read it: the page's main thread was busy meanwhile. */
   pageWait: number | null;
   render: number;
@@ -128,7 +130,7 @@ async function measureKeystrokes(page: Page, base: string, profile: boolean): Pr
         await page.keyboard.type(ch);
         // A key that leaves the route as it was (no new search) is skipped after 3 s.
         await until(page, `B.key.painted !== null || (B.key.keydown !== null && B.key.fetch === null && performance.now() - B.key.keydown > 3000)`, 300_000);
-        const k = await read<{ keydown: number; nav: number | null; fetch: { url: string; start: number; end: number; body: string | null } | null; dom: number; painted: number | null; unchanged: boolean }>(page, 'B.key');
+        const k = await read<{ keydown: number; nav: number | null; fetch: { url: string; start: number; end: number; body: string | null; socket?: boolean; socketServerMs?: number | null } | null; dom: number; painted: number | null; unchanged: boolean }>(page, 'B.key');
         if (!k.fetch || k.painted === null) {
           skipped++;
           continue;
@@ -137,7 +139,8 @@ async function measureKeystrokes(page: Page, base: string, profile: boolean): Pr
           unchanged++;
           continue;
         }
-        const net = await call<ResourceTimes | null>(page, 'resourceFor', k.fetch.url, k.fetch.start);
+        // Over the API socket there is no Resource Timing: the host's own time comes with the answer.
+        const net = k.fetch.socket ? null : await call<ResourceTimes | null>(page, 'resourceFor', k.fetch.url, k.fetch.start);
         // The router writes a typed query's address once the typing pauses (router.ts ADDRESS_PAUSE_MS), long
         // after the request has gone, so it is mostly not seen here: the route changed no later than the request.
         const nav = k.nav !== null ? Math.min(k.nav, k.fetch.start) : k.fetch.start;
@@ -148,7 +151,8 @@ async function measureKeystrokes(page: Page, base: string, profile: boolean): Pr
           routeToRequest: nav !== null ? k.fetch.start - nav : null,
           host: k.fetch.end - k.fetch.start,
           hostNetwork: net ? net.responseEnd - k.fetch.start : null,
-          hostServer: serverMs(net),
+          hostServer: k.fetch.socket ? (k.fetch.socketServerMs ?? null) : serverMs(net),
+          socket: k.fetch.socket === true,
           pageWait: net ? k.fetch.end - net.responseEnd : null,
           render: k.painted - k.fetch.end,
           body: k.fetch.body,
@@ -229,6 +233,7 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
           timed: keys.samples.length,
           skipped: keys.skipped,
           unchangedScreen: keys.unchanged,
+          overApiSocket: keys.samples.filter((x) => x.socket).length,
           typed: TYPED,
           withDebounce: stat(total),
           withoutDebounce: stat(noDeb),

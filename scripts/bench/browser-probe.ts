@@ -64,6 +64,46 @@ export function probeScript(opts: ProbeOptions): string {
     });
   };
 
+  // The web host's API socket (src-renderer/src/platform/api-socket.ts) carries the searches typed: each call
+  // sent on it is kept as a fetch of /api/<method>, answered when its message arrives (before the app's own
+  // listener, added after this one). Its host time comes with the answer ("ms"), as Server-Timing does over HTTP.
+  const OrigSocket = window.WebSocket;
+  if (OrigSocket) {
+    const Probed = function (url, protocols) {
+      const ws = protocols === undefined ? new OrigSocket(url) : new OrigSocket(url, protocols);
+      const open = new Map();
+      ws.addEventListener('message', (e) => {
+        let m = null;
+        try {
+          m = JSON.parse(e.data);
+        } catch (err) {
+          return;
+        }
+        const rec = m && open.get(m.id);
+        if (!rec) return;
+        open.delete(m.id);
+        rec.headers = rec.end = now();
+        rec.socketServerMs = typeof m.ms === 'number' ? m.ms : null;
+      });
+      const send = ws.send.bind(ws);
+      ws.send = (data) => {
+        try {
+          const m = JSON.parse(data);
+          const rec = { url: location.origin + '/api/' + m.method, body: JSON.stringify(m.arg), start: now(), end: null, socket: true };
+          B.fetches.push(rec);
+          open.set(m.id, rec);
+        } catch (err) {
+          // Not a call: not recorded.
+        }
+        return send(data);
+      };
+      return ws;
+    };
+    Probed.prototype = OrigSocket.prototype;
+    for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Probed[k] = OrigSocket[k];
+    window.WebSocket = Probed;
+  }
+
   // Resource Timing is taken by the network stack, not the page's main thread: it tells when the answer's last
   // byte arrived, apart from when the app got to read it. The default buffer (250 entries) would fill up.
   try {

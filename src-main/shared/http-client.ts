@@ -16,9 +16,17 @@ export type FetchLike = (input: string, init: { method: string; headers: Record<
   text(): Promise<string>;
 }>;
 
+/** Sends one call and resolves with its Result: what clientFrom turns into an ApiClient. */
+export type ApiSend = (method: ApiMethod, arg: unknown) => Promise<Result<unknown>>;
+
 /** `base` is the origin (or origin + path prefix) the host serves the API on; '' means this page's origin. */
 export function createHttpClient(base: string, fetchImpl: FetchLike): ApiClient {
-  const call = async (method: ApiMethod, arg: unknown): Promise<Result<unknown>> => {
+  return clientFrom(httpSend(base, fetchImpl));
+}
+
+/** One call as a POST (createHttpClient's transport; the page's socket lane falls back to it). */
+export function httpSend(base: string, fetchImpl: FetchLike): ApiSend {
+  return async (method, arg) => {
     let status = 0;
     let body: string;
     try {
@@ -52,5 +60,4 @@ export function createHttpClient(base: string, fetchImpl: FetchLike): ApiClient 
     }
     return parsed;
   };
-  return clientFrom(call);
 }

@@ -5,6 +5,7 @@
  *
  *   GET  /...             files of out/renderer (index.html for routes), with the CSP header
  *   POST /api/<method>    body: the JSON argument (empty = none); answer: the Result as JSON
+ *   GET  /api/socket      a WebSocket for the calls made on every keystroke (api-socket.ts)
  *   any  /sync/db/...     the person's CouchDB database, with the stored credentials (src-main/sync/couch-proxy.ts)
  *
  * Results (including errors such as not-found) answer HTTP 200: errors are
@@ -27,6 +28,7 @@ import { archiveIdForDir } from '../archive/store/archive-id';
 import type { ArchiveService } from '../archive/types';
 import type { ResourceOptions } from '../archive/paths';
 import { refuseReason } from './request-guard';
+import { createApiSocket } from './api-socket';
 import { ArchiveRegistry } from '../archives/registry';
 import { ImportJobs } from '../archives/import-jobs';
 import { importWorkerFor } from '../archives/import-thread';
@@ -216,6 +218,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 5000;
+  const apiSocket = createApiSocket({ port: () => port, call: (method, arg) => dispatch(handlers, method, arg, log) });
+  server.on('upgrade', (req, socket, head) => apiSocket.upgrade(req, socket, head));
 
   async function handle(req: IncomingMessage, res: ServerResponse, arrived: number): Promise<void> {
     const refused = refuseReason(req.headers, port, req.method);
@@ -328,6 +332,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     registry,
     backupsDir,
     async close() {
+      apiSocket.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await ready;

@@ -16,6 +16,7 @@ import '@fontsource-variable/literata/wght.css';
 import '@fontsource-variable/literata/wght-italic.css';
 import './styles/index.css';
 import { selectBridge } from './platform/bridge';
+import { SOCKET_PATH } from '../../src-main/shared/api-socket-protocol';
 import { appInfoArrived, readAppInfoAhead } from './platform/app-info-ahead';
 import { dropStartSnapshot, startSnapshotArchive } from './platform/start-snapshot';
 import { currentRoute } from './platform/router';
@@ -32,7 +33,11 @@ const FIRST_RENDER_WAIT_MS = 400;
  */
 const PICTURE_WAIT_MS = 3000;
 
-const bridge = selectBridge(window as unknown as Record<string, unknown>, (url, init) => fetch(url, init));
+const bridge = selectBridge(
+  window as unknown as Record<string, unknown>,
+  (url, init) => fetch(url, init),
+  () => new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SOCKET_PATH}`),
+);
 const infoArrived = readAppInfoAhead(bridge.client);
 const answers = Promise.all([infoArrived, readFirstPageAhead(bridge.client, currentRoute())]);
 // After the requests: a window's first read of localStorage waits on the browser process (tens of ms on a
