@@ -17,7 +17,7 @@ import { SettingsProvider } from '../features/settings/use-settings';
 import { ShortcutsDialog } from '../features/settings/ShortcutList';
 import { BridgeProvider, useApi } from '../platform/api-context';
 import { askAhead } from '../platform/doc-ahead';
-import { AppHeader } from './AppHeader';
+import { AppHeader, headerPlace } from './AppHeader';
 import { ArchiveStatusProvider, useArchiveStatus } from '../platform/archive-status';
 import { useAutoBackups } from './auto-backups';
 import { ExportHost } from './ExportHost';
@@ -169,7 +169,7 @@ function Shell() {
 
   return (
     <div className="app">
-      <AppHeader route={route} />
+      <AppHeader place={headerPlace(route)} />
       <main className="app-main" data-view={route.name}>
         <ErrorBoundary resetKey={routeKey(route)}>{view}</ErrorBoundary>
       </main>

@@ -4,6 +4,7 @@
  * the box labelled "Search", with a quiet status in it while the archive is
  * still loading.
  */
+import { memo } from 'react';
 import { ArchiveSwitcher } from '../features/archives';
 import { SearchBox } from '../features/search/SearchBox';
 import { AppLogo } from './AppLogo';
@@ -11,10 +12,22 @@ import { useArchiveStatus } from '../platform/archive-status';
 import { Link } from '../platform/Link';
 import type { Route } from '../platform/routes';
 
-export function AppHeader({ route }: { route: Route }) {
+/** Which of the header's views the page is in (an article opened from the library counts as the library). */
+export type HeaderPlace = 'library' | 'notebook' | 'settings' | null;
+
+export function headerPlace(route: Route): HeaderPlace {
+  if (route.name === 'library' || (route.name === 'article' && !route.q)) return 'library';
+  return route.name === 'notebook' || route.name === 'settings' ? route.name : null;
+}
+
+/**
+ * Memoized on the place alone: a typed query changes the route on every key, and the header (its archive
+ * switcher, its links) then has nothing to redraw; the search box follows the route by itself.
+ */
+export const AppHeader = memo(function AppHeader({ place }: { place: HeaderPlace }) {
   const status = useArchiveStatus();
   const loading = !status.error && (!status.libraryReady || !status.searchReady) && status.info?.archive.status !== 'error';
-  const inLibrary = route.name === 'library' || (route.name === 'article' && !route.q);
+  const inLibrary = place === 'library';
   return (
     <header className="app-header">
       <Link to={{ name: 'library' }} className="brand" aria-label="Archive Reader, go to the library">
@@ -26,7 +39,7 @@ export function AppHeader({ route }: { route: Route }) {
         <Link to={{ name: 'library' }} className="nav-link" aria-current={inLibrary ? 'page' : undefined}>
           Library
         </Link>
-        <Link to={{ name: 'notebook' }} className="nav-link" aria-current={route.name === 'notebook' ? 'page' : undefined}>
+        <Link to={{ name: 'notebook' }} className="nav-link" aria-current={place === 'notebook' ? 'page' : undefined}>
           Notebook
         </Link>
       </nav>
@@ -40,7 +53,7 @@ export function AppHeader({ route }: { route: Route }) {
           className="icon-link"
           aria-label="Settings"
           title="Settings"
-          aria-current={route.name === 'settings' ? 'page' : undefined}
+          aria-current={place === 'settings' ? 'page' : undefined}
         >
           <svg viewBox="0 0 20 20" aria-hidden="true">
             <path
@@ -55,4 +68,4 @@ export function AppHeader({ route }: { route: Route }) {
       </div>
     </header>
   );
-}
+});

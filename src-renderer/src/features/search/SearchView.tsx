@@ -4,7 +4,7 @@
  * snippets, "Show more", and the syntax help. `j`/`k` move between results,
  * Enter opens one at its first match.
  */
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SearchHit, SearchResponse } from '../../../../src-main/shared/contract';
 import type { DocKind } from '../../../../src-main/shared/model';
 import { useApiCall } from '../../platform/api-context';
@@ -54,8 +54,11 @@ export function SearchView({ route }: { route: SearchRoute }) {
   useEffect(focusFirstIfAsked, [search.status, search.response, focusFirstIfAsked]);
   useEffect(() => onFirstResultFocusRequest(focusFirstIfAsked), [focusFirstIfAsked]);
 
-  const years = (facets.value?.years ?? []).map((y) => y.year).sort((a, b) => a - b);
-  const setFilter = (patch: Partial<SearchRoute>) => navigate({ ...route, ...patch }, { replace: true });
+  const years = useMemo(() => (facets.value?.years ?? []).map((y) => y.year).sort((a, b) => a - b), [facets.value]);
+  // Stable, so the filters (memoized) are not redrawn by each key typed: it reads the route when used.
+  const routeNow = useRef(route);
+  routeNow.current = route;
+  const setFilter = useCallback((patch: Partial<SearchRoute>) => navigate({ ...routeNow.current, ...patch }, { replace: true }), []);
 
   let body;
   if (!q) {
@@ -139,60 +142,81 @@ export function SearchView({ route }: { route: SearchRoute }) {
               : '\u00a0'}
         </p>
       </header>
-      <div className="filters">
-        <div className="filters-row">
-          <div className="segmented" role="radiogroup" aria-label="Kind">
-            {([undefined, 'article', 'brief'] as (DocKind | undefined)[]).map((k) => (
-              <label key={k ?? 'all'} className="segment">
-                <input type="radio" name="search-kind" checked={route.kind === k} onChange={() => setFilter({ kind: k })} />
-                <span>{k ? (k === 'article' ? 'Articles' : 'Briefs') : 'All'}</span>
-              </label>
-            ))}
-          </div>
-          <label className="check-field">
-            <input type="checkbox" checked={route.notes === true} onChange={(e) => setFilter({ notes: e.target.checked || undefined })} />
-            <span>Include my notes and tags</span>
-          </label>
-          <label className="select-field">
-            <span className="select-label">From</span>
-            <select
-              value={route.from ?? ''}
-              onChange={(e) => {
-                const from = e.target.value ? Number(e.target.value) : undefined;
-                setFilter({ from, to: from !== undefined && route.to !== undefined && route.to < from ? from : route.to });
-              }}
-            >
-              <option value="">Any year</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="select-field">
-            <span className="select-label">To</span>
-            <select
-              value={route.to ?? ''}
-              onChange={(e) => {
-                const to = e.target.value ? Number(e.target.value) : undefined;
-                setFilter({ to, from: to !== undefined && route.from !== undefined && route.from > to ? to : route.from });
-              }}
-            >
-              <option value="">Any year</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </div>
+      <SearchFilters kind={route.kind} notes={route.notes === true} from={route.from} to={route.to} years={years} setFilter={setFilter} />
       <div className="search-body">{body}</div>
     </div>
   );
 }
+
+/** The kind, notes and year filters: memoized, since a key typed in the search box changes none of them. */
+const SearchFilters = memo(function SearchFilters({
+  kind,
+  notes,
+  from,
+  to,
+  years,
+  setFilter,
+}: {
+  kind: DocKind | undefined;
+  notes: boolean;
+  from: number | undefined;
+  to: number | undefined;
+  years: number[];
+  setFilter: (patch: Partial<SearchRoute>) => void;
+}) {
+  return (
+    <div className="filters">
+      <div className="filters-row">
+        <div className="segmented" role="radiogroup" aria-label="Kind">
+          {([undefined, 'article', 'brief'] as (DocKind | undefined)[]).map((k) => (
+            <label key={k ?? 'all'} className="segment">
+              <input type="radio" name="search-kind" checked={kind === k} onChange={() => setFilter({ kind: k })} />
+              <span>{k ? (k === 'article' ? 'Articles' : 'Briefs') : 'All'}</span>
+            </label>
+          ))}
+        </div>
+        <label className="check-field">
+          <input type="checkbox" checked={notes} onChange={(e) => setFilter({ notes: e.target.checked || undefined })} />
+          <span>Include my notes and tags</span>
+        </label>
+        <label className="select-field">
+          <span className="select-label">From</span>
+          <select
+            value={from ?? ''}
+            onChange={(e) => {
+              const picked = e.target.value ? Number(e.target.value) : undefined;
+              setFilter({ from: picked, to: picked !== undefined && to !== undefined && to < picked ? picked : to });
+            }}
+          >
+            <option value="">Any year</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="select-field">
+          <span className="select-label">To</span>
+          <select
+            value={to ?? ''}
+            onChange={(e) => {
+              const picked = e.target.value ? Number(e.target.value) : undefined;
+              setFilter({ to: picked, from: picked !== undefined && from !== undefined && from > picked ? picked : from });
+            }}
+          >
+            <option value="">Any year</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </div>
+  );
+});
 
 function Notice({ response }: { response: SearchResponse }) {
   if (!response.notice) return null;

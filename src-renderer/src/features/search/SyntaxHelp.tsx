@@ -2,6 +2,7 @@
  * A short guide to the query syntax. The archive reads anything it cannot
  * parse literally and says so, so this is help, not a set of rules.
  */
+import { memo } from 'react';
 import { Link } from '../../platform/Link';
 
 const EXAMPLES: { query: string; meaning: string }[] = [
@@ -14,7 +15,8 @@ const EXAMPLES: { query: string; meaning: string }[] = [
   { query: 'граница', meaning: 'Russian words, any ending (границы, границе…)' },
 ];
 
-export function SyntaxHelp({ open = false }: { open?: boolean }) {
+/** Memoized: the results above it change with every key, the help never does. */
+export const SyntaxHelp = memo(function SyntaxHelp({ open = false }: { open?: boolean }) {
   return (
     <details className="syntax-help" open={open}>
       <summary>Search syntax</summary>
@@ -36,4 +38,4 @@ export function SyntaxHelp({ open = false }: { open?: boolean }) {
       </p>
     </details>
   );
-}
+});
