@@ -103,6 +103,14 @@ export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClau
     return v;
   };
 
+  // Which pairs each document matched, as one bit per pair for 32 of them (termsOf reads those at once; any
+  // other is looked up in its postings). The bits go to the pairs with the longest postings: a prefix typed
+  // ("sec" while "security" is being typed) expands to hundreds of terms, and looking up a common one in its
+  // postings for each hit shown cost more than the search itself.
+  const bitOf = new Int8Array(pairs.length).fill(-1);
+  const postingBytes = (p: number) => data.postings[pairs[p][1]].offsets[pairs[p][0] + 1] - data.postings[pairs[p][1]].offsets[pairs[p][0]];
+  const byLength = pairs.length <= 32 ? pairs.map((_, p) => p) : pairs.map((_, p) => p).sort((a, b) => postingBytes(b) - postingBytes(a) || a - b);
+  for (let k = 0; k < Math.min(32, byLength.length); k++) bitOf[byLength[k]] = k;
   const matched = new Uint8Array(N);
   const total = new Float64Array(N);
   const masks = new Uint32Array(N);
@@ -122,7 +130,7 @@ export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClau
       if (pf !== f) continue;
       const qb = q.get(t)!;
       const i = idf(t);
-      const bit = p < 32 ? 1 << p : 0;
+      const bit = bitOf[p] >= 0 ? 1 << bitOf[p] : 0;
       // eachPosting's decoding, written out: this loop runs once per posting of every query word
       // (all 50,000 documents for a common word), and a call per posting cost half its time.
       let at = offsets[t];
@@ -175,7 +183,7 @@ export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClau
   const termsOf = (doc: number): string[] => {
     const set = new Set<string>();
     pairs.forEach(([t, f], p) => {
-      if (p < 32 ? masks[doc] & (1 << p) : hasPosting(data, t, f, doc)) set.add(data.terms[t]);
+      if (bitOf[p] >= 0 ? masks[doc] & (1 << bitOf[p]) : hasPosting(data, t, f, doc)) set.add(data.terms[t]);
     });
     return [...set];
   };
@@ -228,10 +236,24 @@ export function eachPosting(data: IndexData, t: number, f: number, fn: (doc: num
   }
 }
 
+/** Whether term t's postings in field f hold `doc`; they are in document order, so the scan stops past it. */
 function hasPosting(data: IndexData, t: number, f: number, doc: number): boolean {
-  let found = false;
-  eachPosting(data, t, f, (d) => {
-    if (d === doc) found = true;
-  });
-  return found;
+  const { offsets, data: bytes } = data.postings[f];
+  let at = offsets[t];
+  const end = offsets[t + 1];
+  let d = -1;
+  while (at < end) {
+    let b = bytes[at++];
+    let v = b & 0x7f;
+    for (let shift = 128; b & 0x80; shift *= 128) {
+      b = bytes[at++];
+      v += (b & 0x7f) * shift;
+    }
+    d += v + 1;
+    if (d >= doc) return d === doc;
+    // The term frequency, skipped: its bytes up to the one without the continuation bit.
+    let b2 = bytes[at++];
+    while (b2 & 0x80) b2 = bytes[at++];
+  }
+  return false;
 }
