@@ -66,12 +66,16 @@ export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClau
       for (const t of expanded) {
         for (const f of c.fields) {
           if (c.presence === 'prohibited') {
-            eachPosting(data, t, f, (d) => (prohibited[d] = 1));
+            eachPosting(data, t, f, (d) => {
+              prohibited[d] = 1;
+            });
             continue;
           }
           if (clauseMatches) {
             const m = clauseMatches;
-            eachPosting(data, t, f, (d) => (m[d] = 1));
+            eachPosting(data, t, f, (d) => {
+              m[d] = 1;
+            });
           }
           queryVector[f].set(t, (queryVector[f].get(t) ?? 0) + c.boost);
           const key = t * F + f;
@@ -209,8 +213,8 @@ function lengthNorms(data: IndexData, f: number): Float64Array {
   return norm;
 }
 
-/** Calls fn(doc, tf) for each posting of term t in field f, in document order. */
-export function eachPosting(data: IndexData, t: number, f: number, fn: (doc: number, tf: number) => void): void {
+/** Calls fn(doc, tf) for each posting of term t in field f, in document order, until fn returns false. */
+export function eachPosting(data: IndexData, t: number, f: number, fn: (doc: number, tf: number) => void | false): void {
   const { offsets, data: bytes } = data.postings[f];
   let at = offsets[t];
   const end = offsets[t + 1];
@@ -232,28 +236,16 @@ export function eachPosting(data: IndexData, t: number, f: number, fn: (doc: num
       tf += (b & 0x7f) * shift;
       shift *= 128;
     } while (b & 0x80);
-    fn(doc, tf);
+    if (fn(doc, tf) === false) return;
   }
 }
 
 /** Whether term t's postings in field f hold `doc`; they are in document order, so the scan stops past it. */
 function hasPosting(data: IndexData, t: number, f: number, doc: number): boolean {
-  const { offsets, data: bytes } = data.postings[f];
-  let at = offsets[t];
-  const end = offsets[t + 1];
-  let d = -1;
-  while (at < end) {
-    let b = bytes[at++];
-    let v = b & 0x7f;
-    for (let shift = 128; b & 0x80; shift *= 128) {
-      b = bytes[at++];
-      v += (b & 0x7f) * shift;
-    }
-    d += v + 1;
-    if (d >= doc) return d === doc;
-    // The term frequency, skipped: its bytes up to the one without the continuation bit.
-    let b2 = bytes[at++];
-    while (b2 & 0x80) b2 = bytes[at++];
-  }
-  return false;
+  let found = false;
+  eachPosting(data, t, f, (d) => {
+    found = d === doc;
+    return d < doc ? undefined : false;
+  });
+  return found;
 }

@@ -179,44 +179,38 @@ const SearchFilters = memo(function SearchFilters({
           <input type="checkbox" checked={notes} onChange={(e) => setFilter({ notes: e.target.checked || undefined })} />
           <span>Include my notes and tags</span>
         </label>
-        <label className="select-field">
-          <span className="select-label">From</span>
-          <select
-            value={from ?? ''}
-            onChange={(e) => {
-              const picked = e.target.value ? Number(e.target.value) : undefined;
-              setFilter({ from: picked, to: picked !== undefined && to !== undefined && to < picked ? picked : to });
-            }}
-          >
-            <option value="">Any year</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="select-field">
-          <span className="select-label">To</span>
-          <select
-            value={to ?? ''}
-            onChange={(e) => {
-              const picked = e.target.value ? Number(e.target.value) : undefined;
-              setFilter({ to: picked, from: picked !== undefined && from !== undefined && from > picked ? picked : from });
-            }}
-          >
-            <option value="">Any year</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect
+          label="From"
+          value={from}
+          years={years}
+          onPick={(picked) => setFilter({ from: picked, to: picked !== undefined && to !== undefined && to < picked ? picked : to })}
+        />
+        <YearSelect
+          label="To"
+          value={to}
+          years={years}
+          onPick={(picked) => setFilter({ to: picked, from: picked !== undefined && from !== undefined && from > picked ? picked : from })}
+        />
       </div>
     </div>
   );
 });
+
+function YearSelect({ label, value, years, onPick }: { label: string; value: number | undefined; years: number[]; onPick: (year: number | undefined) => void }) {
+  return (
+    <label className="select-field">
+      <span className="select-label">{label}</span>
+      <select value={value ?? ''} onChange={(e) => onPick(e.target.value ? Number(e.target.value) : undefined)}>
+        <option value="">Any year</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function Notice({ response }: { response: SearchResponse }) {
   if (!response.notice) return null;
