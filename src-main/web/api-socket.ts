@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as v from 'valibot';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { callIdOf, SOCKET_MAX_MESSAGE_BYTES, SOCKET_PATH, socketCall, type SocketAnswer } from '../shared/api-socket-protocol';
+import { callIdOf, SOCKET_MAX_MESSAGE_BYTES, SOCKET_METHODS, SOCKET_PATH, socketCall, type SocketAnswer } from '../shared/api-socket-protocol';
 import { err, type Result } from '../shared/result';
 import { refuseReason } from './request-guard';
 
@@ -54,7 +54,8 @@ export function createApiSocket(opts: { port: () => number; call: (method: strin
       const started = performance.now();
       const answering = parsed.success
         ? opts.call(parsed.output.method, parsed.output.arg)
-        : Promise.resolve(err('invalid-argument', `This socket carries only search and findInDoc calls (${v.flatten(parsed.issues).root?.[0] ?? 'see the method and its argument'}).`));
+        : // The id was read above and the argument is checked by dispatch: what failed is the method.
+          Promise.resolve(err('invalid-argument', `This socket carries only ${SOCKET_METHODS.join(' and ')} calls, not ${JSON.stringify((message as { method?: unknown }).method ?? null)}.`));
       void answering.then((result) => {
         if (ws.readyState !== ws.OPEN) return;
         const answer: SocketAnswer = { id, result, ms: Math.round((performance.now() - started) * 10) / 10 };
