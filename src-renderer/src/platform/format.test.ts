@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatCount, formatDate, quoted } from './format';
+import { formatCount, formatDate, formatNumber, quoted } from './format';
 
 test('dates read as calendar dates whatever the time zone', () => {
   expect(formatDate('2024-07-19')).toBe('19 July 2024');
@@ -15,6 +15,26 @@ test('a date written before is written the same again, in each style', () => {
   for (let d = 0; d < 5000; d++) formatDate(new Date(Date.UTC(2000, 0, 1 + d)).toISOString().slice(0, 10));
   expect(formatDate('2000-01-01')).toBe('1 January 2000');
   expect(formatDate('2024-07-19')).toBe('19 July 2024');
+});
+
+test('dates read as Intl writes them in en-GB, every month, both styles', () => {
+  // Written by hand (format.ts says why); Intl is the reference they must not drift from.
+  const long = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  for (const iso of ['1905-02-28', '1999-12-31', '2000-02-29', '2013-09-03', '2024-05-01', '2024-10-09', '2031-06-15']) {
+    const d = new Date(`${iso}T00:00:00Z`);
+    for (let m = 0; m < 12; m++) {
+      d.setUTCMonth(m, Math.min(d.getUTCDate(), 28));
+      const day = d.toISOString().slice(0, 10);
+      expect(formatDate(day)).toBe(long.format(d));
+      expect(formatDate(day, 'short')).toBe(short.format(d));
+    }
+  }
+});
+
+test('numbers group their thousands as en-GB does', () => {
+  const nf = new Intl.NumberFormat('en-GB');
+  for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 50000, 123456789, -4321]) expect(formatNumber(n)).toBe(nf.format(n));
 });
 
 test('missing or malformed dates read as undated', () => {

@@ -15,6 +15,7 @@
  * clears what was typed; Tab leaves without changing anything.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { formatNumber } from '../../platform/format';
 import { matchFacets, type FacetValue } from './facet-match';
 
 export interface FacetGroup<G extends string> {
@@ -34,8 +35,6 @@ interface Item<G extends string> {
   label: string;
   count?: number;
 }
-
-const numberFormat = new Intl.NumberFormat('en-GB');
 
 export function FacetCombobox<G extends string>({
   label,
@@ -174,7 +173,7 @@ export function FacetCombobox<G extends string>({
         {item.count !== undefined ? (
           <>
             {' '}
-            <span className="combobox-count">{numberFormat.format(item.count)}</span>
+            <span className="combobox-count">{formatNumber(item.count)}</span>
           </>
         ) : null}
       </div>
@@ -233,7 +232,7 @@ export function FacetCombobox<G extends string>({
           {open && items.length === 0 ? <p className="combobox-note">Nothing matches “{(query ?? '').trim()}”.</p> : null}
           {open && more > 0 ? (
             <p className="combobox-note" id={moreId}>
-              {numberFormat.format(more)} more: type to narrow
+              {formatNumber(more)} more: type to narrow
             </p>
           ) : null}
         </div>

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useNotesSummary } from '../../db';
 import { useApiCall } from '../../platform/api-context';
 import { useArchiveStatus } from '../../platform/archive-status';
-import { formatCount } from '../../platform/format';
+import { formatCount, formatNumber } from '../../platform/format';
 import { navigate } from '../../platform/router';
 import type { LibraryRoute } from '../../platform/routes';
 import { saveStartSnapshot } from '../../platform/start-snapshot';
@@ -180,7 +180,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
             {total === null
               ? '\u00a0'
               : filtered && all !== undefined
-                ? `${formatCount(total, 'item', 'items')} of ${all.toLocaleString('en-GB')}`
+                ? `${formatCount(total, 'item', 'items')} of ${formatNumber(all)}`
                 : formatCount(total, 'item', 'items')}
             {status.info && !filtered && total !== null ? (
               <span className="subtle">

@@ -12,7 +12,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
-import { formatCount } from '../../platform/format';
+import { formatCount, formatNumber } from '../../platform/format';
 
 /** The longest span shown year by year; longer ones are shown by decade. */
 export const YEARS_SHOWN = 20;
@@ -128,7 +128,7 @@ export function Timeline({
           return (
             <div key={start} className={pressed ? 'timeline-col selected' : 'timeline-col'}>
               <span className="timeline-count" aria-hidden="true">
-                {count > 0 && !pending ? count.toLocaleString('en-GB') : ''}
+                {count > 0 && !pending ? formatNumber(count) : ''}
               </span>
               <button
                 type="button"
