@@ -80,23 +80,30 @@ interface KeySample {
 /**
  * The same search requests answered by the archive service in this process,
  * without HTTP or the page: how much of "the host's answer" is the engine.
+ * Twice: `first` as the host met them (each query new to a service just
+ * opened: the postings it reads and the bodies its snippets are cut from are
+ * read for the first time), `again` with all of that in memory.
  */
-async function replaySearches(archiveDir: string, bodies: string[]): Promise<number[]> {
+async function replaySearches(archiveDir: string, bodies: string[]): Promise<{ first: number[]; again: number[] }> {
   const service: ArchiveService = await openArchive(archiveDir);
   await service.searchReady;
+  // As in the host when the keys were typed: the library's facets (docs.json) were read long before.
+  await service.facets();
   const reqs = bodies.map((b) => JSON.parse(b) as SearchRequest);
-  const times: number[] = [];
+  const first: number[] = [];
+  const again: number[] = [];
   try {
-    for (const r of reqs) await service.search(r);
-    for (const r of reqs) {
-      const t = performance.now();
-      await service.search(r);
-      times.push(performance.now() - t);
+    for (const pass of [first, again]) {
+      for (const r of reqs) {
+        const t = performance.now();
+        await service.search(r);
+        pass.push(performance.now() - t);
+      }
     }
   } finally {
     await service.close();
   }
-  return times;
+  return { first, again };
 }
 
 /** The query a search request's body asked for. */
@@ -243,7 +250,8 @@ export async function runBrowserBench(spec: BrowserSpec): Promise<BrowserFigures
           hostAnswerNetwork: part((s) => s.hostNetwork),
           hostAnswerServer: part((s) => s.hostServer),
           answerWaitsForPage: part((s) => s.pageWait),
-          engineInProcess: stat(engineMs),
+          engineInProcess: stat(engineMs.again),
+          engineInProcessFirstTime: stat(engineMs.first),
           answerToPaint: part((s) => s.render),
           // The tail, by name: which queries make the p95 (the host's share and the page's, each).
           slowest: [...keys.samples]
