@@ -80,9 +80,10 @@ interface KeySample {
 /**
  * The same search requests answered by the archive service in this process,
  * without HTTP or the page: how much of "the host's answer" is the engine.
- * Twice: `first` as the host met them (each query new to a service just
- * opened: the postings it reads and the bodies its snippets are cut from are
- * read for the first time), `again` with all of that in memory.
+ * Twice: `first`, each query new to a service just opened in this thread
+ * (no search thread, so none of its warm-up: V8 compiles the search path on
+ * these, and the bodies snippets are cut from are read for the first time),
+ * and `again`, all of that done. The host's own time for a key lies between.
  */
 async function replaySearches(archiveDir: string, bodies: string[]): Promise<{ first: number[]; again: number[] }> {
   const service: ArchiveService = await openArchive(archiveDir);
