@@ -173,8 +173,10 @@ export function runQuery(data: IndexData, lookup: TermLookup, clauses: ScoreClau
  * One (term, field) pair's postings added to the field's scores: eachPosting's decoding, written out, since this
  * loop runs once per posting of every query word (all 50,000 documents for a common word) and a call per posting
  * cost half its time. A function of its own so V8 optimizes it once and keeps it: inside runQuery, whose other
- * paths run rarely, the optimized code was thrown away and rebuilt several times over a person's first searches
- * ("insufficient type feedback" on those paths), and a query new to the process took three times as long.
+ * paths run rarely, the optimized code was thrown away and rebuilt several times over the first searches
+ * ("insufficient type feedback" on those paths). In process (the CLI, no search thread), 30 searches new to it
+ * took 445 ms, now 343-407. The host's search thread warms this path up anyway (warm-up.ts); there it measured
+ * the same either way.
  */
 function scorePostings(
   bytes: Uint8Array,

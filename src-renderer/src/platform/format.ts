@@ -7,7 +7,7 @@ import type { DocKind } from '../../../src-main/shared/model';
 
 /**
  * Written by hand, not with Intl: the first `Intl.DateTimeFormat` a renderer process makes loads ICU's calendar
- * and time zone data, 35-50 ms on the main thread (measured in Chromium, each new process), and every start of
+ * and time zone data, 35-60 ms on the main thread (measured in Chromium, each new process), and every start of
  * the app is a new process that needs a date for the library's first rows. The UI is in English (en-GB), so the
  * names are CLDR's en-GB ones ("Sept" included).
  */
