@@ -77,3 +77,15 @@ test('an archive without briefs says "Briefs 0" before the counts of the filters
   draw(facets([]));
   expect(briefsLabel()).toBe('Briefs0');
 });
+
+test('the kind and section counts group their thousands, as the item count above them does', async () => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const f: FacetsResponse = { ...facets([{ value: 'news', count: 12345 }, { value: 'notes', count: 7 }]), kinds: [{ kind: 'article', count: 12352 }] };
+  act(() => root!.render(<LibraryFilters route={{ name: 'library' }} facets={f} onChange={() => undefined} />));
+  const labels = [...page.getByRole('radiogroup', { name: 'Kind' }).element().querySelectorAll('.segment')].map((e) => e.textContent);
+  expect(labels).toEqual(['All12,352', 'Articles12,352', 'Briefs0']);
+  const select = page.getByRole('combobox', { name: 'Section' });
+  expect([...(select.element() as HTMLSelectElement).options].map((o) => o.text)).toEqual(['Every folder', 'news (12,345)', 'notes (7)']);
+});

@@ -9,6 +9,7 @@
 import { useMemo } from 'react';
 import type { FacetsResponse } from '../../../../src-main/shared/contract';
 import type { DocKind, FacetType } from '../../../../src-main/shared/model';
+import { formatNumber } from '../../platform/format';
 import type { LibraryRoute, NotesFilter } from '../../platform/routes';
 import { FacetCombobox } from './FacetCombobox';
 import { SORT_OPTIONS, sortOf } from './library-query';
@@ -62,7 +63,7 @@ export function LibraryFilters({
               />
               <span>
                 {k.label}
-                {k.count !== undefined ? <span className="segment-count">{k.count}</span> : null}
+                {k.count !== undefined ? <span className="segment-count">{formatNumber(k.count)}</span> : null}
               </span>
             </label>
           ))}
@@ -84,7 +85,7 @@ export function LibraryFilters({
               <option value="">Every folder</option>
               {sections.map((s) => (
                 <option key={s.value} value={s.value}>
-                  {s.value} ({s.count})
+                  {s.value} ({formatNumber(s.count)})
                 </option>
               ))}
               {route.section && !sections.some((s) => s.value === route.section) ? <option value={route.section}>{route.section}</option> : null}
