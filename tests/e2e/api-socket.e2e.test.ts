@@ -3,26 +3,16 @@
  * the searches typed go as messages on one WebSocket rather than as requests,
  * and a socket that closes under a search costs no answer.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { hostApi, must } from './api';
-import { launch, openPage } from './browser';
+import { fileBrowser, openPage, searchBox as box, searchResults as results } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const results = (page: Page) => page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
-const box = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
+const chromium = fileBrowser();
 const searchesIn = (frames: string[]) => frames.filter((f) => /"method":"search"/.test(f)).map((f) => (JSON.parse(f) as { arg: { query: string } }).arg.query);
 
 describe('API socket', () => {
   test('the keys typed after the first search go on one socket, not as requests', async () => {
-    const { page, context, errors } = await openPage(browser, '#/search');
+    const { page, context, errors } = await openPage(chromium.browser, '#/search');
     const requested: string[] = [];
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/api/search') requested.push((JSON.parse(r.postData() ?? '{}') as { query: string }).query);
@@ -54,7 +44,7 @@ describe('API socket', () => {
   });
 
   test('a socket that closes under a search: the search is asked again as a request and answered', async () => {
-    const { page, context, errors } = await openPage(browser, '#/search');
+    const { page, context, errors } = await openPage(chromium.browser, '#/search');
     let calls = 0;
     // The socket opens, then closes as soon as the page sends a call on it, unanswered.
     await context.routeWebSocket(/\/api\/socket$/, (ws) => {

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromiumLaunchOptions } from '../support/chromium';
 
 
@@ -24,6 +24,27 @@ export function baseUrl(): string {
 export async function launch(): Promise<Browser> {
   return chromium.launch({ headless: true, ...chromiumLaunchOptions() });
 }
+
+/** One Chromium for the calling test file: launched before its tests, closed after them (`.browser` inside a test). */
+export function fileBrowser(): { readonly browser: Browser } {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launch();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    get browser() {
+      if (!launched) throw new Error('fileBrowser(): the browser is there only inside tests');
+      return launched;
+    },
+  };
+}
+
+/** The search page's results, and its search box, by their accessible names. */
+export const searchResults = (page: Page) => page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
 
 export interface OpenPage {
   context: BrowserContext;

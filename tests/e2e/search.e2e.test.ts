@@ -3,26 +3,18 @@
  * with highlighted snippets, Russian, broken syntax read literally, typos
  * read fuzzily, filters, and opening a result at its first match.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { hostApi, must } from './api';
-import { currentMatchText, launch, openPage, paintedMatchCount } from './browser';
+import { currentMatchText, fileBrowser, openPage, paintedMatchCount, searchBox, searchResults as results } from './browser';
 
 /** The first 10 results come with each key; the page fills to 30 once typing pauses (use-search.ts): wait for it. */
 const FILLED = { timeout: 10_000 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const results = (page: Page) => page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+const chromium = fileBrowser();
 
 async function typeQuery(page: Page, query: string): Promise<void> {
-  const box = page.getByRole('searchbox', { name: 'Search' });
+  const box = searchBox(page);
   await box.click();
   await box.pressSequentially(query, { delay: 15 });
 }
@@ -31,7 +23,7 @@ describe('search', () => {
   test('searches as you type and highlights the matches in snippets', async () => {
     const expected = await must(hostApi().search({ query: 'border', limit: 200 }));
     expect(expected.total).toBeGreaterThan(0);
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(chromium.browser);
     await typeQuery(page, 'border');
     // No Enter pressed: results come from typing alone.
     await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(expected.total, 30));
@@ -47,7 +39,7 @@ describe('search', () => {
   });
 
   test('a word not finished yet shows the words it begins, not "Nothing found"', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(chromium.browser);
     // Typed as a person types, paused before the name is finished.
     await typeQuery(page, 'Tasmag');
     await expect.poll(() => results(page).count(), FILLED).toBe((await must(hostApi().search({ query: 'tasmag*', limit: 30 }))).hits.length);
@@ -61,7 +53,7 @@ describe('search', () => {
   });
 
   test('a Russian query finds inflected forms (граница -> границы)', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium.browser);
     await typeQuery(page, 'граница');
     await expect.poll(() => results(page).count()).toBeGreaterThan(0);
     const marks = await page.getByRole('list', { name: 'Search results' }).locator('mark').allTextContents();
@@ -72,7 +64,7 @@ describe('search', () => {
   });
 
   test('broken syntax is read literally and the notice says so', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(chromium.browser);
     await typeQuery(page, 'title:');
     const notice = page.getByRole('note', { name: 'Read literally' });
     await notice.waitFor();
@@ -82,7 +74,7 @@ describe('search', () => {
   });
 
   test('a typo is retried fuzzily and the notice says what was searched instead', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium.browser);
     await typeQuery(page, 'Bordyusha');
     const notice = page.getByRole('note', { name: 'Close matches' });
     // While typing, the notice may still answer an earlier prefix ("Bordy"); what counts is the answer to the whole word.
@@ -96,7 +88,7 @@ describe('search', () => {
     const briefs = await must(hostApi().search({ query: 'CSTO', kind: 'brief', limit: 200 }));
     const year = all.hits.find((h) => h.published)?.published?.slice(0, 4);
     expect(briefs.total).toBeLessThan(all.total);
-    const { page, context } = await openPage(browser, '#/search?q=CSTO');
+    const { page, context } = await openPage(chromium.browser, '#/search?q=CSTO');
     await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(all.total, 30));
     await page.getByRole('radiogroup', { name: 'Kind' }).getByRole('radio', { name: 'Briefs' }).check();
     await expect.poll(() => results(page).count(), FILLED).toBe(Math.min(briefs.total, 30));
@@ -114,7 +106,7 @@ describe('search', () => {
   test('a result is dated as the library dates it: an article with only an event date shows that date', async () => {
     // The 2013 page has no publication date, only the date of the meeting it reports (as the library row and the reader show).
     const title = 'Informal meeting of the heads of the CSTO member states of the Central Asian region in Bishkek on May 28, 2013';
-    const { page, context } = await openPage(browser, '#/library?year=2013');
+    const { page, context } = await openPage(chromium.browser, '#/library?year=2013');
     const row = page.locator('.list-inner .row-link', { hasText: title });
     await row.waitFor();
     const inLibrary = await row.locator('time').textContent();
@@ -128,21 +120,21 @@ describe('search', () => {
   });
 
   test('a query with no results says so', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium.browser);
     await typeQuery(page, 'zzqxjv');
     await page.getByText('Nothing found for “zzqxjv”').waitFor();
     await context.close();
   });
 
   test('a search of only common words says why it finds nothing', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium.browser);
     await typeQuery(page, 'the');
     await page.getByText(/“the” is a word too common to search for/).waitFor();
     await context.close();
   });
 
   test('the retry after no results keeps +required and -prohibited words: +border -drug lists nothing without "border"', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium.browser);
     await typeQuery(page, '+border -drug');
     await page.getByText('Nothing found for “+border -drug”').waitFor();
     expect(await results(page).count()).toBe(0);
@@ -154,7 +146,7 @@ describe('search', () => {
     const expected = await must(hostApi().search({ query: 'border' }));
     const top = expected.hits[0]!;
     const found = await must(hostApi().findInDoc({ id: top.id, query: 'border' }));
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium.browser);
     await typeQuery(page, 'border');
     // Enter in the box opens the first result (↓ moves into the list instead).
     await page.keyboard.press('Enter');
@@ -181,7 +173,7 @@ describe('search', () => {
   test('Enter after the results are shown still opens the first result', async () => {
     const expected = await must(hostApi().search({ query: 'border' }));
     const top = expected.hits[0]!;
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium.browser);
     await typeQuery(page, 'border');
     // Wait until the results of the whole query are on screen, then press Enter.
     await page.locator('.result-link').first().filter({ hasText: top.title }).waitFor();
@@ -191,7 +183,7 @@ describe('search', () => {
   });
 
   test('clicking a Russian result opens it at the Russian paragraph', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium.browser);
     await typeQuery(page, 'граница');
     await results(page).first().getByRole('link').click();
     await expect.poll(() => currentMatchText(page)).toMatch(/^границ/i);
