@@ -53,6 +53,7 @@ export async function appProtocolResponse(rendererDir: string, request: Request 
     return new Response('Not found.', { status: 404, headers });
   }
   const body = request.method === 'HEAD' ? null : await readFile(file);
+  // No opener policy: nothing outside the app can open this window or hold a handle to it (static-files.ts).
   return new Response(body, {
     status: 200,
     headers: { ...STATIC_HEADERS, 'Content-Type': contentType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },

@@ -185,6 +185,23 @@ describe('web host: renderer files', () => {
     expect(js.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  test('the page cuts off a window of another site that opened it; one the person opened costs no new process', async () => {
+    const doc = (site?: string) => raw(host, '/', { headers: { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', ...(site ? { 'sec-fetch-site': site } : {}) } });
+    // Typed, bookmarked or opened by npm start; or the app's own reload.
+    for (const site of ['none', 'same-origin']) {
+      const res = await doc(site);
+      expect(res.status, site).toBe(200);
+      expect(res.headers['cross-origin-opener-policy'], site).toBeUndefined();
+      expect(res.headers.vary, site).toBe('Sec-Fetch-Site');
+    }
+    // Followed from another site or port (a passage link, window.open), or from a browser that does not say.
+    for (const site of ['cross-site', 'same-site', undefined]) {
+      expect((await doc(site)).headers['cross-origin-opener-policy'], site).toBe('same-origin');
+    }
+    // Only the page: scripts and styles carry no opener policy (it means nothing there).
+    expect((await raw(host, '/assets/app.js', { headers: { 'sec-fetch-site': 'cross-site' } })).headers['cross-origin-opener-policy']).toBeUndefined();
+  });
+
   test('client routes get index.html; missing files 404; paths outside the renderer are refused', async () => {
     expect((await raw(host, '/library')).text).toContain('<title>Archive Reader</title>');
     expect((await raw(host, '/assets/missing.js')).status).toBe(404);

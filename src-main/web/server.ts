@@ -32,7 +32,7 @@ import { createApiSocket } from './api-socket';
 import { ArchiveRegistry } from '../archives/registry';
 import { ImportJobs } from '../archives/import-jobs';
 import { importWorkerFor } from '../archives/import-thread';
-import { contentType, resolveStaticPath, STATIC_HEADERS } from './static-files';
+import { contentType, documentOpenerHeaders, resolveStaticPath, STATIC_HEADERS } from './static-files';
 import { SyncSettingsStore } from '../sync/sync-settings-store';
 import { proxyToCouch, SYNC_PROXY_PREFIX } from '../sync/couch-proxy';
 
@@ -146,9 +146,11 @@ async function serveStatic(rendererDir: string, pathname: string, req: IncomingM
     return;
   }
   const body = await readFile(file);
+  const type = contentType(file);
   res.writeHead(200, {
     ...STATIC_HEADERS,
-    'Content-Type': contentType(file),
+    ...(type.startsWith('text/html') ? documentOpenerHeaders(req.headers['sec-fetch-site']) : {}),
+    'Content-Type': type,
     'Content-Length': body.length,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   });

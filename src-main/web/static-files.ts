@@ -54,12 +54,30 @@ export function resolveStaticPath(root: string, pathname: string): string | null
   return file;
 }
 
-/** Headers every renderer file is served with (besides the CSP, added by each host). */
+/** Headers every renderer file is served with (besides the CSP, added by each host, and the opener policy below). */
 export const STATIC_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-cache',
 };
+
+/**
+ * The HTTP host's page, as a document, cuts any window of another site off from it
+ * (`Cross-Origin-Opener-Policy: same-origin`) when that site opened it: a page that
+ * followed a passage link, or called `window.open`, keeps no handle to navigate or
+ * watch the reader's tab. A page the person opened themselves (an address typed or
+ * bookmarked, `npm start` opening the browser: `Sec-Fetch-Site: none`) or the app
+ * itself (`same-origin`) has no such opener, and gets no policy: in Chromium the
+ * policy moves the page into a new browsing context group, that is a new renderer
+ * process, and that cost 200-230 ms of every start on two cores (docs/benchmarks.md).
+ * Without Sec-Fetch-Site (an older browser) the policy is sent.
+ *
+ * Electron's window needs none (app-protocol.ts): nothing outside the app can open it
+ * or hold a handle to it (security.ts refuses new windows and navigations away).
+ */
+export function documentOpenerHeaders(secFetchSite: string | string[] | undefined): Record<string, string> {
+  const openedByPersonOrApp = secFetchSite === 'none' || secFetchSite === 'same-origin';
+  return { Vary: 'Sec-Fetch-Site', ...(openedByPersonOrApp ? {} : { 'Cross-Origin-Opener-Policy': 'same-origin' }) };
+}

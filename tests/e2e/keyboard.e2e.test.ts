@@ -28,6 +28,11 @@ function focused(page: Page): Promise<{ tag: string; text: string; label: string
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
+/** The page's heading, with its address and the focused element's text. */
+async function whereAmI(page: Page): Promise<{ heading: string | null; address: string; focused: string }> {
+  return { heading: await h1(page).textContent(), address: new URL(page.url()).hash, focused: (await focused(page)).text.slice(0, 80) };
+}
+
 describe('keyboard', () => {
   test('/ focuses search; Esc leaves the box; j/k move through results; Enter opens; Esc goes back', async () => {
     const expected = await must(hostApi().search({ query: 'CSTO' }));
@@ -73,7 +78,8 @@ describe('keyboard', () => {
     await page.keyboard.press('k');
     await expect.poll(async () => (await focused(page)).text).toContain(order.items[1]!.title);
     await page.keyboard.press('Enter');
-    await expect.poll(() => h1(page).textContent()).toBe(order.items[1]!.title);
+    // The address and the focused element come along, so a failure says whether Enter reached the row at all.
+    await expect.poll(() => whereAmI(page)).toMatchObject({ heading: order.items[1]!.title });
     await page.keyboard.press('j');
     await expect.poll(() => h1(page).textContent()).toBe(order.items[2]!.title);
     await page.keyboard.press('k');
