@@ -75,7 +75,7 @@ export async function measureOpen(page: Page, base: string, doc: Doc, opens: num
     const t0 = await page.evaluate(`(() => { const B = window.__bench; B.markLog = []; B.longTasks = []; const t = performance.now(); location.hash = ${JSON.stringify(hash)}; return t; })()`) as number;
     await until(page, `B.watches.marks.painted !== null`);
     const w = await read<Record<string, { at: number | null; painted: number | null }>>(page, 'B.watches');
-    const f = await read<{ url: string; start: number; end: number | null }[]>(page, 'B.fetches');
+    const f = await read<{ url: string; start: number; end: number | null; socket?: boolean; socketServerMs?: number | null }[]>(page, 'B.fetches');
     const getDoc = f.find((x) => x.start >= t0 && x.url.endsWith('/api/getDoc'));
     const net = getDoc ? await call<ResourceTimes | null>(page, 'resourceFor', getDoc.url, getDoc.start) : null;
     const rel = (v: number) => round(v - t0, 1);
@@ -88,7 +88,8 @@ export async function measureOpen(page: Page, base: string, doc: Doc, opens: num
       docFetched: getDoc?.end != null ? getDoc.end - t0 : null,
       docAsked: getDoc ? getDoc.start - t0 : null,
       docNetwork: net ? net.responseEnd - t0 : null,
-      docServer: serverMs(net),
+      // Over the API socket there is no Resource Timing: the host's own time comes with the answer.
+      docServer: getDoc?.socket ? (getDoc.socketServerMs ?? null) : serverMs(net),
       paragraphs: w.paras.at != null ? w.paras.at - t0 : null,
       firstMark: w.firstMark.at != null ? w.firstMark.at - t0 : null,
     };

@@ -79,12 +79,23 @@ describe('API socket', () => {
     ws.close();
   });
 
+  test('answers getDoc, the opening of an article, as HTTP does', async () => {
+    const ws = await opened();
+    const first = (await overHttp('search', { query: 'border', limit: 1 })) as Result<SearchResponse>;
+    const id = first.ok ? first.value.hits[0]!.id : '';
+    const viaSocket = await ask(ws, JSON.stringify({ id: 1, method: 'getDoc', arg: { id } }), 1);
+    expect(viaSocket.result.ok).toBe(true);
+    expect(viaSocket.result).toEqual(await overHttp('getDoc', { id }));
+    expect((await ask(ws, JSON.stringify({ id: 2, method: 'getDoc', arg: { id: 'no-such-doc' } }), 2)).result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    ws.close();
+  });
+
   test('checks the argument with the method schema, and carries only the calls made as you type', async () => {
     const ws = await opened();
     const bad = await ask(ws, JSON.stringify({ id: 1, method: 'search', arg: { query: 42 } }), 1);
     expect(bad.result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const other = await ask(ws, JSON.stringify({ id: 2, method: 'backupWrite', arg: {} }), 2);
-    expect(other.result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/only search and findInDoc/) } });
+    expect(other.result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/only search, findInDoc, getDoc calls/) } });
     // Still open after both: a wrong call is answered, not a reason to drop the page.
     expect((await ask(ws, JSON.stringify({ id: 3, method: 'findInDoc', arg: { id: 'no-such-doc', query: 'x' } }), 3)).result).toMatchObject({ ok: false, error: { code: 'not-found' } });
     ws.close();

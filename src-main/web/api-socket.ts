@@ -55,7 +55,7 @@ export function createApiSocket(opts: { port: () => number; call: (method: strin
       const answering = parsed.success
         ? opts.call(parsed.output.method, parsed.output.arg)
         : // The id was read above and the argument is checked by dispatch: what failed is the method.
-          Promise.resolve(err('invalid-argument', `This socket carries only ${SOCKET_METHODS.join(' and ')} calls, not ${JSON.stringify((message as { method?: unknown }).method ?? null)}.`));
+          Promise.resolve(err('invalid-argument', `This socket carries only ${SOCKET_METHODS.join(', ')} calls, not ${JSON.stringify((message as { method?: unknown }).method ?? null)}.`));
       void answering.then((result) => {
         if (ws.readyState !== ws.OPEN) return;
         const answer: SocketAnswer = { id, result, ms: Math.round((performance.now() - started) * 10) / 10 };

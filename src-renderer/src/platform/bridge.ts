@@ -29,7 +29,7 @@ export function isPreloadBridge(value: unknown): value is ApiClient & BridgeExtr
  * bridge (some methods missing) is treated as absent rather than trusted,
  * because calling a missing method would fail far from the cause. Over HTTP,
  * `openSocket` (the web host's API socket, api-socket.ts) carries the calls
- * made on every keystroke.
+ * made on every keystroke, and the opening of an article.
  */
 export function selectBridge(scope: Record<string, unknown>, fetchImpl: FetchLike, openSocket?: () => SocketLike): Bridge {
   const candidate = scope[BRIDGE_GLOBAL];
