@@ -48,7 +48,7 @@ describe('the reader opened from another site', () => {
     await context.close();
   });
 
-  test('the reader a person opens keeps working in its tab, and is the page the address names', async () => {
+  test('the reader a person opens comes without the opener policy, and works', async () => {
     const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 820 } });
     const page = await context.newPage();
     const answer = await page.goto(`${baseUrl()}#/library`);
