@@ -17,6 +17,7 @@ import { LINK_PROTOCOL } from '../origin';
 import type { CitedDoc } from './types';
 import { escapeHtml } from './escape';
 import { BUNDLED_ARCHIVE_ID, isArchiveId } from './schema';
+import { MONTHS } from '../calendar';
 
 export const PUBLISHER = 'Collective Security Treaty Organization';
 export const DEFAULT_LINK_BASE = `${LINK_PROTOCOL}://`;
@@ -82,11 +83,6 @@ export function parsePassageLink(url: string): ParsedPassageLink | null {
     return null; // malformed percent-encoding
   }
 }
-
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 /** "1 May 2013" from "2013-05-01"; "n.d." when the page gave no date. */
 export function formatDate(iso: string | null | undefined): string {

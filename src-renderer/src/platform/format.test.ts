@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatCount, formatDate, formatNumber, quoted } from './format';
+import { formatCount, formatDate, formatMoment, formatNumber, quoted } from './format';
 
 test('dates read as calendar dates whatever the time zone', () => {
   expect(formatDate('2024-07-19')).toBe('19 July 2024');
@@ -51,4 +51,29 @@ test('counts agree in number', () => {
 test('queries are quoted once', () => {
   expect(quoted('border')).toBe('“border”');
   expect(quoted('"collective security"')).toBe('"collective security"');
+});
+
+test('a moment reads as the clock here shows it: the local day with the local time, never the UTC date', () => {
+  // A unit test in Node (the renderer's types know no `process`): Node applies a new TZ at once.
+  const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+  const zone = env.TZ;
+  try {
+    // Half past midnight in Tokyo is still the day before in UTC: the day shown must be the one of the time shown.
+    env.TZ = 'Asia/Tokyo';
+    expect(formatMoment('2026-12-01T15:30:00.000Z')).toBe('2 December 2026, 00:30');
+    expect(formatMoment('2026-12-01T15:30:00.000Z', { time: false })).toBe('2 December 2026');
+    env.TZ = 'America/Los_Angeles';
+    expect(formatMoment('2026-12-01T15:30:00.000Z')).toBe('1 December 2026, 07:30');
+    // As Intl writes the day in en-GB, whatever the month.
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    for (let m = 0; m < 12; m++) {
+      const d = new Date(2024, m, 9, 13, 5);
+      expect(formatMoment(d.toISOString())).toBe(`${day.format(d)}, 13:05`);
+    }
+  } finally {
+    if (zone === undefined) delete env.TZ;
+    else env.TZ = zone;
+  }
+  expect(formatMoment('not a time')).toBe('Unknown time');
+  expect(formatMoment(null)).toBe('Unknown time');
 });

@@ -3,16 +3,15 @@
  * (YYYY-MM-DD, no time zone), so they are formatted in UTC: a reader west of
  * Greenwich must not see the day before.
  */
+import { MONTHS, SHORT_MONTHS } from '../../../src-main/shared/calendar';
 import type { DocKind } from '../../../src-main/shared/model';
 
-/**
+/*
  * Written by hand, not with Intl: the first `Intl.DateTimeFormat` a renderer process makes loads ICU's calendar
  * and time zone data, 35-60 ms on the main thread (measured in Chromium, each new process), and every start of
- * the app is a new process that needs a date for the library's first rows. The UI is in English (en-GB), so the
- * names are CLDR's en-GB ones ("Sept" included).
+ * the app is a new process that needs a date for the library's first rows. The UI is in English (en-GB): the
+ * month names are shared/calendar.ts's, a time is the 24-hour clock.
  */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 
 function parseIsoDate(iso: string | null | undefined): Date | null {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
@@ -24,6 +23,18 @@ export function formatDate(iso: string | null | undefined, style: 'long' | 'shor
   const d = parseIsoDate(iso);
   if (!d) return 'Undated';
   return `${d.getUTCDate()} ${(style === 'long' ? MONTHS : SHORT_MONTHS)[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * A moment the app recorded (an ISO timestamp: a backup made, a note written, the last sync) as the person's own
+ * clock shows it: "2 December 2026, 13:25", or with `time: false` the day alone. A timestamp is UTC; the day it
+ * fell on here may be another one than its UTC date, and the date and the time must agree.
+ */
+export function formatMoment(iso: string | null | undefined, { time = true }: { time?: boolean } = {}): string {
+  const d = iso ? new Date(iso) : null;
+  if (!d || Number.isNaN(d.getTime())) return 'Unknown time';
+  const day = `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  return time ? `${day}, ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}` : day;
 }
 
 /** A number with its thousands grouped ("50,000"), as en-GB writes it; by hand for the reason above. */

@@ -15,6 +15,7 @@ import { closeImport, type ImportRequest } from './import-store';
 import { goToArchive } from './places';
 import { pickedFiles, planBatches, sendInWorker, type PickedFile } from './upload-files';
 import { throttleToFrames } from './throttle-frames';
+import { formatNumber } from '../../platform/format';
 
 type Stage =
   | { kind: 'choose'; error?: string }
@@ -183,7 +184,7 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
                 </label>
               </div>
               <p className="import-picked" role="status" hidden={desktop}>
-                {picked ? `${picked.folder ? `“${picked.folder}”: ` : ''}${picked.files.length.toLocaleString()} file${picked.files.length === 1 ? '' : 's'} chosen` : 'Nothing chosen yet.'}
+                {picked ? `${picked.folder ? `“${picked.folder}”: ` : ''}${formatNumber(picked.files.length)} file${picked.files.length === 1 ? '' : 's'} chosen` : 'Nothing chosen yet.'}
               </p>
             </fieldset>
             <fieldset className="export-fieldset" disabled={busy}>
@@ -205,7 +206,7 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
           <div className="import-progress">
             <div className="export-progress">
               <progress aria-label="Import progress" max={progress.total || 1} value={progress.total ? (progress.done ?? 0) : undefined} />
-              <span className="subtle import-counts">{progress.total ? `${(progress.done ?? 0).toLocaleString()} of ${progress.total.toLocaleString()}` : ''}</span>
+              <span className="subtle import-counts">{progress.total ? `${formatNumber(progress.done ?? 0)} of ${formatNumber(progress.total)}` : ''}</span>
             </div>
             <p className="import-phase" role="status">
               {progress.label}
@@ -266,14 +267,14 @@ function ImportReportView({ report, tooLarge }: { report: ImportReport; tooLarge
   return (
     <section className="import-report" aria-label="Import report">
       <p className="export-status" role="status">
-        “{report.name}”: {report.articles.toLocaleString()} article{report.articles === 1 ? '' : 's'} and {report.briefs.toLocaleString()} brief
-        {report.briefs === 1 ? '' : 's'} from {report.files.toLocaleString()} file{report.files === 1 ? '' : 's'}.
+        “{report.name}”: {formatNumber(report.articles)} article{report.articles === 1 ? '' : 's'} and {formatNumber(report.briefs)} brief
+        {report.briefs === 1 ? '' : 's'} from {formatNumber(report.files)} file{report.files === 1 ? '' : 's'}.
       </p>
       <dl className="import-counts-list">
         {rows.map(([label, n]) => (
           <div key={label} data-count={label.toLowerCase().replace(/ /g, '-')}>
             <dt>{label}</dt>
-            <dd>{n.toLocaleString()}</dd>
+            <dd>{formatNumber(n)}</dd>
           </div>
         ))}
       </dl>

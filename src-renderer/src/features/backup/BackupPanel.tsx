@@ -12,13 +12,12 @@ import type { NotesDatabase } from '../../db/database';
 import { backupFileName, describeContents, type BackupPreview, type Snapshot, type TableCounts } from '../../../../src-main/shared/notes/backup/backup-format';
 import { MAX_BACKUP_CHARS, parseBackup } from '../../../../src-main/shared/notes/backup/backup-parse';
 import type { RestoreMode, RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
-import { formatDate } from '../../../../src-main/shared/notes/citation';
 import { importW3cText, type W3cImportResult } from '../../../../src-main/shared/notes/w3c-import';
 import type { SaveExportFile } from '../export';
 import type { AutoBackupInfo, AutoBackupSource } from './backup-host';
 import { createBackupText, currentCounts, importAnnotations, previewRestore, restoreBackup, type BackupMade } from '../../db/backup-db';
 import { RestorePreview } from './RestorePreview';
-import { formatCount } from '../../platform/format';
+import { formatCount, formatMoment } from '../../platform/format';
 
 export interface BackupPanelProps {
   db: NotesDatabase;
@@ -256,7 +255,7 @@ export function BackupPanel({ db, appVersion, save, autoBackups, knownDocIds }: 
                 {autoList.map((b) => (
                   <tr key={b.name}>
                     <td>
-                      {formatDate(b.createdAt)} {new Date(b.createdAt).toLocaleTimeString()}
+                      {formatMoment(b.createdAt)}
                       {b.reason ? <span className="subtle"> · {REASONS[b.reason] ?? b.reason}</span> : null}
                     </td>
                     <td>{b.counts ? countsText(b.counts) : '—'}</td>

@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import type { ArchiveNotesCount, BackupPreview, TableCounts, TableName } from '../../../../src-main/shared/notes/backup/backup-format';
 import { TABLE_NAMES } from '../../../../src-main/shared/notes/backup/backup-format';
 import type { RestoreMode, RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
-import { formatDate } from '../../../../src-main/shared/notes/citation';
+import { formatMoment } from '../../platform/format';
 
 const TABLE_LABEL: Record<TableName, string> = {
   annotations: 'Highlights and notes',
@@ -41,8 +41,8 @@ export function RestorePreview(p: RestorePreviewProps) {
   return (
     <section className="restore-preview" aria-label="Restore preview">
       <p>
-        <strong>{p.source}</strong>: a backup from {formatDate(p.preview.createdAt)} at{' '}
-        {new Date(p.preview.createdAt).toLocaleTimeString()}, made by Archive Reader {p.preview.appVersion}.
+        <strong>{p.source}</strong>: a backup from {formatMoment(p.preview.createdAt)}, made by Archive Reader{' '}
+        {p.preview.appVersion}.
       </p>
       <dl className="restore-counts">
         <dt className="section-label">&nbsp;</dt>

@@ -17,6 +17,7 @@ import type { ArticleNote, CitedDoc, ExportFormat } from '../../../../src-main/s
 import { useNotesDb } from '../../db';
 import type { SaveExportFile } from './deliver-file';
 import type { PrintPdf } from './print-pdf';
+import { formatNumber } from '../../platform/format';
 
 export interface ExportScope {
   id: 'article' | 'selection' | 'everything';
@@ -151,7 +152,7 @@ export function ExportDialog(props: ExportDialogProps) {
           <div className="export-progress">
             <progress aria-label="Export progress" max={status.total || 1} value={status.done} />
             <span className="subtle">
-              {status.total ? `${status.done.toLocaleString()} of ${status.total.toLocaleString()}` : 'Preparing…'}
+              {status.total ? `${formatNumber(status.done)} of ${formatNumber(status.total)}` : 'Preparing…'}
             </span>
           </div>
         )}

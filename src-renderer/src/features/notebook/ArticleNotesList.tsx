@@ -5,7 +5,7 @@
  * reach. Reading positions alone are not listed: they are no notes.
  */
 import type { DocState } from '../../../../src-main/shared/notes/annotation-model';
-import { formatDate } from '../../platform/format';
+import { formatMoment } from '../../platform/format';
 import { useAllDocStates } from '../../db';
 import { MarkdownView } from '../annotations';
 import { fold, type DocInfo, type NotebookFilter } from './notebook-filter';
@@ -73,7 +73,7 @@ export function ArticleNotesList({
                   {title}
                 </span>
                 <time className="notebook-item-date" dateTime={d.modified}>
-                  {formatDate(d.modified.slice(0, 10))}
+                  {formatMoment(d.modified, { time: false })}
                 </time>
               </div>
               {isOrphan(d.docId) ? <p className="notebook-orphan-badge">No longer in this archive</p> : null}

@@ -18,7 +18,7 @@ import { deleteWithUndo, shortQuote } from '../annotations';
 import { MarkdownView } from '../annotations';
 import { StorageStatus } from '../annotations';
 import { AnnotationToasts, showToast } from '../annotations';
-import { formatDate } from '../../platform/format';
+import { formatMoment } from '../../platform/format';
 import { ArticleNotesList } from './ArticleNotesList';
 import { EMPTY_FILTER, filterAnnotations, type DocInfo, type NotebookFilter, type NotebookSort } from './notebook-filter';
 
@@ -254,7 +254,7 @@ export function Notebook({ docs = [], docsComplete = false, onOpen, onOpenArticl
                   {titleOf(a.docId)}
                 </span>
                 <time className="notebook-item-date" dateTime={a.created}>
-                  {formatDate(a.created.slice(0, 10))}
+                  {formatMoment(a.created, { time: false })}
                 </time>
               </div>
               {isOrphan(a.docId) ? <p className="notebook-orphan-badge">No longer in this archive</p> : null}

@@ -1,10 +1,11 @@
 /** The words of the sync status line and of "Test connection". */
 import type { SyncStatus } from '../../db/sync/sync-engine';
+import { formatMoment, formatNumber } from '../../platform/format';
 
 export function describeStatus(s: SyncStatus, enabled: boolean): string {
   if (!enabled && s.state === 'stopped') return 'Sync is off.';
-  const when = s.lastSync ? ` Last synced ${new Date(s.lastSync).toLocaleString()}.` : '';
-  const pending = s.pending > 0 ? `${s.pending.toLocaleString('en')} pending` : null;
+  const when = s.lastSync ? ` Last synced ${formatMoment(s.lastSync)}.` : '';
+  const pending = s.pending > 0 ? `${formatNumber(s.pending)} pending` : null;
   switch (s.state) {
     case 'synced':
       return `${pending ?? 'Synced'}.${when}`;
