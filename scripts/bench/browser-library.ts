@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { profileDuring } from './cdp-profile';
-import { call, r1, read, until } from './browser-page';
+import { call, r1, read, until, waitInPage } from './browser-page';
 import { median, percentile } from './stats';
 
 /** Frame figures of one recorded stretch: rate, long frames, frames that showed unloaded rows. */
@@ -65,7 +65,7 @@ async function scrollToTop(page: Page) {
 async function loadFirstRows(page: Page, base: string): Promise<{ rows: number; appRows: number }> {
   await page.goto('about:blank');
   await page.goto(`${base}#/library`);
-  await until(page, `B.watches.rows.painted !== null && B.watches.appRows.painted !== null`);
+  await waitInPage(page, 'watches', ['rows', 'appRows']);
   return { rows: await read<number>(page, 'B.watches.rows.painted'), appRows: await read<number>(page, 'B.watches.appRows.painted') };
 }
 

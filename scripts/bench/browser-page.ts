@@ -34,6 +34,16 @@ export async function until(page: Page, expr: string, timeout = 120_000): Promis
   }
 }
 
+/**
+ * Waits for one of the probe's conditions inside the page (browser-probe.ts `waitFor`): one call, answered when the
+ * figure is in, so nothing is sent into the page while it is being timed (as until's polls were). `waitInPage`
+ * returns the wait: start it before the action it times, and await it after.
+ */
+export async function waitInPage(page: Page, name: 'key' | 'watches', args: string[] = [], timeout = 120_000): Promise<void> {
+  const ok = await call<boolean>(page, 'waitFor', name, args, timeout);
+  if (!ok) throw new Error(`timed out after ${timeout} ms waiting in the page for ${name}(${args.join(', ')})`);
+}
+
 export const r1 = (v: number | null) => round(v, 1);
 export const stat = (v: number[]) => ({ p50: r1(median(v)), p95: r1(percentile(v, 95)), max: v.length ? r1(Math.max(...v)) : null });
 
