@@ -8,8 +8,10 @@
  * pushes a history entry (Back returns there); later ones replace it.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../../platform/api-context';
 import { currentRoute, navigate, useRoute } from '../../platform/router';
 import type { SearchRoute } from '../../platform/routes';
+import { askFirstPageAhead, searchRequestOf } from './search-flight';
 import { registerSearchFocus, requestFirstResultFocus } from './search-box-registry';
 
 /**
@@ -22,6 +24,7 @@ export const SEARCH_DEBOUNCE_MS = 0;
 /** `busy`: what is still loading ("Loading search…"), shown at the box's end in place of the shortcut hint. */
 export function SearchBox({ busy = null }: { busy?: string | null } = {}) {
   const route = useRoute();
+  const api = useApi();
   const routeQ = route.name === 'search' ? route.q : route.name === 'article' ? (route.q ?? '') : null;
   const [value, setValue] = useState(routeQ ?? '');
   const input = useRef<HTMLInputElement>(null);
@@ -55,7 +58,12 @@ export function SearchBox({ busy = null }: { busy?: string | null } = {}) {
     const here = currentRoute();
     const filters: Omit<SearchRoute, 'name' | 'q'> =
       here.name === 'search' ? { kind: here.kind, from: here.from, to: here.to } : {};
-    navigate({ name: 'search', q, ...filters }, { replace: here.name === 'search' });
+    const next: SearchRoute = { name: 'search', q, ...filters };
+    // The results' first page leaves now, not once React has drawn the route (search-flight.ts). While the
+    // archive or its index is still loading (`busy`), the view asks when it can.
+    const request = busy === null ? searchRequestOf(next) : null;
+    if (request) askFirstPageAhead(api, JSON.stringify(request));
+    navigate(next, { replace: here.name === 'search' });
   };
 
   useEffect(

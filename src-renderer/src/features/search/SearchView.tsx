@@ -20,6 +20,7 @@ import { onFirstResultFocusRequest, takeFirstResultFocus } from './search-box-re
 import { NotesOnlyResults, useNotesScope } from './NotesMatches';
 import { Snippet } from './Snippet';
 import { SyntaxHelp } from './SyntaxHelp';
+import { searchRequestOf } from './search-flight';
 import { useSearch } from './use-search';
 
 export function SearchView({ route }: { route: SearchRoute }) {
@@ -27,7 +28,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
   const q = route.q.trim();
   // Asked as soon as the archive is open, not once its index is: the host loads the index when first asked
   // (archive-service.ts), and answers when it has.
-  const search = useSearch(q && status.libraryReady ? { query: route.q, kind: route.kind, from: route.from, to: route.to } : null);
+  const search = useSearch(status.libraryReady ? searchRequestOf(route) : null);
   const facets = useApiCall(status.libraryReady ? 'facets' : null, (api) => api.facets({}));
   const listRef = useRef<HTMLOListElement>(null);
   const notes = useNotesScope(q, route.notes === true);

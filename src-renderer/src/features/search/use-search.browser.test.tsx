@@ -9,6 +9,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { ApiClient, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
 import { BridgeProvider } from '../../platform/api-context';
+import { askFirstPageAhead, searchRequestOf } from './search-flight';
 import { FIRST_PAGE, PAGE, TOP_UP_MS, useSearch } from './use-search';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -117,6 +118,34 @@ test('clearing the box while a search is in flight drops its answer', async () =
   expect(out().dataset.status).toBe('idle');
   expect(out().textContent).toBe('');
   expect(sent).toHaveLength(1);
+});
+
+test('a first page the box sent from the keystroke is taken, not asked again; while one is out, the box sends none', async () => {
+  const { client, sent, reply } = slowHost();
+  const { out, type } = mount(client);
+  const ahead = (q: string) => askFirstPageAhead(client, JSON.stringify(searchRequestOf({ q })));
+  ahead('pe');
+  ahead('pea');
+  // The second key found a search on its way: it went nowhere.
+  expect(sent.map((p) => [p.req.query, p.req.offset, p.req.limit])).toEqual([['pe', 0, FIRST_PAGE]]);
+  await type('pe');
+  expect(sent).toHaveLength(1);
+  expect(out().dataset.status).toBe('loading');
+  await reply(sent[0]);
+  expect(out().dataset.status).toBe('ready');
+  expect(out().textContent).toBe('hit-for-pe');
+
+  // Idle again: the next key's page leaves from the box, and a key typed past it waits for its answer, as before.
+  ahead('pea');
+  await type('pea');
+  ahead('peac');
+  await type('peac');
+  expect(sent.map((p) => p.req.query)).toEqual(['pe', 'pea']);
+  await reply(sent[1]);
+  expect(out().textContent).toBe('hit-for-pe');
+  expect(sent.map((p) => p.req.query)).toEqual(['pe', 'pea', 'peac']);
+  await reply(sent[2]);
+  expect(out().textContent).toBe('hit-for-peac');
 });
 
 /** A host with `total` hits for every query, answering each request at once. */

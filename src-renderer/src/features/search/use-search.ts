@@ -11,20 +11,18 @@
  * screenful: fewer snippets for the host to cut, less to send and paint),
  * and once the person pauses (TOP_UP_MS with no newer query) the list is
  * filled up to PAGE; "Show more" pages on from there.
+ *
+ * The box may have sent a query's first page from the keystroke itself
+ * (search-flight.ts): it is taken here rather than asked for again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
 import type { AppError } from '../../../../src-main/shared/result';
 import { useApi } from '../../platform/api-context';
+import { hasAhead, sendFirstPage, takeAhead } from './search-flight';
 
+export { FIRST_PAGE } from './search-flight';
 export const PAGE = 30;
-/**
- * Hits asked for on each keystroke: what fits on the screen. A result with its two snippets is about 190 px
- * tall, so 3-4 fill a 820 px window and 6 a window 1,350 px tall. Each one more is snippets for the host to
- * cut and text for the page to lay out before the keystroke's answer is painted (the bench's keystroke p95: 61.8 ms
- * with 10, 54.0 with 6, one run each; docs/benchmarks.md).
- */
-export const FIRST_PAGE = 6;
 /** The pause after an answer before the rest of the first PAGE is fetched. */
 export const TOP_UP_MS = 300;
 
@@ -52,7 +50,7 @@ export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): 
   });
   const [attempt, setAttempt] = useState(0);
   const liveKey = useRef<string | null>(null);
-  /** A first-page search is on its way to the host. */
+  /** A first page this view asked for (or took from the box) is on its way. */
   const inFlight = useRef(false);
   /** The newest query asked for while one was in flight (sent when it answers). */
   const queued = useRef<string | null>(null);
@@ -61,7 +59,6 @@ export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): 
 
   const run = useCallback((k: string) => {
     inFlight.current = true;
-    const request = JSON.parse(k) as SearchRequest;
     const done = (next: Inner | null) => {
       inFlight.current = false;
       if (next && liveKey.current === k) setState(next);
@@ -70,7 +67,7 @@ export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): 
       // Send the newest query, unless this answer was already for it.
       if (waiting !== null && waiting === liveKey.current && !(next && waiting === k)) run(waiting);
     };
-    apiRef.current.search({ ...request, limit: FIRST_PAGE, offset: 0 }).then(
+    (takeAhead(apiRef.current, k) ?? sendFirstPage(apiRef.current, k)).then(
       (r) =>
         done(
           r.ok
@@ -96,7 +93,8 @@ export function useSearch(req: Omit<SearchRequest, 'limit' | 'offset'> | null): 
       return;
     }
     setState((s) => ({ ...s, status: 'loading', error: null, loadingMore: false }));
-    if (inFlight.current) queued.current = key;
+    // The box sent this very query from its keystroke: take that. Another of ours on its way: this one waits.
+    if (inFlight.current && !hasAhead(api, key)) queued.current = key;
     else run(key);
   }, [api, key, attempt, run]);
 
