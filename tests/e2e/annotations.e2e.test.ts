@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Doc } from '../../src-main/shared/model';
-import { launch, openPage } from './browser';
+import { launch, libraryRows, openPage } from './browser';
 import { articleHash, articles, closeCard, highlight, paintedIds, paintedSlices, passage, waitForPainted } from './notes-support';
 
 let browser: Browser;
@@ -101,7 +101,7 @@ describe('highlights in the reader', () => {
 
   test('Esc closes the open highlight\'s card first, and only a second Esc leaves the article', async () => {
     const { page, context } = await openPage(browser, '');
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await libraryRows(page).first().waitFor();
     await page.goto(page.url().replace(/#.*$/, '') + articleHash(long.id));
     await page.getByRole('heading', { level: 1, name: long.title }).waitFor();
     const id = await highlight(page, passage(long, 4));

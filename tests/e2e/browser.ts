@@ -42,7 +42,8 @@ export function fileBrowser(): { readonly browser: Browser } {
   };
 }
 
-/** The search page's results, and its search box, by their accessible names. */
+/** The library's rows, the search page's results, and its search box, by their accessible names. */
+export const libraryRows = (page: Page) => page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
 export const searchResults = (page: Page) => page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
 export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
 

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hostApi, must } from './api';
-import { launch, openPage } from './browser';
+import { launch, libraryRows, openPage, searchBox, searchResults } from './browser';
 import { articleHash, articles, clickHighlight, closeCard, paintedIds, paintedSlices, passage, selectPassage } from './notes-support';
 
 let browser: Browser;
@@ -38,15 +38,15 @@ describe('keyboard', () => {
     const expected = await must(hostApi().search({ query: 'CSTO' }));
     expect(expected.hits.length).toBeGreaterThan(2);
     const { page, context } = await openPage(browser);
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await libraryRows(page).first().waitFor();
     await page.keyboard.press('/');
     expect(await focused(page)).toMatchObject({ tag: 'INPUT', label: 'Search' });
     await page.keyboard.type('CSTO', { delay: 20 });
-    await page.getByRole('list', { name: 'Search results' }).getByRole('listitem').nth(2).waitFor();
+    await searchResults(page).nth(2).waitFor();
     await page.keyboard.press('Escape');
     expect((await focused(page)).tag).not.toBe('INPUT');
     // Esc left the query alone.
-    expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('CSTO');
+    expect(await searchBox(page).inputValue()).toBe('CSTO');
 
     await page.keyboard.press('j');
     expect((await focused(page)).text).toBe(expected.hits[0]!.title);
@@ -56,7 +56,7 @@ describe('keyboard', () => {
     await page.keyboard.press('k');
     expect((await focused(page)).text).toBe(expected.hits[1]!.title);
     await page.keyboard.press('Enter');
-    await expect.poll(() => h1(page).textContent()).toBe(expected.hits[1]!.title);
+    await expect.poll(() => whereAmI(page)).toMatchObject({ heading: expected.hits[1]!.title });
 
     await page.keyboard.press('Escape');
     await page.getByRole('list', { name: 'Search results' }).waitFor();
@@ -69,7 +69,7 @@ describe('keyboard', () => {
   test('j/k move through the library, Enter opens, j/k change article, Esc returns to the list', async () => {
     const order = await must(hostApi().list({ sort: 'date', order: 'desc' }));
     const { page, context } = await openPage(browser);
-    const rows = page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
+    const rows = libraryRows(page);
     await rows.first().waitFor();
     await page.keyboard.press('j');
     await page.keyboard.press('j');
@@ -99,7 +99,7 @@ describe('keyboard', () => {
 
   test('keys typed into the search box stay text', async () => {
     const { page, context } = await openPage(browser);
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await libraryRows(page).first().waitFor();
     const box = page.getByRole('searchbox', { name: 'Search' });
     await box.click();
     await page.keyboard.type('j/k', { delay: 20 });
@@ -109,7 +109,7 @@ describe('keyboard', () => {
 
   test('every button and link on the main views has an accessible name', async () => {
     const { page, context } = await openPage(browser);
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await libraryRows(page).first().waitFor();
     const unnamed = async () =>
       page.evaluate(() => {
         const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ outerHTML: string; getAttribute(n: string): string | null; textContent: string | null; labels?: ArrayLike<unknown> | null }> } }).document;

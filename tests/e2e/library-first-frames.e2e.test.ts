@@ -12,7 +12,7 @@ import { startWebHost } from '../../src-main/web/server';
 import { ingestFolder } from '../../src-main/archive/index';
 import { storyFiles, writeFolder } from '../../src-main/archives/test-folder';
 import { tempDirsForFile } from '../support/temp-dirs';
-import { launch, openPage } from './browser';
+import { launch, libraryRows, openPage } from './browser';
 import { articleHash, articles, closeCard, escapeRegExp, highlight, passage, storedReadingPosition } from './notes-support';
 
 const tempDir = tempDirsForFile();
@@ -35,7 +35,7 @@ describe('the library does not move under the pointer', () => {
       await recordListTop(context);
       const page = await context.newPage();
       await page.goto(host.url);
-      await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+      await libraryRows(page).first().waitFor();
       // The filtered counts have arrived (a bar's name carries its count), and a little after.
       await page.getByRole('group', { name: 'Filter by year' }).getByRole('button', { name: /, \d+ items?$/ }).first().waitFor();
       await page.waitForTimeout(500);
@@ -50,7 +50,7 @@ describe('the library does not move under the pointer', () => {
   });
   test('a start at the library draws its rows in the first frame the app draws: no "Opening the archive…", no library without rows before them', async () => {
     const { page, context } = await openPage(browser, '', { height: 700 });
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await libraryRows(page).first().waitFor();
     // Every frame of a new start, from the page's first: what the app had drawn by then.
     await context.addInitScript(() => {
       const w = globalThis as unknown as { __drawn: string[]; requestAnimationFrame(f: () => void): void; document: { querySelector(s: string): unknown } };
@@ -70,7 +70,7 @@ describe('the library does not move under the pointer', () => {
       await route.continue();
     });
     await page.reload();
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await libraryRows(page).first().waitFor();
     const drawn = await page.evaluate(() => (globalThis as unknown as { __drawn: string[] }).__drawn);
     expect(drawn, `what each frame showed: ${drawn.join(' → ')}`).toEqual(['the header + rows']);
     await context.close();

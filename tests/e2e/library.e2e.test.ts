@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWebHost } from '../../src-main/web/server';
 import { hostApi, must } from './api';
-import { launch, openPage } from './browser';
+import { launch, libraryRows, openPage } from './browser';
 import { articleHash, articles, escapeRegExp, storedDocState, storedReadingPosition } from './notes-support';
 
 let browser: Browser;
@@ -47,19 +47,19 @@ describe('library', () => {
     const bar = timeline.getByRole('button', { name: new RegExp(`^${busiest.year},`) });
     await bar.click();
     await expect.poll(() => bar.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.getByRole('list', { name: 'Library items' }).getByRole('listitem').count()).toBe(busiest.count);
+    await expect.poll(() => libraryRows(page).count()).toBe(busiest.count);
     expect(await page.getByText(`${busiest.count} item${busiest.count === 1 ? '' : 's'} of ${all.total}`).count()).toBe(1);
-    for (const text of await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').allTextContents()) {
+    for (const text of await libraryRows(page).allTextContents()) {
       expect(text).toContain(String(busiest.year));
     }
     expect(page.url()).toContain(`year=${busiest.year}`);
 
     // The filter survives a reload (it lives in the URL).
     await page.reload();
-    await expect.poll(() => page.getByRole('list', { name: 'Library items' }).getByRole('listitem').count()).toBe(busiest.count);
+    await expect.poll(() => libraryRows(page).count()).toBe(busiest.count);
 
     await timeline.getByRole('button', { name: new RegExp(`^${busiest.year},`) }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Library items' }).getByRole('listitem').count()).toBe(all.total);
+    await expect.poll(() => libraryRows(page).count()).toBe(all.total);
     await context.close();
   });
 
@@ -82,7 +82,7 @@ describe('library', () => {
     const { page, context } = await openPage(browser);
     await page.getByRole('radiogroup', { name: 'Kind' }).getByRole('radio', { name: /^Briefs/ }).check();
     await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Title A–Z' });
-    const rows = page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
+    const rows = libraryRows(page);
     await expect.poll(() => rows.count()).toBe(briefs.total);
     await expect.poll(async () => (await rows.first().getByRole('link').textContent()) ?? '').toContain(briefs.items[0]!.title);
     for (const text of await rows.allTextContents()) expect(text).toMatch(/Brief/);
@@ -97,7 +97,7 @@ describe('library', () => {
     const expected = await must(hostApi().list({ facet: { type: type!, value: facet.value } }));
     const all = await must(hostApi().list({}));
     const { page, context, errors } = await openPage(browser);
-    const rows = page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
+    const rows = libraryRows(page);
     await expect.poll(() => rows.count()).toBe(all.total);
     const box = page.getByRole('combobox', { name: 'Mentions' });
     await box.click();
@@ -132,7 +132,7 @@ describe('library', () => {
     const { page, context } = await openPage(browser, hash);
     await page.getByText('Nothing matches these filters').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
-    await expect.poll(() => page.getByRole('list', { name: 'Library items' }).getByRole('listitem').count()).toBe(all.total);
+    await expect.poll(() => libraryRows(page).count()).toBe(all.total);
     await context.close();
   });
 });
@@ -151,7 +151,7 @@ describe('while the archive is still opening', () => {
       await search.goto(host.url + '#/search?q=border');
       await search.getByText('Loading the search index…').waitFor();
       release();
-      await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+      await libraryRows(page).first().waitFor();
       await search.getByRole('list', { name: 'Search results' }).getByRole('listitem').first().waitFor();
       await page.close();
       await search.close();

@@ -7,9 +7,8 @@
  * documentOpenerHeaders).
  */
 import { createServer, type Server } from 'node:http';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, fileBrowser } from './browser';
+import { baseUrl, fileBrowser, libraryRows } from './browser';
 
 const chromium = fileBrowser();
 let other: Server;
@@ -27,8 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((done) => other?.close(done));
 });
-
-const libraryRows = (page: Page) => page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
 
 describe('the reader opened from another site', () => {
   test('opens and works, and the site that opened it keeps no handle to navigate it elsewhere', async () => {

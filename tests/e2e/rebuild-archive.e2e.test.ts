@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { bundledCorpusDir, ensureBundledArchive } from '../../src-main/archive/index';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
-import { launch } from './browser';
+import { launch, libraryRows } from './browser';
 import { describeViolations, seriousViolations } from './axe';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -45,7 +45,7 @@ test('the library names the damaged file, offers a rebuild, and reads again afte
   const violations = await seriousViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
   await rebuild.click();
-  const rows = page.getByRole('list', { name: 'Library items' }).getByRole('listitem');
+  const rows = libraryRows(page);
   await rows.first().waitFor({ timeout: 60_000 });
   expect(await rows.count()).toBeGreaterThan(0);
   await rows.first().getByRole('link').click();

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hostApi, must } from './api';
-import { launch, openPage, type PageWindow, screenshot } from './browser';
+import { launch, libraryRows, openPage, type PageWindow, screenshot } from './browser';
 import { seen } from './visible';
 
 let browser: Browser;
@@ -32,11 +32,11 @@ async function bodyBackground(page: Page): Promise<string> {
 describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
   test('library', async () => {
     const { page, context, errors } = await openPage(browser, '', { theme });
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await libraryRows(page).first().waitFor();
     await page.getByRole('group', { name: 'Filter by year' }).waitFor();
     expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
     backgrounds.set(theme, await bodyBackground(page));
-    const first = await seen(page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().getByRole('link').first());
+    const first = await seen(libraryRows(page).first().getByRole('link').first());
     expect(first.inViewport).toBe(true);
     expect(first.contrast).toBeGreaterThanOrEqual(4.5);
     await screenshot(page, `library-${theme}`);

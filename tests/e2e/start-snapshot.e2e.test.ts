@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, openPage } from './browser';
+import { launch, libraryRows, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -109,7 +109,7 @@ describe('a later start at the library', () => {
 
   test('is not shown at an address other than the one it was taken at', async () => {
     const { page, context } = await openPage(browser, '', { height: 700 });
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').nth(2).waitFor();
+    await libraryRows(page).nth(2).waitFor();
     await kept(page);
     await recordFrames(context);
     await slowAnswers(context, 800);

@@ -23,6 +23,7 @@ import type { WebHost } from '../../src-main/web/server';
 import { createHttpClient } from '../../src-main/shared/http-client';
 import { createBackup, type Snapshot } from '../../src-main/shared/notes/backup/backup-format';
 import type { CouchServer } from '../support/couch-server';
+import { libraryRows } from './browser';
 import { articleHash, closeCard, highlight, paintedIds, passage, waitForPainted } from './notes-support';
 import { notesOf, openSettings, startSyncWorld, statusLine, type SyncWorld } from './sync-support';
 
@@ -303,7 +304,7 @@ describe('sync between two profiles through a CouchDB-protocol server', () => {
 
   test('a field typed while the saved settings are on their way is kept, not overwritten by their late answer', async () => {
     const page = await profile();
-    await page.getByRole('list', { name: 'Library items' }).getByRole('listitem').first().waitFor();
+    await libraryRows(page).first().waitFor();
     // The host answers the saved settings late (a busy start).
     let release = () => undefined as void;
     const gate = new Promise<void>((r) => (release = r));

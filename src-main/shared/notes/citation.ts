@@ -17,7 +17,7 @@ import { LINK_PROTOCOL } from '../origin';
 import type { CitedDoc } from './types';
 import { escapeHtml } from './escape';
 import { BUNDLED_ARCHIVE_ID, isArchiveId } from './schema';
-import { MONTHS } from '../calendar';
+import { writeDay } from '../calendar';
 
 export const PUBLISHER = 'Collective Security Treaty Organization';
 export const DEFAULT_LINK_BASE = `${LINK_PROTOCOL}://`;
@@ -89,8 +89,8 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return 'n.d.';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
-  const month = MONTHS[Number(m[2]) - 1];
-  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+  const month = Number(m[2]) - 1;
+  return month >= 0 && month < 12 ? writeDay(Number(m[3]), month, m[1]) : iso;
 }
 
 export interface CitationDate {

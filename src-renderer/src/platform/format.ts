@@ -3,7 +3,7 @@
  * (YYYY-MM-DD, no time zone), so they are formatted in UTC: a reader west of
  * Greenwich must not see the day before.
  */
-import { MONTHS, SHORT_MONTHS } from '../../../src-main/shared/calendar';
+import { writeDay } from '../../../src-main/shared/calendar';
 import type { DocKind } from '../../../src-main/shared/model';
 
 /*
@@ -22,7 +22,7 @@ function parseIsoDate(iso: string | null | undefined): Date | null {
 export function formatDate(iso: string | null | undefined, style: 'long' | 'short' = 'long'): string {
   const d = parseIsoDate(iso);
   if (!d) return 'Undated';
-  return `${d.getUTCDate()} ${(style === 'long' ? MONTHS : SHORT_MONTHS)[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return writeDay(d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear(), style);
 }
 
 /**
@@ -33,7 +33,7 @@ export function formatDate(iso: string | null | undefined, style: 'long' | 'shor
 export function formatMoment(iso: string | null | undefined, { time = true }: { time?: boolean } = {}): string {
   const d = iso ? new Date(iso) : null;
   if (!d || Number.isNaN(d.getTime())) return 'Unknown time';
-  const day = `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  const day = writeDay(d.getDate(), d.getMonth(), d.getFullYear());
   return time ? `${day}, ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}` : day;
 }
 
