@@ -100,7 +100,7 @@ describe('keyboard', () => {
   test('keys typed into the search box stay text', async () => {
     const { page, context } = await openPage(browser);
     await libraryRows(page).first().waitFor();
-    const box = page.getByRole('searchbox', { name: 'Search' });
+    const box = searchBox(page);
     await box.click();
     await page.keyboard.type('j/k', { delay: 20 });
     expect(await box.inputValue()).toBe('j/k');

@@ -9,10 +9,10 @@
  * with the key"). The search box asks here as the key is handled, and
  * use-search.ts takes the answer already on its way.
  *
- * One search is in flight per client, whoever sent it: the box asks ahead only
- * when none is, so fast typing still sends only the newest query after the
- * one in flight (use-search.ts). An answer asked ahead is taken once, by the
- * same request, within a few seconds.
+ * The box asks ahead only when no first page is on its way, whoever sent it,
+ * so fast typing still sends only the newest query after the one in flight
+ * (use-search.ts). An answer asked ahead is taken once, by the same request,
+ * within a few seconds.
  */
 import type { ApiClient, SearchRequest, SearchResponse } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/result';
@@ -28,7 +28,7 @@ export const FIRST_PAGE = 6;
 /** An answer asked ahead and not taken by then is not used: the next ask goes to the host. */
 const KEEP_MS = 3_000;
 
-export type SearchAnswer = Promise<Result<SearchResponse>>;
+type SearchAnswer = Promise<Result<SearchResponse>>;
 
 interface Flight {
   /** A first page is on its way to the host. */
@@ -47,11 +47,6 @@ function flightOf(api: ApiClient): Flight {
 /** The request a search route asks for, or null when there is nothing to search; its JSON is the request's key. */
 export function searchRequestOf(route: Pick<SearchRoute, 'q' | 'kind' | 'from' | 'to'>): Omit<SearchRequest, 'limit' | 'offset'> | null {
   return route.q.trim() ? { query: route.q, kind: route.kind, from: route.from, to: route.to } : null;
-}
-
-/** Whether a first page is on its way for this client. */
-export function searching(api: ApiClient): boolean {
-  return flightOf(api).busy;
 }
 
 /** Sends the first page of the request `key` (searchRequestOf's JSON) now; the client is busy until it answers. */
