@@ -16,6 +16,7 @@ import { scrollToHighlight } from './SelectionToolbar';
 import type { AnnotationSlotProps } from './slot-props';
 import { useAnchoredAnnotations } from './use-anchors';
 import { useProgressiveCount } from './use-progressive-count';
+import { formatCount } from '../../platform/format';
 
 export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSlotProps) {
   const colors = useColors();
@@ -76,7 +77,7 @@ export function AnnotationSidebar({ doc, text, container, starts }: AnnotationSl
       ) : null}
       {invalid.length > 0 ? (
         <p className="inline-error" role="status">
-          {invalid.length} saved item{invalid.length === 1 ? '' : 's'} could not be read and {invalid.length === 1 ? 'was' : 'were'} left untouched.
+          {formatCount(invalid.length, 'saved item', 'saved items')} could not be read and {invalid.length === 1 ? 'was' : 'were'} left untouched.
         </p>
       ) : null}
     </div>

@@ -15,7 +15,7 @@ import { closeImport, type ImportRequest } from './import-store';
 import { goToArchive } from './places';
 import { pickedFiles, planBatches, sendInWorker, type PickedFile } from './upload-files';
 import { throttleToFrames } from './throttle-frames';
-import { formatNumber } from '../../platform/format';
+import { formatCount, formatNumber } from '../../platform/format';
 
 type Stage =
   | { kind: 'choose'; error?: string }
@@ -184,7 +184,7 @@ export function ImportDialog({ request, archives }: { request: ImportRequest; ar
                 </label>
               </div>
               <p className="import-picked" role="status" hidden={desktop}>
-                {picked ? `${picked.folder ? `“${picked.folder}”: ` : ''}${formatNumber(picked.files.length)} file${picked.files.length === 1 ? '' : 's'} chosen` : 'Nothing chosen yet.'}
+                {picked ? `${picked.folder ? `“${picked.folder}”: ` : ''}${formatCount(picked.files.length, 'file', 'files')} chosen` : 'Nothing chosen yet.'}
               </p>
             </fieldset>
             <fieldset className="export-fieldset" disabled={busy}>
@@ -267,8 +267,8 @@ function ImportReportView({ report, tooLarge }: { report: ImportReport; tooLarge
   return (
     <section className="import-report" aria-label="Import report">
       <p className="export-status" role="status">
-        “{report.name}”: {formatNumber(report.articles)} article{report.articles === 1 ? '' : 's'} and {formatNumber(report.briefs)} brief
-        {report.briefs === 1 ? '' : 's'} from {formatNumber(report.files)} file{report.files === 1 ? '' : 's'}.
+        “{report.name}”: {formatCount(report.articles, 'article', 'articles')} and {formatCount(report.briefs, 'brief', 'briefs')} from{' '}
+        {formatCount(report.files, 'file', 'files')}.
       </p>
       <dl className="import-counts-list">
         {rows.map(([label, n]) => (

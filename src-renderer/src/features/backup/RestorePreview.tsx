@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import type { ArchiveNotesCount, BackupPreview, TableCounts, TableName } from '../../../../src-main/shared/notes/backup/backup-format';
 import { TABLE_NAMES } from '../../../../src-main/shared/notes/backup/backup-format';
 import type { RestoreMode, RestorePlan } from '../../../../src-main/shared/notes/backup/restore-plan';
-import { formatMoment } from '../../platform/format';
+import { formatCount, formatMoment } from '../../platform/format';
 
 const TABLE_LABEL: Record<TableName, string> = {
   annotations: 'Highlights and notes',
@@ -82,7 +82,7 @@ export function RestorePreview(p: RestorePreviewProps) {
       )}
       {mode === 'replace' && confirmReplace && changes && (
         <p className="inline-error" role="alert">
-          Replace removes {plural(changes.annotations.removed, 'highlight')} that {changes.annotations.removed === 1 ? 'is' : 'are'} not in
+          Replace removes {formatCount(changes.annotations.removed, 'highlight', 'highlights')} that {changes.annotations.removed === 1 ? 'is' : 'are'} not in
           the backup. Click again to replace.
         </p>
       )}
@@ -107,8 +107,6 @@ export function RestorePreview(p: RestorePreviewProps) {
   );
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
 /** Whose notes the backup holds; notes of an archive that is not open say which archive shows them. */
 function BackupArchives({ archives, openArchiveId }: { archives: ArchiveNotesCount[]; openArchiveId: string }) {
   if (archives.length === 0 || (archives.length === 1 && archives[0].archiveId === openArchiveId)) return null;
@@ -118,7 +116,7 @@ function BackupArchives({ archives, openArchiveId }: { archives: ArchiveNotesCou
       <ul>
         {archives.map((a) => (
           <li key={a.archiveId} data-archive-id={a.archiveId}>
-            <strong>{a.archiveId}</strong>: {plural(a.highlights, 'highlight')}, {plural(a.articles, 'article state')}
+            <strong>{a.archiveId}</strong>: {formatCount(a.highlights, 'highlight', 'highlights')}, {formatCount(a.articles, 'article state', 'article states')}
             {a.archiveId === openArchiveId
               ? ' (the open archive).'
               : `. Not the open archive: they are restored and kept, and show once the archive "${a.archiveId}" is open (import it if this app does not have it).`}

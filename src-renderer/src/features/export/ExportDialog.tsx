@@ -17,7 +17,7 @@ import type { ArticleNote, CitedDoc, ExportFormat } from '../../../../src-main/s
 import { useNotesDb } from '../../db';
 import type { SaveExportFile } from './deliver-file';
 import type { PrintPdf } from './print-pdf';
-import { formatNumber } from '../../platform/format';
+import { formatCount, formatNumber } from '../../platform/format';
 
 export interface ExportScope {
   id: 'article' | 'selection' | 'everything';
@@ -113,7 +113,7 @@ export function ExportDialog(props: ExportDialogProps) {
       }
       setStatus({
         kind: 'done',
-        message: `Exported ${ordered.length} excerpt${ordered.length === 1 ? '' : 's'} to ${saved.value.savedAs}.${saved.value.hint ? ` ${saved.value.hint}` : ''}`,
+        message: `Exported ${formatCount(ordered.length, 'excerpt', 'excerpts')} to ${saved.value.savedAs}.${saved.value.hint ? ` ${saved.value.hint}` : ''}`,
       });
     } catch (e) {
       if (e instanceof ExportCancelledError) setStatus({ kind: 'idle' });

@@ -11,7 +11,7 @@
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { DocSummary } from '../../../../src-main/shared/model';
-import { kindLabel } from '../../platform/format';
+import { formatCount, kindLabel } from '../../platform/format';
 import { DocDate } from '../../platform/DocDate';
 import { Link } from '../../platform/Link';
 import { useViewKeys } from '../../platform/shortcuts';
@@ -85,7 +85,7 @@ export function LibraryRow({ doc, notes }: { doc: DocSummary; notes?: RowNotes }
         ) : null}
         {notes && notes.annotations > 0 ? (
           <span className="notes-badge">
-            {notes.annotations} highlight{notes.annotations === 1 ? '' : 's'}
+            {formatCount(notes.annotations, 'highlight', 'highlights')}
           </span>
         ) : null}
       </span>

@@ -18,7 +18,7 @@ import { deleteWithUndo, shortQuote } from '../annotations';
 import { MarkdownView } from '../annotations';
 import { StorageStatus } from '../annotations';
 import { AnnotationToasts, showToast } from '../annotations';
-import { formatMoment } from '../../platform/format';
+import { formatCount, formatMoment } from '../../platform/format';
 import { ArticleNotesList } from './ArticleNotesList';
 import { EMPTY_FILTER, filterAnnotations, type DocInfo, type NotebookFilter, type NotebookSort } from './notebook-filter';
 
@@ -125,7 +125,7 @@ export function Notebook({ docs = [], docsComplete = false, onOpen, onOpenArticl
   const tagSelected = async () => {
     const r = await addTagsToAnnotations(db, [...selected], bulkTag.split(','));
     if (r.ok) {
-      showToast(`Tagged ${r.value} highlight${r.value === 1 ? '' : 's'}.`);
+      showToast(`Tagged ${formatCount(r.value, 'highlight', 'highlights')}.`);
       setBulkTag('');
     } else showToast(r.error.message);
   };

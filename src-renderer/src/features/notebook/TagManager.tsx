@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { deleteTag, mergeTags, renameTag, setTagColor, tagKey, useNotesDb, useTagUsage, type TagUsage } from '../../db';
 import { showToast } from '../annotations';
+import { formatCount } from '../../platform/format';
 
 type Pending =
   | { kind: 'merge'; from: string; into: string }
@@ -14,7 +15,7 @@ type Pending =
   | null;
 
 const uses = (u: TagUsage) =>
-  `${u.annotations} highlight${u.annotations === 1 ? '' : 's'}, ${u.articles} article${u.articles === 1 ? '' : 's'}`;
+  `${formatCount(u.annotations, 'highlight', 'highlights')}, ${formatCount(u.articles, 'article', 'articles')}`;
 
 export function TagManager() {
   const db = useNotesDb();
