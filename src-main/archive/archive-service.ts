@@ -4,8 +4,8 @@
  * once; the search index and the full summaries (facets, links) load
  * afterwards (`searchReady`), and bodies are read from disk when a document
  * is opened or shown as a hit. A call that needs the summaries before they
- * arrived waits for them; with a search thread they are read there and never
- * parsed in the host's thread (details-index.ts).
+ * arrived waits for them; with search threads they are read in a thread of
+ * their own and never parsed in the host's thread (details-index.ts).
  */
 import type { Doc, DocSummary } from '../shared/model';
 import { DOC_ANSWER_CHARS, type DocAnswer, type FacetsRequest, type FacetsResponse, type FindInDocResponse, type ListRequest, type ListResponse, type SearchRequest, type SearchResponse } from '../shared/contract';
@@ -50,8 +50,13 @@ export async function openArchive(dir: string, opts: OpenOptions = {}): Promise<
   const summaries = await readList(dir, rebuild);
   const bodies = new BodyReader(paths(dir).bodies, rebuild);
   await bodies.check(summaries.reduce((m, s) => Math.max(m, s.body[0] + s.body[1]), 0));
-  const thread = opts.searchThread ? new (await import('./search/search-thread')).SearchThread({ dir, rebuild }, opts.searchThread) : null;
-  return new OpenArchive(dir, manifest, summaries, bodies, rebuild, thread, opts.searchStartLatestMs ?? SEARCH_START_LATEST_MS);
+  const how = opts.searchThread;
+  const threads = how ? (await import('./search/search-thread')).SearchThread : null;
+  const thread = threads && how ? new threads({ dir, rebuild, role: 'search' }, how) : null;
+  // The details thread starts with the search thread (startSearch): at open, its start would share the
+  // cores with the library's first page.
+  const detailsThread = threads && how ? () => new threads({ dir, rebuild, role: 'details' }, how) : null;
+  return new OpenArchive(dir, manifest, summaries, bodies, rebuild, thread, detailsThread, opts.searchStartLatestMs ?? SEARCH_START_LATEST_MS);
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true });
@@ -92,6 +97,9 @@ class OpenArchive implements ArchiveService {
   private searchStatus: ArchiveInfo['searchStatus'] = 'loading';
   private message: string | null = null;
   readonly searchReady: Promise<void>;
+  private closed = false;
+  /** The details thread, once started (it holds docs.json). */
+  private detailsThread: SearchThread | null = null;
   /** The engine in this thread; null when it lives in the search thread. */
   private readonly enginePromise: Promise<SearchEngine | null>;
   /** The whole archive's year counts, from the list (ArchiveState.timeline says why). */
@@ -106,6 +114,7 @@ class OpenArchive implements ArchiveService {
     private readonly bodies: BodyReader,
     private readonly rebuild: string,
     private thread: SearchThread | null,
+    private readonly startDetailsThread: (() => SearchThread) | null,
     searchStartLatestMs: number,
   ) {
     // One pass over the list at open: the id map, and the year and folder counts the library's first frame draws.
@@ -143,20 +152,34 @@ class OpenArchive implements ArchiveService {
           },
         )
       : loadHere();
-    // After the index (search should not wait for them), from the thread when it is running: docs.json
-    // is the largest parse of an archive, seconds at 50,000 documents, and would hold every request.
+    // After the index (search should not wait for them), from the details thread when searches run in a
+    // thread: docs.json is the largest parse of an archive, seconds at 50,000 documents, and would hold
+    // every request here, or every search in the search thread.
     this.details = this.enginePromise
       .then(
         () => undefined,
         () => undefined,
       )
-      .then(() => (this.thread ? detailsFromThread(this.thread) : detailsHere(dir, rebuild)))
+      .then(() => {
+        if (!this.thread || !this.startDetailsThread) return detailsHere(dir, rebuild);
+        if (this.closed) throw new Error('The archive was closed.');
+        this.detailsThread ??= this.startDetailsThread();
+        return detailsFromThread(this.detailsThread).catch((e) => {
+          // As with the search thread: a thread that could not start does not cost the filters.
+          if (!(e instanceof ThreadStopped)) throw e;
+          void this.detailsThread?.close();
+          this.detailsThread = null;
+          return detailsHere(dir, rebuild);
+        });
+      })
       .then((d) => {
         const ids = d.index.ids === '' ? [] : d.index.ids.split('\n');
         this.filters = { index: d.index, ids, positionOf: new Map(ids.map((id, i) => [id, i])) };
         return d;
       });
     this.details.catch(() => undefined); // surfaced by get(), list() and facets()
+    // The search thread warms up once docs.json is parsed, so the two do not share the cores.
+    this.details.finally(() => this.thread?.warmUp()).catch(() => undefined);
     this.enginePromise.then(
       (e) => {
         this.engine = e;
@@ -183,6 +206,8 @@ class OpenArchive implements ArchiveService {
     if (this.startAfterFirstPage) clearTimeout(this.startAfterFirstPage);
     this.searchStart = null;
     this.thread?.start();
+    // The details thread boots while the index loads; it reads docs.json only when asked, after the index.
+    if (this.thread && !this.closed) this.detailsThread ??= this.startDetailsThread?.() ?? null;
   }
 
   info(): ArchiveInfo {
@@ -332,11 +357,13 @@ class OpenArchive implements ArchiveService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.searchStart) clearTimeout(this.searchStart);
     if (this.startAfterFirstPage) clearTimeout(this.startAfterFirstPage);
     this.searchStart = null;
     await this.bodies.close();
     await this.thread?.close();
+    await this.detailsThread?.close();
     await this.engine?.close();
   }
 }
@@ -347,7 +374,7 @@ interface Details {
   summary(id: string): Promise<StoredSummary | undefined>;
 }
 
-/** Read and kept in the search thread: only the index and the summaries asked for cross over. */
+/** Read and kept in the details thread: only the index and the summaries asked for cross over. */
 async function detailsFromThread(thread: SearchThread): Promise<Details> {
   return { index: await thread.detailsIndex(), summary: (id) => thread.summary(id) };
 }

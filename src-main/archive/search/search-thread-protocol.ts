@@ -13,6 +13,13 @@ export interface SearchWorkerData {
   /** The archive folder; the worker opens its list, bodies and index itself. */
   dir: string;
   rebuild: string;
+  /**
+   * One worker file, two threads per archive: 'search' holds the index and answers searches; 'details' reads
+   * docs.json and answers the filters' index and one summary at a time. Apart, so that a search typed while
+   * docs.json is parsed (1-3 s of one thread's time at 10,000-50,000 documents) is not queued behind it, and an
+   * article's header is not queued behind a search.
+   */
+  role: 'search' | 'details';
 }
 
 export type SearchThreadRequest =
@@ -23,6 +30,8 @@ export type SearchThreadRequest =
   | { id: number; op: 'start' }
   | { id: number; op: 'search'; req: SearchRequest }
   | { id: number; op: 'find'; docId: string; query: string }
+  /** The host has its details: the search thread may now warm up (warm-up.ts), if nobody has searched yet. */
+  | { id: number; op: 'warm-up' }
   /** docs.json, read and checked in the thread: the compact index of the library's filters (details-index.ts). */
   | { id: number; op: 'details-index' }
   /** One document's full summary from docs.json (getDoc's header: facets, briefs, links). */

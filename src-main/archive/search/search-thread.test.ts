@@ -124,3 +124,36 @@ describe('the thread loads the index only once the window can spare it', () => {
     }
   });
 });
+
+test('searches are answered while docs.json is still being parsed, not queued behind it', async () => {
+  // docs.json grown to tens of thousands of summaries (copies under new ids): a second or more of parsing, as
+  // a 50,000-document archive's. The list and the index are the bundled archive's, so each search is quick.
+  const copy = join(dir, 'big-details');
+  await ingestFolder(bundledCorpusDir(), copy);
+  const { readFile } = await import('node:fs/promises');
+  const docsFile = join(copy, 'docs.json');
+  const docs = JSON.parse(await readFile(docsFile, 'utf8')) as { format: number; docs: { id: string }[] };
+  const grown = [];
+  for (let n = 0; grown.length < 40_000; n++) for (const d of docs.docs) grown.push({ ...d, id: `${d.id}-copy-${n}` });
+  await writeFile(docsFile, JSON.stringify({ ...docs, docs: [...docs.docs, ...grown] }));
+  const a = await openArchive(copy, { searchThread: true });
+  try {
+    await a.searchReady;
+    // A person typing while the filters load: a search every 50 ms until the facets answer.
+    let facetsAnswered = false;
+    const facets = a.facets().then(() => (facetsAnswered = true));
+    const searches: Promise<boolean>[] = [];
+    while (!facetsAnswered) {
+      searches.push(a.search({ query: 'peacekeeping', limit: 5 }).then((r) => r.total > 0 && !facetsAnswered));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await facets;
+    const beforeFacets = await Promise.all(searches);
+    expect(searches.length).toBeGreaterThan(5);
+    // Only a search still on its way when the facets arrived may answer after them; queued behind the
+    // parse, a second's worth would.
+    expect(beforeFacets.filter((answered) => !answered).length).toBeLessThanOrEqual(2);
+  } finally {
+    await a.close();
+  }
+});

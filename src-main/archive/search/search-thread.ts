@@ -2,11 +2,11 @@
  * Runs an archive's search in a worker thread (search-worker.ts), so a long
  * query never blocks the host that serves the window: the HTTP host and
  * Electron's main process answer appInfo, list, getDoc and backups while a
- * search runs. The thread also reads docs.json (seconds of parsing at 50,000
- * documents) and sends the host only what it asks for: the filters' compact
- * index (details-index.ts) and one document's summary at a time. The CLI
- * answers one question and exits, so it searches in process (no thread to
- * start).
+ * search runs. A second thread of the same file (role 'details') reads
+ * docs.json (seconds of parsing at 50,000 documents) and sends the host only
+ * what it asks for: the filters' compact index (details-index.ts) and one
+ * document's summary at a time. The CLI answers one question and exits, so it
+ * searches in process (no thread to start).
  *
  * Where the worker comes from: the built app passes the bundled
  * `search-worker.js`; from the sources (`npm run web`, tests) it starts
@@ -81,6 +81,11 @@ export class SearchThread {
     this.ask({ op: 'start' }).catch(() => undefined); // a thread that failed says so through `ready`
   }
 
+  /** The host has its details: the search thread may warm up (warm-up.ts). */
+  warmUp(): void {
+    this.ask({ op: 'warm-up' }).catch(() => undefined); // only ever an optimization
+  }
+
   search(req: SearchRequest): Promise<SearchResponse> {
     return this.ask({ op: 'search', req });
   }
@@ -89,11 +94,12 @@ export class SearchThread {
     return this.ask({ op: 'find', docId, query });
   }
 
-  /** The library filters' index, built from docs.json in the thread (its typed arrays are moved here, not copied). */
+  /** The library filters' index (details thread), built from docs.json in the thread (its typed arrays are moved here, not copied). */
   detailsIndex(): Promise<DetailsIndex> {
     return this.ask({ op: 'details-index' });
   }
 
+  /** One document's full summary (details thread). */
   summary(docId: string): Promise<StoredSummary | undefined> {
     return this.ask({ op: 'summary', docId });
   }
